@@ -1,0 +1,63 @@
+package org.xenplane.core.error;
+
+import java.util.List;
+
+/**
+ * The one catalog of error codes. Each code carries its HTTP status and the names of its
+ * parameters, in the spirit of XenAPI's error list ({@code VM_BAD_POWER_STATE vm expected actual}).
+ * Codes are stable: clients match on them, so a code is never renamed or reused.
+ */
+public enum ErrorCode {
+    // 400: the request itself is wrong
+    INVALID_JSON(400, "detail"),
+    INVALID_FIELD(400, "field", "reason"),
+    UUID_INVALID(400, "class", "value"),
+    INVALID_PARAMETER(400, "parameter", "reason"),
+    EVENT_CLASS_UNKNOWN(400, "class"),
+    // 401, 403: who is calling and may they
+    SESSION_AUTHENTICATION_FAILED(401),
+    RBAC_PERMISSION_DENIED(403, "operation", "required_role"),
+    JOIN_TOKEN_INVALID(401),
+    // 404, 405, 406, 410, 413, 415: the addressed thing
+    HANDLE_INVALID(404, "class", "id"),
+    NOT_FOUND(404, "path"),
+    METHOD_NOT_ALLOWED(405, "method"),
+    NOT_ACCEPTABLE(406),
+    EVENTS_LOST(410, "token", "oldest_kept"),
+    REQUEST_TOO_LARGE(413, "limit_bytes"),
+    UNSUPPORTED_MEDIA_TYPE(415, "content_type"),
+    // 409: the state of the world does not allow it now
+    OBJECT_CHANGED_CONCURRENTLY(409, "class", "id"),
+    OTHER_OPERATION_IN_PROGRESS(409, "class", "id", "operation"),
+    OPERATION_NOT_ALLOWED(409, "operation", "reason"),
+    TASK_ALREADY_FINISHED(409, "task", "status"),
+    IDEMPOTENCY_KEY_REUSED(422, "key", "operation", "target"),
+    HOST_IS_LIVE(409, "host"),
+    HOST_ALREADY_REGISTERED(409, "host"),
+    // 5xx: our side
+    HOST_OFFLINE(503, "host"),
+    HOST_DAEMON_ERROR(502, "host", "detail"),
+    INTERNAL_ERROR(500, "reference");
+
+    private final int httpStatus;
+    private final List<String> parameterNames;
+
+    ErrorCode(int httpStatus, String... parameterNames) {
+        this.httpStatus = httpStatus;
+        this.parameterNames = List.of(parameterNames);
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    /** A short human title derived from the code, e.g. {@code HANDLE_INVALID} to "Handle invalid". */
+    public String title() {
+        String words = name().replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

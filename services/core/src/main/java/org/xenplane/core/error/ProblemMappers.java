@@ -1,0 +1,137 @@
+package org.xenplane.core.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure that reaches the REST layer into an RFC 7807 problem with a stable code.
+ * Nothing escapes as a bare 500 or a stack trace: an unexpected exception is logged with a
+ * reference that the client also receives.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response xenplane(XenplaneException e) {
+        return ProblemResponses.of(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return ProblemResponses.of(ErrorCode.INVALID_FIELD, fieldPath(e), "wrong type or shape");
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof XenplaneException xe) {
+            return ProblemResponses.of(xe);
+        }
+        String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : "cannot be read";
+        return ProblemResponses.of(ErrorCode.INVALID_FIELD, fieldPath(e), reason);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return ProblemResponses.of(ErrorCode.INVALID_JSON, e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
+        return ProblemResponses.of(ErrorCode.INVALID_FIELD, leafField(first), first.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return ProblemResponses.of(ErrorCode.NOT_FOUND, uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, HttpHeaders headers) {
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return ProblemResponses.of(ErrorCode.METHOD_NOT_ALLOWED, allow == null ? "" : allow);
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e, HttpHeaders headers) {
+        return ProblemResponses.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, String.valueOf(headers.getMediaType()));
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return ProblemResponses.of(ErrorCode.NOT_ACCEPTABLE);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e) {
+        return ProblemResponses.of(ErrorCode.OBJECT_CHANGED_CONCURRENTLY, "", "");
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e) {
+        return ProblemResponses.of(ErrorCode.OBJECT_CHANGED_CONCURRENTLY, "", "");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return ProblemResponses.of(ErrorCode.REQUEST_TOO_LARGE, "");
+        }
+        if (status >= 400 && status < 500) {
+            return ProblemResponses.of(ErrorCode.INVALID_PARAMETER, "", e.getMessage());
+        }
+        return unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        XenplaneException wrapped = rootXenplane(e);
+        if (wrapped != null) {
+            return ProblemResponses.of(wrapped);
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, reference %s", reference);
+        return ProblemResponses.of(ErrorCode.INTERNAL_ERROR, reference);
+    }
+
+    private static XenplaneException rootXenplane(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof XenplaneException xe) {
+                return xe;
+            }
+        }
+        return null;
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "body" : path;
+    }
+
+    private static String leafField(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,30 @@
+package org.xenplane.core.task;
+
+import java.util.UUID;
+
+/** What a running task's work may do with its task: report progress and honour cancellation. */
+public final class TaskContext {
+    private final UUID taskId;
+    private final TaskStore store;
+
+    TaskContext(UUID taskId, TaskStore store) {
+        this.taskId = taskId;
+        this.store = store;
+    }
+
+    public UUID taskId() {
+        return taskId;
+    }
+
+    /** Records progress in 0..1. */
+    public void progress(double fraction) {
+        store.progress(taskId, fraction);
+    }
+
+    /** Ends the task as cancelled if a client asked; call it between steps. */
+    public void checkCancelled() {
+        if (store.cancelRequested(taskId)) {
+            throw new TaskCancelledException();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.xenplane.core.task;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.event.EventNotifier;
+
+/**
+ * Runs operations as tasks: the task is persisted before the work starts, and finishes exactly
+ * once with a result, a typed error, or as cancelled. A repeated {@code Idempotency-Key} from
+ * the same caller returns the original task and never runs the work again.
+ */
+@ApplicationScoped
+public class TaskRunner {
+    private static final Logger LOG = Logger.getLogger(TaskRunner.class);
+    private static final Duration SYNC_REPLAY_WAIT = Duration.ofSeconds(60);
+
+    private final TaskStore store;
+    private final EventNotifier notifier;
+    private final ExecutorService workers;
+
+    public TaskRunner(TaskStore store, EventNotifier notifier,
+                      @ConfigProperty(name = "xenplane.tasks.workers", defaultValue = "64") int workers) {
+        this.store = store;
+        this.notifier = notifier;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "xenplane-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        workers.shutdown();
+    }
+
+    /** Starts the work in the background and returns the pending task (202 Accepted). */
+    public TaskView submit(TaskRequest request, String caller, TaskWork work) {
+        TaskStore.Begun begun = store.begin(request, caller);
+        if (begun.created()) {
+            workers.execute(() -> execute(begun.task().id(), work));
+        }
+        return begun.task();
+    }
+
+    /**
+     * Runs the work in the calling thread and returns the finished task; a failure is rethrown
+     * as its typed error. Replayed under the same key, returns (or rethrows) the original outcome.
+     */
+    public TaskView run(TaskRequest request, String caller, TaskWork work) {
+        TaskStore.Begun begun = store.begin(request, caller);
+        TaskView finished = begun.created()
+                ? execute(begun.task().id(), work)
+                : awaitFinished(begun.task().id(), SYNC_REPLAY_WAIT).orElseThrow();
+        if (finished.status() == TaskStatus.FAILURE) {
+            throw XenplaneException.fromRecord(ErrorCode.valueOf(finished.error().code()), finished.error().parameters());
+        }
+        return finished;
+    }
+
+    /** Waits up to {@code max} for the task to finish; returns its state then, finished or not. */
+    public Optional<TaskView> awaitFinished(UUID id, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            long generation = notifier.generation();
+            Optional<TaskView> task = store.find(id);
+            long left = deadline - System.nanoTime();
+            if (task.isEmpty() || task.get().status().finished() || left <= 0) {
+                return task;
+            }
+            try {
+                notifier.awaitAfter(generation, Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return store.find(id);
+            }
+        }
+    }
+
+    private TaskView execute(UUID id, TaskWork work) {
+        TaskContext context = new TaskContext(id, store);
+        try {
+            context.checkCancelled();
+            TaskResult result = work.run(context);
+            return store.succeed(id, result == null ? TaskResult.NONE : result);
+        } catch (TaskCancelledException e) {
+            return store.cancelled(id);
+        } catch (XenplaneException e) {
+            return store.fail(id, e.code(), e.parameters());
+        } catch (Exception e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "Task %s failed unexpectedly, reference %s", id, reference);
+            XenplaneException internal = new XenplaneException(ErrorCode.INTERNAL_ERROR, reference);
+            return store.fail(id, internal.code(), internal.parameters());
+        }
+    }
+}
