@@ -2,47 +2,28 @@ package org.xenplane.core.task;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.xenplane.core.security.CallerKind;
 import org.xenplane.core.security.DeclaredOperation;
 import org.xenplane.core.security.OperationCatalog.OperationSet;
+import org.xenplane.core.security.OperationSpec;
 import org.xenplane.core.security.Role;
 
 /** The operations on tasks and on the event stream, declared once. */
 public enum TaskOperation implements DeclaredOperation {
-    READ("task.read", Role.READ_ONLY, false),
-    /** Anyone may cancel their own task; cancelling someone else's needs pool-operator. */
-    CANCEL("task.cancel", Role.READ_ONLY, true),
-    CANCEL_ANY("task.cancel_any", Role.POOL_OPERATOR, true),
-    EVENTS("event.read", Role.READ_ONLY, false);
+    READ(OperationSpec.reads("task.read", Role.READ_ONLY)),
+    /** Anyone may cancel their own task; cancelling another's needs {@link #CANCEL_ANY}. */
+    CANCEL(OperationSpec.changes("task.cancel", Role.READ_ONLY)),
+    CANCEL_ANY(OperationSpec.changes("task.cancel_any", Role.POOL_OPERATOR)),
+    EVENTS(OperationSpec.reads("event.read", Role.READ_ONLY));
 
-    private final String id;
-    private final Role minimumRole;
-    private final boolean mutating;
+    private final OperationSpec spec;
 
-    TaskOperation(String id, Role minimumRole, boolean mutating) {
-        this.id = id;
-        this.minimumRole = minimumRole;
-        this.mutating = mutating;
+    TaskOperation(OperationSpec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public CallerKind caller() {
-        return CallerKind.USER;
-    }
-
-    @Override
-    public Role minimumRole() {
-        return minimumRole;
-    }
-
-    @Override
-    public boolean mutating() {
-        return mutating;
+    public OperationSpec spec() {
+        return spec;
     }
 
     @ApplicationScoped

@@ -1,0 +1,138 @@
+package org.xenplane.pool.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.rest.IdempotencyKeys;
+import org.xenplane.core.rest.Ids;
+import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResponses;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.daemon.protocol.Heartbeat;
+import org.xenplane.pool.model.Host;
+import org.xenplane.pool.service.HostLiveness;
+import org.xenplane.pool.service.HostOperation;
+import org.xenplane.pool.service.HostService;
+
+/** {@code /api/v1/hosts}: the pool's hosts. */
+@Path("/api/v1/hosts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "hosts")
+public class HostResource {
+    private final HostService hosts;
+    private final HostLiveness liveness;
+    private final TaskRunner tasks;
+    private final CurrentCaller caller;
+
+    public HostResource(HostService hosts, HostLiveness liveness, TaskRunner tasks, CurrentCaller caller) {
+        this.hosts = hosts;
+        this.liveness = liveness;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authorized("host.read")
+    @Operation(summary = "List hosts")
+    @APIResponse(responseCode = "200", description = "Every host of the pool")
+    public List<HostView> list() {
+        return hosts.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authorized("host.read")
+    @Operation(summary = "Get a host")
+    @APIResponse(responseCode = "200", description = "The host")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    public HostView get(@PathParam("id") String id) {
+        return hosts.get(Ids.parse(Host.CLASS, id));
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @Authorized("host.disable")
+    @Operation(summary = "Disable a host", description = "It stays in the pool but takes no new VMs.")
+    @APIResponse(responseCode = "200", description = "The host; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: already disabled")
+    public Response disable(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return setEnabled(id, HostOperation.DISABLE, key);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Authorized("host.enable")
+    @Operation(summary = "Enable a host")
+    @APIResponse(responseCode = "200", description = "The host; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: already enabled")
+    public Response enable(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return setEnabled(id, HostOperation.ENABLE, key);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authorized("host.destroy")
+    @Operation(summary = "Forget a host", description = "Only a host that is not live; its daemon's credential is revoked.")
+    @APIResponse(responseCode = "204", description = "Forgotten; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "HOST_IS_LIVE")
+    public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID hostId = Ids.parse(Host.CLASS, id);
+        TaskView task = tasks.run(request(HostOperation.DESTROY, hostId, key), caller.get().subject(), ctx -> {
+            hosts.destroy(hostId);
+            return TaskResult.NONE;
+        });
+        return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    @POST
+    @Path("/{id}/heartbeat")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("host.heartbeat")
+    @Operation(summary = "Heartbeat (host daemons)", description = "Only the host's own daemon, with its host credential.")
+    @APIResponse(responseCode = "204", description = "Recorded")
+    @APIResponse(responseCode = "403", description = "RBAC_PERMISSION_DENIED: not this host's credential")
+    public Response heartbeat(@PathParam("id") String id, @NotNull @Valid Heartbeat heartbeat) {
+        UUID hostId = Ids.parse(Host.CLASS, id);
+        if (!caller.get().subject().equals(hostId.toString())) {
+            throw new XenplaneException(ErrorCode.RBAC_PERMISSION_DENIED, HostOperation.HEARTBEAT.id(), "host " + hostId);
+        }
+        liveness.heartbeat(hostId, heartbeat.facts());
+        return Response.noContent().build();
+    }
+
+    private Response setEnabled(String id, HostOperation operation, String key) {
+        UUID hostId = Ids.parse(Host.CLASS, id);
+        TaskView task = tasks.run(request(operation, hostId, key), caller.get().subject(), ctx -> {
+            hosts.setEnabled(hostId, operation);
+            return TaskResult.of(Host.CLASS, hostId);
+        });
+        return TaskResponses.finished(task, hosts.get(hostId));
+    }
+
+    private static TaskRequest request(HostOperation operation, UUID hostId, String key) {
+        return new TaskRequest(operation, Host.CLASS, hostId, IdempotencyKeys.validate(key));
+    }
+}

@@ -1,0 +1,103 @@
+package org.xenplane.pool.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.rest.IdempotencyKeys;
+import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResponses;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.daemon.protocol.JoinRequest;
+import org.xenplane.daemon.protocol.JoinResponse;
+import org.xenplane.pool.model.Pool;
+import org.xenplane.pool.service.HostJoining;
+import org.xenplane.pool.service.PoolOperation;
+import org.xenplane.pool.service.PoolService;
+
+/** {@code /api/v1/pool}: the pool record, join tokens, and the join call daemons make. */
+@Path("/api/v1/pool")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "pool")
+public class PoolResource {
+    private final PoolService pool;
+    private final HostJoining joining;
+    private final TaskRunner tasks;
+    private final CurrentCaller caller;
+
+    public PoolResource(PoolService pool, HostJoining joining, TaskRunner tasks, CurrentCaller caller) {
+        this.pool = pool;
+        this.joining = joining;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authorized("pool.read")
+    @Operation(summary = "The pool")
+    @APIResponse(responseCode = "200", description = "The pool record")
+    public PoolView get() {
+        return pool.get();
+    }
+
+    @PATCH
+    @Authorized("pool.update")
+    @Operation(summary = "Change the pool's name, description or other_config")
+    @APIResponse(responseCode = "200", description = "The updated pool; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD, INVALID_JSON")
+    public Response update(@NotNull @Valid PoolUpdate update, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        PoolView current = pool.get();
+        var task = tasks.run(new TaskRequest(PoolOperation.UPDATE, Pool.CLASS, current.id(), IdempotencyKeys.validate(key)),
+                caller.get().subject(), ctx -> {
+                    pool.update(update);
+                    return TaskResult.of(Pool.CLASS, current.id());
+                });
+        return TaskResponses.finished(task, pool.get());
+    }
+
+    @POST
+    @Path("/join-tokens")
+    @Authorized("pool.create_join_token")
+    @Operation(summary = "Issue a join token", description = "A single-use, expiring token a host daemon presents once"
+            + " to join. The secret is in this answer only.")
+    @APIResponse(responseCode = "201", description = "The token, with its secret")
+    public Response issueJoinToken(@Valid JoinTokenRequest request) {
+        Integer ttl = request == null ? null : request.ttlSeconds();
+        return Response.status(Response.Status.CREATED).entity(joining.issueToken(caller.get().subject(), ttl)).build();
+    }
+
+    @GET
+    @Path("/join-tokens")
+    @Authorized("pool.read_join_tokens")
+    @Operation(summary = "List join tokens", description = "Without their secrets.")
+    @APIResponse(responseCode = "200", description = "The tokens")
+    public List<JoinTokenView> joinTokens() {
+        return joining.tokens();
+    }
+
+    @POST
+    @Path("/join")
+    @Authorized("pool.join")
+    @Operation(summary = "Join the pool (host daemons)", description = "A daemon presents a join token and its host's"
+            + " facts; it receives the host id and the credentials of its link, once.")
+    @APIResponse(responseCode = "200", description = "The host id and credentials")
+    @APIResponse(responseCode = "401", description = "JOIN_TOKEN_INVALID: unknown, used or expired")
+    public JoinResponse join(@NotNull @Valid JoinRequest request) {
+        return joining.join(request);
+    }
+}

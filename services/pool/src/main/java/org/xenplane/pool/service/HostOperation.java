@@ -1,0 +1,75 @@
+package org.xenplane.pool.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.security.DeclaredOperation;
+import org.xenplane.core.security.OperationCatalog.OperationSet;
+import org.xenplane.core.security.OperationSpec;
+import org.xenplane.core.security.Role;
+import org.xenplane.pool.model.Host;
+
+/**
+ * The operations on hosts, declared once (XenAPI {@code host.*}), with the one check that says
+ * whether an operation may run on a host in its current state.
+ */
+public enum HostOperation implements DeclaredOperation {
+    READ(OperationSpec.reads("host.read", Role.READ_ONLY)),
+    DISABLE(OperationSpec.changes("host.disable", Role.POOL_OPERATOR)),
+    ENABLE(OperationSpec.changes("host.enable", Role.POOL_OPERATOR)),
+    /** Forget a host that has left (XenAPI {@code host.destroy}): only when it is not live. */
+    DESTROY(OperationSpec.changes("host.destroy", Role.POOL_OPERATOR)),
+    HEARTBEAT(OperationSpec.byHost("host.heartbeat"));
+
+    private final OperationSpec spec;
+
+    HostOperation(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    /** Why this operation may not run on the host now, or empty when it may. */
+    public Optional<XenplaneException> refusal(Host host) {
+        return switch (this) {
+            case DISABLE -> host.enabled ? Optional.empty() : notAllowed("the host is already disabled");
+            case ENABLE -> host.enabled ? notAllowed("the host is already enabled") : Optional.empty();
+            case DESTROY -> host.live ? Optional.of(new XenplaneException(ErrorCode.HOST_IS_LIVE, host.id)) : Optional.empty();
+            case READ, HEARTBEAT -> Optional.empty();
+        };
+    }
+
+    public void assertAllowed(Host host) {
+        Optional<XenplaneException> refusal = refusal(host);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** The user operations allowed on the host now (its {@code allowedOperations}). */
+    public static List<String> allowedOn(Host host) {
+        return Arrays.stream(values())
+                .filter(op -> op.mutating() && op != HEARTBEAT && op.refusal(host).isEmpty())
+                .map(op -> op.id().substring(op.id().indexOf('.') + 1))
+                .toList();
+    }
+
+    private Optional<XenplaneException> notAllowed(String reason) {
+        return Optional.of(new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, id(), reason));
+    }
+
+    @ApplicationScoped
+    static class Declarations {
+        @Produces
+        OperationSet hostOperations() {
+            return OperationSet.of(values());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.xenplane.pool.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.event.EventOperation;
+import org.xenplane.core.event.EventPublisher;
+import org.xenplane.core.security.CallerKind;
+import org.xenplane.core.security.Credential;
+import org.xenplane.pool.model.Host;
+import org.xenplane.pool.rest.HostView;
+
+/** Reading hosts and the administrator's operations on them. */
+@ApplicationScoped
+public class HostService {
+    private static final Logger LOG = Logger.getLogger(HostService.class);
+
+    private final EventPublisher events;
+
+    public HostService(EventPublisher events) {
+        this.events = events;
+    }
+
+    @Transactional
+    public List<HostView> list() {
+        return Host.<Host>find("order by name, id").list().stream().map(HostView::of).toList();
+    }
+
+    @Transactional
+    public HostView get(UUID id) {
+        return HostView.of(find(id, LockModeType.NONE));
+    }
+
+    /** host.disable / host.enable: a disabled host stays in the pool but takes no new VMs. */
+    @Transactional
+    public HostView setEnabled(UUID id, HostOperation operation) {
+        Host host = find(id, LockModeType.PESSIMISTIC_WRITE);
+        operation.assertAllowed(host);
+        host.enabled = operation == HostOperation.ENABLE;
+        events.publish(Host.CLASS, EventOperation.MOD, host.id, () -> HostView.of(host));
+        return HostView.of(host);
+    }
+
+    /** host.destroy: forgets a host that is not live, and revokes its daemon's credential. */
+    @Transactional
+    public void destroy(UUID id) {
+        Host host = find(id, LockModeType.PESSIMISTIC_WRITE);
+        HostOperation.DESTROY.assertAllowed(host);
+        HostView last = HostView.of(host);
+        Credential.update("revokedAt = ?1 where kind = ?2 and subject = ?3 and revokedAt is null",
+                Instant.now(), CallerKind.HOST, host.id.toString());
+        host.delete();
+        events.publish(Host.CLASS, EventOperation.DEL, id, () -> last);
+        LOG.infof("Host %s (%s) was removed from the pool", last.name(), id);
+    }
+
+    private static Host find(UUID id, LockModeType lock) {
+        Host host = Host.findById(id, lock);
+        if (host == null) {
+            throw new XenplaneException(ErrorCode.HANDLE_INVALID, Host.CLASS, id);
+        }
+        return host;
+    }
+}

@@ -1,0 +1,37 @@
+package org.xenplane.pool.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.xenplane.core.security.DeclaredOperation;
+import org.xenplane.core.security.OperationCatalog.OperationSet;
+import org.xenplane.core.security.OperationSpec;
+import org.xenplane.core.security.Role;
+
+/** The operations on the pool, declared once (XenAPI {@code pool.*}). */
+public enum PoolOperation implements DeclaredOperation {
+    READ(OperationSpec.reads("pool.read", Role.READ_ONLY)),
+    UPDATE(OperationSpec.changes("pool.update", Role.POOL_OPERATOR)),
+    CREATE_JOIN_TOKEN(OperationSpec.changes("pool.create_join_token", Role.POOL_ADMIN)),
+    READ_JOIN_TOKENS(OperationSpec.reads("pool.read_join_tokens", Role.POOL_ADMIN)),
+    /** A daemon joins with a single-use join token in the body, not with a bearer token. */
+    JOIN(OperationSpec.anonymous("pool.join"));
+
+    private final OperationSpec spec;
+
+    PoolOperation(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    @ApplicationScoped
+    static class Declarations {
+        @Produces
+        OperationSet poolOperations() {
+            return OperationSet.of(values());
+        }
+    }
+}
