@@ -48,6 +48,9 @@ public class EventPublisher {
         }
         Pending pending = (Pending) transactions.getResource(RESOURCE_KEY);
         if (pending == null) {
+            // Join Hibernate's session to the transaction now: it may not register with the
+            // transaction later, from inside our beforeCompletion.
+            em.joinTransaction();
             pending = new Pending();
             transactions.putResource(RESOURCE_KEY, pending);
             transactions.registerInterposedSynchronization(pending);

@@ -26,10 +26,11 @@ public class EventStore {
         this.json = json;
     }
 
-    /** The newest committed event id: the token of "now". */
+    /** The newest committed event id (or, when every event was pruned, the horizon): the token of "now". */
     public long latestId() {
-        return QuarkusTransaction.joiningExisting().call(() -> ((Number) em
-                .createNativeQuery("select coalesce(max(id), 0) from event").getSingleResult()).longValue());
+        return QuarkusTransaction.joiningExisting().call(() -> ((Number) em.createNativeQuery(
+                "select greatest((select coalesce(max(id), 0) from event), (select pruned_through from event_horizon))")
+                .getSingleResult()).longValue());
     }
 
     /**
