@@ -2,6 +2,7 @@ package org.xenplane.core.error;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -18,20 +19,17 @@ public class RequestSizeLimit {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public void limit(ContainerRequestContext request) {
+    public Response limit(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            return;
+            return null;
         }
         long bytes;
         try {
             bytes = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            request.abortWith(ProblemResponses.of(ErrorCode.INVALID_PARAMETER, "Content-Length", "not a number"));
-            return;
+            return ProblemResponses.of(ErrorCode.INVALID_PARAMETER, "Content-Length", "not a number");
         }
-        if (bytes > maxBodyBytes) {
-            request.abortWith(ProblemResponses.of(ErrorCode.REQUEST_TOO_LARGE, maxBodyBytes));
-        }
+        return bytes > maxBodyBytes ? ProblemResponses.of(ErrorCode.REQUEST_TOO_LARGE, maxBodyBytes) : null;
     }
 }
