@@ -1,0 +1,89 @@
+package org.xenplane.server;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The packaged all-in-one server, started as a real process on a free loopback port. */
+final class ServerProcess implements AutoCloseable {
+    static final String ADMIN_TOKEN = "xpu_scenario-admin-token-0123456789abcdefghijklmn";
+
+    private final JavaProcess process;
+    final int port;
+
+    private ServerProcess(JavaProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** With no database URL: the server starts its embedded PostgreSQL in {@code dataDir}. */
+    static ServerProcess onEmbeddedDatabase(Path dataDir, int port) {
+        return create(dataDir, port, Map.of());
+    }
+
+    static ServerProcess onExternalDatabase(Path workDir, int port, String jdbcUrl) {
+        return create(workDir, port, Map.of("XENPLANE_DB_URL", jdbcUrl, "XENPLANE_DB_USER", "postgres",
+                "XENPLANE_DB_PASSWORD", "postgres"));
+    }
+
+    private static ServerProcess create(Path dir, int port, Map<String, String> database) {
+        Map<String, String> env = new HashMap<>(database);
+        env.put("XENPLANE_DATA_DIR", dir.toString());
+        env.put("XENPLANE_PORT", Integer.toString(port));
+        env.put("XENPLANE_BOOTSTRAP_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("XENPLANE_POOL_HEARTBEAT_TIMEOUT", "3s");
+        env.put("XENPLANE_POOL_LIVENESS_CHECK_INTERVAL", "500ms");
+        return new ServerProcess(new JavaProcess("server", JavaProcess.jar("xenplane.server.jar"),
+                dir.resolve("server.log"), Map.of(), env), port);
+    }
+
+    ServerProcess start() throws Exception {
+        process.start();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("the server exited; " + process.describe());
+            }
+            try {
+                return given().baseUri(url()).get("/q/health/ready").statusCode() == 200;
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    RequestSpecification api() {
+        return given().baseUri(url()).auth().oauth2(ADMIN_TOKEN).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    String newJoinToken() {
+        return api().body("{}").post("/api/v1/pool/join-tokens").then().statusCode(201).extract().path("token");
+    }
+
+    void stop() throws InterruptedException {
+        process.stop();
+    }
+
+    void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    String log() {
+        return process.describe();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
