@@ -29,6 +29,7 @@ create index host_live_heartbeat on host (last_heartbeat) where live;
 
 create table join_token (
     id         uuid primary key,
+    version    bigint      not null default 0,
     token_hash text        not null unique,
     created_by text        not null,
     created_at timestamptz not null,

@@ -4,7 +4,6 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 
 /**
  * The all-in-one server's entry point. With no database configured ({@code XENPLANE_DB_URL} or
@@ -13,20 +12,23 @@ import org.jboss.logging.Logger;
  */
 @QuarkusMain
 public class XenplaneServer {
-    private static final Logger LOG = Logger.getLogger(XenplaneServer.class);
     private static final String URL_KEY = "quarkus.datasource.jdbc.url";
 
     public static void main(String... args) throws Exception {
-        EmbeddedDatabase embedded = null;
-        if (ConfigProvider.getConfig().getOptionalValue(URL_KEY, String.class).filter(s -> !s.isBlank()).isEmpty()) {
-            embedded = EmbeddedDatabase.start(dataDirectory().resolve("postgres"));
-            System.setProperty(URL_KEY, embedded.jdbcUrl());
-            System.setProperty("quarkus.datasource.username", "postgres");
-            System.setProperty("quarkus.datasource.password", "postgres");
-            EmbeddedDatabase database = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database), "embedded-postgres-stop"));
+        if (ConfigProvider.getConfig().getOptionalValue(URL_KEY, String.class).filter(s -> !s.isBlank()).isPresent()) {
+            Quarkus.run(args);
+            return;
         }
-        Quarkus.run(args);
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory().resolve("postgres"));
+        EmbeddedDatabaseShutdown.stopAfterQuarkus(embedded);
+        System.setProperty(URL_KEY, embedded.jdbcUrl());
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "postgres");
+        try {
+            Quarkus.run(args);
+        } finally {
+            EmbeddedDatabaseShutdown.stopNow();
+        }
     }
 
     private static Path dataDirectory() {
@@ -35,13 +37,5 @@ public class XenplaneServer {
             configured = System.getProperty("xenplane.data-dir", System.getProperty("user.home") + "/.xenplane");
         }
         return Path.of(configured).toAbsolutePath();
-    }
-
-    private static void closeQuietly(EmbeddedDatabase database) {
-        try {
-            database.close();
-        } catch (Exception e) {
-            LOG.warnf("Embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
-        }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import java.util.UUID;
 public class JoinToken extends PanacheEntityBase {
     @Id
     public UUID id;
+    @Version
+    public long version;
     @Column(name = "token_hash")
     public String tokenHash;
     @Column(name = "created_by")

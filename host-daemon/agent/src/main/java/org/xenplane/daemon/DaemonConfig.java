@@ -1,0 +1,54 @@
+package org.xenplane.daemon;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The daemon's settings, {@code xenplane.daemon.*} (env {@code XENPLANE_DAEMON_*}). */
+@ConfigMapping(prefix = "xenplane.daemon")
+public interface DaemonConfig {
+
+    /** Base URL of the control plane (the all-in-one server on this machine by default). */
+    @WithDefault("http://127.0.0.1:8080")
+    String controlPlaneUrl();
+
+    /** Join tokens, one per host: host i joins with token i. Secrets: never logged. */
+    Optional<List<String>> joinTokens();
+
+    /** Where each host's identity (id and credentials) is kept, one 0600 file per host. */
+    @WithDefault("/var/lib/xenplane-daemon")
+    Path stateDir();
+
+    /** The hypervisor driver: {@code simulator} (libxl is not in this build yet). */
+    @WithDefault("simulator")
+    String driver();
+
+    /** The base URL the control plane uses to reach this daemon. */
+    @WithDefault("http://127.0.0.1:${quarkus.http.port}")
+    String advertiseUrl();
+
+    /** How often each joined host sends a heartbeat. */
+    @WithDefault("3s")
+    Duration heartbeatInterval();
+
+    Simulator simulator();
+
+    /** The simulator driver: one daemon process simulating {@code hosts} identical hosts. */
+    interface Simulator {
+        @WithDefault("1")
+        int hosts();
+
+        @WithDefault("16")
+        int cpus();
+
+        @WithDefault("65536")
+        long memoryMib();
+
+        /** Host i is named {@code <name-prefix>-i}; the name is its local key and its hostname. */
+        @WithDefault("sim-host")
+        String namePrefix();
+    }
+}

@@ -1,0 +1,47 @@
+package org.xenplane.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.xenplane.daemon.join.Backoff;
+import org.xenplane.daemon.join.HostJoiner;
+import org.xenplane.daemon.link.ControlPlaneClient;
+import org.xenplane.daemon.link.IdentityStore;
+import org.xenplane.daemon.link.Memberships;
+
+/** Builds the daemon's plain classes from configuration (they stay usable without CDI in unit tests). */
+@ApplicationScoped
+public class DaemonWiring {
+
+    @Produces
+    @Singleton
+    ControlPlaneClient controlPlaneClient(DaemonConfig config, ObjectMapper json) {
+        return new ControlPlaneClient(config.controlPlaneUrl(), json);
+    }
+
+    @Produces
+    @Singleton
+    IdentityStore identityStore(DaemonConfig config, ObjectMapper json) {
+        return new IdentityStore(config.stateDir(), json);
+    }
+
+    @Produces
+    @Singleton
+    HostJoiner hostJoiner(ControlPlaneClient controlPlane, IdentityStore identities, Memberships memberships,
+                          DaemonConfig config) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "xenplane-join");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new HostJoiner(controlPlane, identities, memberships, executor, Backoff.JOIN, config.advertiseUrl());
+    }
+
+    void stop(@Disposes HostJoiner joiner) {
+        joiner.stop();
+    }
+}

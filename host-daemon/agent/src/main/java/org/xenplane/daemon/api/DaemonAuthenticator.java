@@ -1,0 +1,86 @@
+package org.xenplane.daemon.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.xenplane.daemon.host.LocalHost;
+import org.xenplane.daemon.host.LocalHosts;
+import org.xenplane.daemon.link.Membership;
+import org.xenplane.daemon.link.Memberships;
+
+/**
+ * Guards every endpoint under {@code /daemon/}: the path names a local host ({@code {localKey}})
+ * and the caller presents that host's control-plane credential as a bearer token, compared in
+ * constant time. Unknown host: 404 {@code HANDLE_INVALID}; not joined yet: 503
+ * {@code HOST_OFFLINE}; missing or wrong credential: 401 {@code SESSION_AUTHENTICATION_FAILED}.
+ * An endpoint under {@code /daemon/} without a {@code {localKey}} is refused: fail closed.
+ */
+public class DaemonAuthenticator {
+    public static final String API_PREFIX = "/daemon/";
+    public static final String LOCAL_KEY = "localKey";
+    private static final String BEARER = "bearer ";
+
+    private final LocalHosts hosts;
+    private final Memberships memberships;
+    private final CurrentHost current;
+
+    public DaemonAuthenticator(LocalHosts hosts, Memberships memberships, CurrentHost current) {
+        this.hosts = hosts;
+        this.memberships = memberships;
+        this.current = current;
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!(path.startsWith(API_PREFIX) || ("/" + path).startsWith(API_PREFIX))) {
+            return Optional.empty();
+        }
+        try {
+            authenticate(request.getUriInfo().getPathParameters().getFirst(LOCAL_KEY),
+                    request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            return Optional.empty();
+        } catch (DaemonException refused) {
+            return Optional.of(DaemonProblem.response(refused));
+        }
+    }
+
+    /** Checks one call and, when it passes, makes its host the {@link CurrentHost}. */
+    void authenticate(String localKey, String authorization) {
+        if (localKey == null) {
+            throw failed();
+        }
+        LocalHost host = hosts.find(localKey).orElseThrow(() -> new DaemonException(DaemonError.HANDLE_INVALID,
+                Map.of("class", "host", "id", localKey), "This daemon serves no host " + localKey));
+        Membership membership = memberships.of(localKey);
+        if (!membership.isJoined()) {
+            throw new DaemonException(DaemonError.HOST_OFFLINE, Map.of("host", localKey),
+                    localKey + " has not joined a pool (" + membership.state() + ")");
+        }
+        String presented = bearerToken(authorization);
+        String expected = membership.identity().controlPlaneCredential();
+        if (presented == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8))) {
+            throw failed();
+        }
+        current.set(host, membership.identity());
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static DaemonException failed() {
+        return new DaemonException(DaemonError.SESSION_AUTHENTICATION_FAILED, Map.of(), null);
+    }
+}
