@@ -18,6 +18,8 @@ public enum ErrorCode {
     SESSION_AUTHENTICATION_FAILED(401),
     RBAC_PERMISSION_DENIED(403, "operation", "required_role"),
     JOIN_TOKEN_INVALID(401),
+    WRONG_PASSWORD(403),
+    PASSWORD_TOO_WEAK(400, "reason"),
     // 404, 405, 406, 410, 413, 415: the addressed thing
     HANDLE_INVALID(404, "class", "id"),
     NOT_FOUND(404, "path"),
@@ -34,6 +36,11 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "key", "operation", "target"),
     HOST_IS_LIVE(409, "host"),
     HOST_ALREADY_REGISTERED(409, "host"),
+    USER_ALREADY_EXISTS(409, "name"),
+    LAST_POOL_ADMIN(409, "user"),
+    // 429: slow down
+    AUTHENTICATION_THROTTLED(429, "retry_after_seconds"),
+    AUTHENTICATION_LOCKED_OUT(429, "retry_after_seconds"),
     // 5xx: our side
     HOST_OFFLINE(503, "host"),
     HOST_DAEMON_ERROR(502, "host", "detail"),

@@ -92,6 +92,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatched) {
+                return mismatchedInput(mismatched);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return jsonMapping(mapping);
+            }
+            if (cause instanceof JsonProcessingException processing) {
+                return json(processing);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status == 413) {
             return ProblemResponses.of(ErrorCode.REQUEST_TOO_LARGE, "");

@@ -8,10 +8,14 @@ public final class ProblemResponses {
     }
 
     public static Response of(XenplaneException e) {
-        return Response.status(e.code().httpStatus())
+        Response.ResponseBuilder response = Response.status(e.code().httpStatus())
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(e))
-                .build();
+                .entity(Problem.of(e));
+        String retryAfter = e.parameters().get("retry_after_seconds");
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
+        return response.build();
     }
 
     public static Response of(ErrorCode code, Object... values) {

@@ -40,12 +40,14 @@ public class AuthorizationFilter {
         }
         DeclaredOperation operation = declared.get();
         String source = http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
+        current.set(Caller.anonymous(), source);
         if (operation.caller() == CallerKind.ANONYMOUS) {
             current.set(Caller.anonymous(), source);
             return null;
         }
         Optional<Caller> caller = bearer(request).flatMap(verifier::verify);
         if (caller.isEmpty()) {
+            current.set(Caller.anonymous(), source);
             return ProblemResponses.of(ErrorCode.SESSION_AUTHENTICATION_FAILED);
         }
         current.set(caller.get(), source);

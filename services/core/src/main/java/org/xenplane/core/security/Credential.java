@@ -36,6 +36,15 @@ public class Credential extends PanacheEntityBase {
     public Instant expiresAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    @Enumerated(EnumType.STRING)
+    public CredentialPurpose purpose = CredentialPurpose.API_TOKEN;
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+    /** For sessions: unused for longer than this, the session has expired. */
+    @Column(name = "idle_timeout_seconds")
+    public Integer idleTimeoutSeconds;
+    @Column(name = "created_from")
+    public String createdFrom;
 
     public static Credential create(CallerKind kind, String subject, String name, Role role, String secret) {
         Credential c = new Credential();
@@ -46,11 +55,18 @@ public class Credential extends PanacheEntityBase {
         c.roleName = role == null ? null : role.wireName();
         c.tokenHash = Tokens.hash(secret);
         c.createdAt = Instant.now();
+        c.lastUsedAt = c.createdAt;
+        c.purpose = kind == CallerKind.HOST ? CredentialPurpose.HOST : CredentialPurpose.API_TOKEN;
         return c;
     }
 
     public boolean usableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now)) && !idleAt(now);
+    }
+
+    private boolean idleAt(Instant now) {
+        return idleTimeoutSeconds != null && lastUsedAt != null
+                && lastUsedAt.plusSeconds(idleTimeoutSeconds).isBefore(now);
     }
 
     public Caller toCaller() {

@@ -16,8 +16,20 @@ public class CurrentCaller {
         return sourceAddress;
     }
 
+    private String auditSubject;
+
     void set(Caller caller, String sourceAddress) {
         this.caller = caller;
         this.sourceAddress = sourceAddress;
+    }
+
+    /** Names who the audit log should record for a call made before authentication (a login's user name). */
+    public void auditAs(String subject) {
+        this.auditSubject = subject;
+    }
+
+    /** Who the audit log records: the authenticated subject, or what {@link #auditAs} named. */
+    public String auditSubject() {
+        return auditSubject != null ? auditSubject : caller.subject();
     }
 }

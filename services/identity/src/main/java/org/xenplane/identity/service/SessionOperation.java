@@ -1,0 +1,35 @@
+package org.xenplane.identity.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.xenplane.core.security.DeclaredOperation;
+import org.xenplane.core.security.OperationCatalog.OperationSet;
+import org.xenplane.core.security.OperationSpec;
+import org.xenplane.core.security.Role;
+
+/** The operations on the caller's own session (XenAPI {@code session.*}). */
+public enum SessionOperation implements DeclaredOperation {
+    LOGIN(OperationSpec.anonymous("session.login")),
+    READ(OperationSpec.reads("session.read", Role.READ_ONLY)),
+    LOGOUT(OperationSpec.changes("session.logout", Role.READ_ONLY)),
+    CHANGE_PASSWORD(OperationSpec.changes("session.change_password", Role.READ_ONLY));
+
+    private final OperationSpec spec;
+
+    SessionOperation(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    @ApplicationScoped
+    static class Declarations {
+        @Produces
+        OperationSet sessionOperations() {
+            return OperationSet.of(values());
+        }
+    }
+}
