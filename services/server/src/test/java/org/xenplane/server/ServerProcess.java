@@ -13,6 +13,7 @@ import java.util.Map;
 /** The packaged all-in-one server, started as a real process on a free loopback port. */
 final class ServerProcess implements AutoCloseable {
     static final String ADMIN_TOKEN = "xpu_scenario-admin-token-0123456789abcdefghijklmn";
+    static final String ADMIN_PASSWORD = "scenario-admin-password";
 
     private final JavaProcess process;
     final int port;
@@ -37,6 +38,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("XENPLANE_DATA_DIR", dir.toString());
         env.put("XENPLANE_PORT", Integer.toString(port));
         env.put("XENPLANE_BOOTSTRAP_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("XENPLANE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("XENPLANE_POOL_HEARTBEAT_TIMEOUT", "3s");
         env.put("XENPLANE_POOL_LIVENESS_CHECK_INTERVAL", "500ms");
         return new ServerProcess(new JavaProcess("server", JavaProcess.jar("xenplane.server.jar"),

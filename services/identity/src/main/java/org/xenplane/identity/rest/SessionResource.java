@@ -23,7 +23,6 @@ import org.xenplane.identity.service.UserService;
 /** {@code /api/v1/session}: log in and out, see and change what the current session is. */
 @Path("/api/v1/session")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "session")
 public class SessionResource {
     private final SessionService sessions;
@@ -37,6 +36,7 @@ public class SessionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("session.login")
     @Operation(summary = "Log in", description = "Returns a session token (shown once). Repeated failures are slowed"
             + " and then locked out for a while (429 with Retry-After).")
@@ -68,6 +68,7 @@ public class SessionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/password")
     @Authorized("session.change_password")
     @Operation(summary = "Change my password", description = "Proves the old password; ends the user's other sessions.")

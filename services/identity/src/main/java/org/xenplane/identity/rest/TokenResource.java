@@ -23,7 +23,6 @@ import org.xenplane.identity.service.TokenService;
 /** {@code /api/v1/tokens}: API tokens for automation. */
 @Path("/api/v1/tokens")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "tokens")
 public class TokenResource {
     private final TokenService tokens;
@@ -35,6 +34,7 @@ public class TokenResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("token.create")
     @Operation(summary = "Create an API token", description = "With a role no higher than the caller's. The secret is"
             + " in this answer only.")

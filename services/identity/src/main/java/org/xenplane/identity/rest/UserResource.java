@@ -37,7 +37,6 @@ import org.xenplane.identity.service.UserService;
 /** {@code /api/v1/users}: local users and their roles. */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
 public class UserResource {
     private final UserService users;
@@ -71,6 +70,7 @@ public class UserResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("user.create")
     @Operation(summary = "Create a user")
     @APIResponse(responseCode = "201", description = "The user; the task id is in the Xenplane-Task header")
@@ -88,6 +88,7 @@ public class UserResource {
     }
 
     @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}")
     @Authorized("user.update")
     @Operation(summary = "Change a user's full name, role or enabled flag",
@@ -122,6 +123,7 @@ public class UserResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/password")
     @Authorized("user.reset_password")
     @Operation(summary = "Set a user's password", description = "Ends every session of the user.")

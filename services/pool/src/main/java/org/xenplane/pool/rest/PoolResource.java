@@ -32,7 +32,6 @@ import org.xenplane.pool.service.PoolService;
 /** {@code /api/v1/pool}: the pool record, join tokens, and the join call daemons make. */
 @Path("/api/v1/pool")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "pool")
 public class PoolResource {
     private final PoolService pool;
@@ -56,6 +55,7 @@ public class PoolResource {
     }
 
     @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("pool.update")
     @Operation(summary = "Change the pool's name, description or other_config")
     @APIResponse(responseCode = "200", description = "The updated pool; the task id is in the Xenplane-Task header")
@@ -71,6 +71,7 @@ public class PoolResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/join-tokens")
     @Authorized("pool.create_join_token")
     @Operation(summary = "Issue a join token", description = "A single-use, expiring token a host daemon presents once"
@@ -91,6 +92,7 @@ public class PoolResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/join")
     @Authorized("pool.join")
     @Operation(summary = "Join the pool (host daemons)", description = "A daemon presents a join token and its host's"
