@@ -116,3 +116,14 @@ token
 {{- define "xenplane.containerSecurityContext" -}}
 {{- toYaml .Values.securityContext.container -}}
 {{- end -}}
+
+{{/*
+A Secret made once, at install (a pre-install hook): upgrades leave it as it is, and uninstall
+keeps it, like the data written with it. A new install replaces a kept one.
+*/}}
+{{- define "xenplane.createOnceAnnotations" -}}
+helm.sh/hook: pre-install
+helm.sh/hook-weight: "-10"
+helm.sh/hook-delete-policy: before-hook-creation
+helm.sh/resource-policy: keep
+{{- end -}}
