@@ -87,17 +87,33 @@ class MigrationJobIT {
     }
 
     @Test
-    void theChartRoutesExactlyThePathsThePoolApplicationServes() throws Exception {
-        JsonNode openapi = new ObjectMapper().readTree(pool.body("/q/openapi?format=json"));
+    void theChartRoutesToEachServiceExactlyThePathsItsApplicationServes() throws Exception {
+        for (String service : ChartValues.enabledServiceNames()) {
+            if (service.equals("pool")) {
+                assertRoutesMatch(service, pool);
+                continue;
+            }
+            try (JavaApp app = JavaApp.start("services/apps/" + service, replicaEnvironment(), work.resolve(service + ".log"))) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> app.status("/q/health/ready") == 200 || !app.isAlive());
+                assertRoutesMatch(service, app);
+            }
+        }
+    }
+
+    /** Every path the application serves is under one of its chart paths or the shared ones; every chart path serves something. */
+    private static void assertRoutesMatch(String service, JavaApp app) throws Exception {
+        JsonNode openapi = new ObjectMapper().readTree(app.body("/q/openapi?format=json"));
         List<String> served = new ArrayList<>();
         openapi.path("paths").fieldNames().forEachRemaining(served::add);
-        List<String> routed = new ArrayList<>(ChartValues.paths("pool"));
+        List<String> owned = ChartValues.paths(service);
+        List<String> routed = new ArrayList<>(owned);
         routed.addAll(ChartValues.sharedPaths());
 
-        assertThat(served).isNotEmpty().allSatisfy(path ->
-                assertThat(routed).as("a route for %s", path).anyMatch(prefix -> underPrefix(path, prefix)));
-        assertThat(routed).allSatisfy(prefix ->
-                assertThat(served).as("something served under %s", prefix).anyMatch(path -> underPrefix(path, prefix)));
+        assertThat(served).as(service).isNotEmpty().allSatisfy(path ->
+                assertThat(routed).as("%s: a route for %s", service, path).anyMatch(prefix -> underPrefix(path, prefix)));
+        List<String> mustServe = service.equals(ChartValues.sharedPathsService()) ? routed : owned;
+        assertThat(mustServe).allSatisfy(prefix ->
+                assertThat(served).as("%s serves something under %s", service, prefix).anyMatch(path -> underPrefix(path, prefix)));
     }
 
     @Test
