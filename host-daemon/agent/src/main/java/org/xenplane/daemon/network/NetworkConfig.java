@@ -37,6 +37,10 @@ public interface NetworkConfig {
     /** Devices never enslaved, bonded or readdressed, besides those carrying a default route. */
     Optional<List<String>> protectedDevices();
 
+    /** Where DHCP clients keep their pid files and script. */
+    @WithDefault("/run/xenplane-daemon")
+    java.nio.file.Path runDir();
+
     /** The longest one ip or ovs-vsctl call may take. */
     @WithDefault("30s")
     Duration commandTimeout();

@@ -58,8 +58,8 @@ public class NetworkWiring {
             }
             NetworkDriver driver = switch (kind) {
                 case SIMULATED -> new SimulatedNetwork(host.key(), config.simulated().nics());
-                case LINUXBRIDGE -> new LinuxBridgeDriver(new IpRoute(shell, json), policy);
-                case OPENVSWITCH -> new OpenVswitchDriver(new IpRoute(shell, json), policy, json,
+                case LINUXBRIDGE -> new LinuxBridgeDriver(new IpRoute(shell, json, config.runDir()), policy);
+                case OPENVSWITCH -> new OpenVswitchDriver(new IpRoute(shell, json, config.runDir()), policy, json,
                         config.openvswitch().db().replace(HOST_PLACEHOLDER, host.key()), datapath);
             };
             drivers.put(host.key(), driver);

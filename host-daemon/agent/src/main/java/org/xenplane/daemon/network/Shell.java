@@ -68,6 +68,31 @@ public class Shell {
         }
     }
 
+    /**
+     * Runs a command with its output discarded and returns its exit code: for a program that
+     * leaves a process in the background, which must not hold this call's pipes open.
+     */
+    public int runDetached(String... command) {
+        List<String> full = new ArrayList<>(prefix);
+        full.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(full).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host,
+                        String.join(" ", command) + " did not finish within " + timeout);
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host, command[0] + " cannot be run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host, "interrupted: " + String.join(" ", command));
+        }
+    }
+
     /** Runs a command that must succeed; otherwise a {@code NETWORK_BACKEND_FAILURE} naming it and its error output. */
     public String check(String... command) {
         Result result = run(command);

@@ -19,6 +19,8 @@ import org.xenplane.daemon.protocol.network.BondMode;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
 import org.xenplane.daemon.protocol.network.InterfaceKind;
+import org.xenplane.daemon.protocol.network.IpConfig;
+import org.xenplane.daemon.protocol.network.IpMode;
 import org.xenplane.daemon.protocol.network.PortSpec;
 import org.xenplane.daemon.protocol.network.Uplink;
 
@@ -32,6 +34,7 @@ class LinuxBridgeDriverTest extends NetworkDriverContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<Netns> namespaces = new ArrayList<>();
     private Netns host;
+    private Netns wire;
     private FaultyShell shell;
     private LinuxBridgeDriver driver;
 
@@ -47,7 +50,7 @@ class LinuxBridgeDriverTest extends NetworkDriverContract {
     @BeforeEach
     void aHostWithTwoNicsAndAManagementNic() {
         host = track(Netns.create("lb"));
-        Netns wire = track(Netns.create("wire"));
+        wire = track(Netns.create("wire"));
         Netns.veth(host, "nic1", wire, "peer1");
         Netns.veth(host, "nic2", wire, "peer2");
         Netns.veth(host, "mgmt0", wire, "peer0");
@@ -56,7 +59,7 @@ class LinuxBridgeDriverTest extends NetworkDriverContract {
     }
 
     private static LinuxBridgeDriver driverFor(Shell shell) {
-        return new LinuxBridgeDriver(new IpRoute(shell, JSON),
+        return new LinuxBridgeDriver(new IpRoute(shell, JSON, java.nio.file.Path.of("/tmp", "xpt-run")),
                 new DevicePolicy(Optional.of(Pattern.compile("nic[0-9]+")), Set.of("mgmt0")));
     }
 
@@ -205,6 +208,26 @@ class LinuxBridgeDriverTest extends NetworkDriverContract {
                 Uplink.bond("xpbond0", List.of("nic1", "nic2"), BondMode.ACTIVE_BACKUP))), NetworkError.NETWORK_BACKEND_FAILURE);
         assertThat(shape()).isEqualTo(before);
         assertThat(host.linkNames(JSON)).containsExactly("mgmt0", "nic1", "nic2");
+    }
+
+    @Test
+    void aDhcpLeaseFromAServerOnTheWireAddressesTheBridgeUntilModeNone() {
+        String why = DhcpServer.unavailableBecause();
+        assumeTrue(why == null, why);
+        driver.ensureBridge(onNic("xpbr8", "nic1"));
+        assertFails(() -> driver.configureIp("xpbr8", new IpConfig(IpMode.DHCP, null, null, null, List.of())),
+                NetworkError.NETWORK_BACKEND_FAILURE);
+        assertThat(get("xpbr8").addresses()).as("no server, no lease, nothing left").isEmpty();
+        try (DhcpServer server = DhcpServer.start(wire, "peer1")) {
+            driver.configureIp("xpbr8", new IpConfig(IpMode.DHCP, null, null, null, List.of()));
+            assertThat(get("xpbr8").addresses()).singleElement().asString().matches("192\\.0\\.2\\.1(0[0-9]|10)/24");
+            assertThat(host.sh("ip", "route", "show", "default")).contains("via 192.0.2.1 dev xpbr8");
+            assertThat(host.ping("192.0.2.1")).isTrue();
+        } finally {
+            driver.configureIp("xpbr8", IpConfig.none());
+        }
+        assertThat(get("xpbr8").addresses()).isEmpty();
+        driver.removeBridge("xpbr8");
     }
 
     @Test

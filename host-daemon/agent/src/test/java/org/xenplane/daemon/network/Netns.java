@@ -65,7 +65,7 @@ final class Netns implements AutoCloseable {
     }
 
     IpRoute ip(com.fasterxml.jackson.databind.ObjectMapper json) {
-        return new IpRoute(shell, json);
+        return new IpRoute(shell, json, Path.of("/tmp", "xpt-run"));
     }
 
     /** A "VM": this namespace's eth0 with an address, its backend {@code backend} in the host's namespace. */

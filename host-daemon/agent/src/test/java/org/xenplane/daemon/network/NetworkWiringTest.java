@@ -22,6 +22,7 @@ class NetworkWiringTest {
             public Optional<String> physicalDevices() { return Optional.empty(); }
             public Optional<List<String>> protectedDevices() { return Optional.empty(); }
             public Duration commandTimeout() { return Duration.ofSeconds(5); }
+            public java.nio.file.Path runDir() { return java.nio.file.Path.of("/tmp/xpt-run"); }
             public Openvswitch openvswitch() {
                 return new Openvswitch() {
                     public String db() { return "unix:/run/xp/{host}/db.sock"; }

@@ -21,10 +21,13 @@ import org.xenplane.daemon.protocol.network.IpMode;
 public class IpRoute {
     private final Shell shell;
     private final ObjectMapper json;
+    private final Dhcp dhcp;
 
-    public IpRoute(Shell shell, ObjectMapper json) {
+    /** @param runDir where DHCP clients keep their pid files and script (created on first use) */
+    public IpRoute(Shell shell, ObjectMapper json, java.nio.file.Path runDir) {
         this.shell = shell;
         this.json = json;
+        this.dhcp = new Dhcp(shell, runDir);
     }
 
     public Shell shell() {
@@ -144,17 +147,15 @@ public class IpRoute {
     }
 
     /**
-     * Applies an IPv4 configuration to a device. A failure restores the addresses it had.
-     * DNS servers are not written anywhere: see docs/network.md.
+     * Applies an IPv4 configuration to a device: addresses flushed, then a static address (and
+     * default route), or a DHCP client kept running for the device. A failure restores the
+     * addresses it had. DNS servers are not written anywhere: see docs/network.md.
      */
     public void configure(KernelLink link, IpConfig config) {
         Optional<String> address = SpecChecks.ip(config);
-        if (config.mode() == IpMode.DHCP) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, shell.host(),
-                    "DHCP is not supported by this driver yet: configure a static address or none");
-        }
         Undo undo = new Undo();
         try {
+            dhcp.stop(link.name());
             if (!link.addresses().isEmpty()) {
                 shell.check("ip", "-4", "addr", "flush", "dev", link.name(), "scope", "global");
                 undo.add("addresses of " + link.name(), () -> link.addresses().stream().filter(a -> a.contains("."))
@@ -166,8 +167,12 @@ public class IpRoute {
                 if (config.gateway() != null && !config.gateway().isEmpty()) {
                     shell.check("ip", "route", "replace", "default", "via", config.gateway(), "dev", link.name());
                 }
+            } else if (config.mode() == IpMode.DHCP) {
+                setUp(link, undo);
+                dhcp.start(link.name());
             }
         } catch (RuntimeException e) {
+            dhcp.stop(link.name());
             shell.run("ip", "-4", "addr", "flush", "dev", link.name(), "scope", "global");
             undo.rollback();
             throw e;
