@@ -122,4 +122,20 @@ class VmNetworkingTest {
         vmNetworking.setVifsAttached(vm, false);
         admin().get("/api/v1/vifs/" + vif).then().body("currentlyAttached", org.hamcrest.Matchers.equalTo(false));
     }
+
+    @Test
+    void destroyingAVmsVifsDeletesThemWithDelEvents() {
+        String network = TestPool.network("vm going away").getString("id");
+        UUID vm = UUID.randomUUID();
+        List<String> vifs = List.of(0, 1).stream().map(device -> admin().body(Map.of("vmId", vm.toString(), "device", device,
+                "networkId", network)).post("/api/v1/vifs").then().statusCode(201).extract().<String>path("id")).toList();
+        long from = admin().get("/api/v1/events").then().extract().jsonPath().getLong("token");
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> vmNetworking.destroyVifs(vm))).isEqualTo(2);
+        assertThat(admin().get("/api/v1/vifs?vm=" + vm).then().extract().jsonPath().getList("id")).isEmpty();
+        JsonPath events = admin().get("/api/v1/events?from=" + from + "&classes=vif&timeout=5").then().extract().jsonPath();
+        assertThat(events.getList("events.operation")).containsExactly("del", "del");
+        assertThat(events.getList("events.ref")).containsExactlyElementsOf(vifs);
+        assertThat(events.getString("events[0].snapshot.mac")).isNotBlank();
+        admin().delete("/api/v1/networks/" + network).then().statusCode(202);
+    }
 }

@@ -24,7 +24,8 @@ import org.xenplane.core.event.EventPublisher;
  *       bridges is made there (through the host's daemon);</li>
  *   <li>{@link #assertHostCanAttach}: placement and migration check that a host can reach every
  *       network of the VM, without changing anything;</li>
- *   <li>{@link #setVifsAttached}: after start, shutdown or migration, the VIFs' currently-attached flags.</li>
+ *   <li>{@link #setVifsAttached}: after start, shutdown or migration, the VIFs' currently-attached flags;</li>
+ *   <li>{@link #destroyVifs}: when the VM is destroyed, its VIFs go with it (XenAPI {@code VM.destroy}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -97,6 +98,21 @@ public class VmNetworking {
             for (UUID vif : changed) {
                 events.publish(VIF_CLASS, EventOperation.MOD, vif, () -> snapshot(vif));
             }
+        });
+    }
+
+    /** Deletes the VM's VIFs, with an event for each; returns how many. Call it in the VM's destroy transaction. */
+    public int destroyVifs(UUID vmId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> vifs = em.createNativeQuery("select id from vif where vm_id = ?1 order by device")
+                    .setParameter(1, vmId).getResultList();
+            for (UUID vif : vifs) {
+                Object last = snapshot(vif);
+                em.createNativeQuery("delete from vif where id = ?1").setParameter(1, vif).executeUpdate();
+                events.publish(VIF_CLASS, EventOperation.DEL, vif, () -> last);
+            }
+            return vifs.size();
         });
     }
 
