@@ -99,15 +99,16 @@ public final class HostJoiner {
         }
     }
 
+    /** Saves the identity first, so that a host shown as joined always survives a restart as joined. */
     private void keep(LocalHost host, JoinResponse identity) {
-        memberships.set(host.key(), Membership.joined(identity));
-        LOG.infof("%s joined the pool %s as host %s", host.key(), identity.poolId(), identity.hostId());
         try {
             identities.save(host.key(), identity);
         } catch (UncheckedIOException e) {
             LOG.errorf("%s: %s; the host works now but will not be a pool member after a restart",
                     host.key(), e.getMessage());
         }
+        memberships.set(host.key(), Membership.joined(identity));
+        LOG.infof("%s joined the pool %s as host %s", host.key(), identity.poolId(), identity.hostId());
     }
 
     private JoinRequest request(LocalHost host, String token) {

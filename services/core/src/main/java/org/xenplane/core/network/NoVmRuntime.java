@@ -1,0 +1,50 @@
+package org.xenplane.core.network;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@link VmRuntime} of a process without the VM service: VMs cannot be looked up, so any VM id
+ * is accepted for a VIF, and no VM runs, so a plug is refused with {@code VM_BAD_POWER_STATE}.
+ */
+public final class NoVmRuntime implements VmRuntime {
+
+    @Override
+    public boolean exists(UUID vmId) {
+        return true;
+    }
+
+    @Override
+    public Optional<UUID> residentHost(UUID vmId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String powerState(UUID vmId) {
+        return "Halted";
+    }
+
+    @Override
+    public void plugNic(UUID vmId, UUID hostId, Nic nic) {
+        throw new IllegalStateException("no VM service in this process runs VM " + vmId);
+    }
+
+    @Override
+    public void unplugNic(UUID vmId, UUID hostId, Nic nic) {
+        throw new IllegalStateException("no VM service in this process runs VM " + vmId);
+    }
+
+    @ApplicationScoped
+    static class Producer {
+        @Produces
+        @DefaultBean
+        @Singleton
+        VmRuntime noVmRuntime() {
+            return new NoVmRuntime();
+        }
+    }
+}

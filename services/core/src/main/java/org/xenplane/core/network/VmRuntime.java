@@ -1,0 +1,27 @@
+package org.xenplane.core.network;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the network service needs to know of VMs and ask of their domains. The VM service provides
+ * the implementation (a bean of this type); until it is in the process, {@link NoVmRuntime}
+ * answers: every VM counts as halted, so no VIF can be hot-plugged.
+ */
+public interface VmRuntime {
+
+    /** Whether the VM exists (a VIF is created only for an existing VM). */
+    boolean exists(UUID vmId);
+
+    /** The host the VM's domain runs on (running or paused: XenAPI {@code resident_on}), or empty. */
+    Optional<UUID> residentHost(UUID vmId);
+
+    /** The VM's power state as XenAPI names it ({@code Halted}, {@code Running}, ...), for errors. */
+    String powerState(UUID vmId);
+
+    /** Hot-plugs a NIC into the VM's running domain (its bridge exists on the host already). */
+    void plugNic(UUID vmId, UUID hostId, Nic nic);
+
+    /** Hot-unplugs a NIC from the VM's running domain. */
+    void unplugNic(UUID vmId, UUID hostId, Nic nic);
+}

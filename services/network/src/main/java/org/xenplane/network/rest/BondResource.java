@@ -1,0 +1,108 @@
+package org.xenplane.network.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.rest.IdempotencyKeys;
+import org.xenplane.core.rest.Ids;
+import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResponses;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.network.model.Bond;
+import org.xenplane.network.service.BondOperation;
+import org.xenplane.network.service.BondService;
+
+/** {@code /api/v1/bonds}: bonds of a host's NICs. */
+@Path("/api/v1/bonds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "bonds")
+public class BondResource {
+    private final BondService bonds;
+    private final TaskRunner tasks;
+    private final CurrentCaller caller;
+
+    public BondResource(BondService bonds, TaskRunner tasks, CurrentCaller caller) {
+        this.bonds = bonds;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authorized("bond.read")
+    @Operation(summary = "List bonds")
+    @APIResponse(responseCode = "200", description = "Every host's bonds")
+    public List<BondView> list() {
+        return bonds.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authorized("bond.read")
+    @Operation(summary = "Get a bond")
+    @APIResponse(responseCode = "200", description = "The bond")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    public BondView get(@PathParam("id") String id) {
+        return bonds.get(Ids.parse(Bond.CLASS, id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("bond.create")
+    @Operation(summary = "Bond NICs of one host", description = "A master PIF on the network over the member PIFs; the "
+            + "host's daemon makes the bond and the network's bridge. Nothing stays recorded if it refuses.")
+    @APIResponse(responseCode = "201", description = "The bond; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD, MAC_INVALID, PIF_BOND_NEEDS_MORE_MEMBERS, PIF_CANNOT_BOND_CROSS_HOST")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "PIF_ALREADY_BONDED, PIF_IS_VLAN, PIF_IN_USE, "
+            + "PIF_IS_MANAGEMENT_INTERFACE, NETWORK_ALREADY_CONNECTED, DEVICE_BUSY")
+    @APIResponse(responseCode = "502", description = "NETWORK_BACKEND_FAILURE")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public Response create(@NotNull @Valid BondCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        AtomicReference<BondView> created = new AtomicReference<>();
+        TaskView task = tasks.run(new TaskRequest(BondOperation.CREATE, Bond.CLASS, null, IdempotencyKeys.validate(key)),
+                caller.get().subject(), ctx -> {
+                    created.set(bonds.create(request, ctx.taskId().toString()));
+                    return TaskResult.of(Bond.CLASS, created.get().id());
+                });
+        BondView body = created.get() != null ? created.get() : bonds.get(task.result().id());
+        return Response.status(Response.Status.CREATED).entity(body).header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authorized("bond.destroy")
+    @Operation(summary = "Destroy a bond", description = "Refused while VLANs use it; the host's daemon removes its "
+            + "bridge and the bond (refused while VIFs are attached), releasing the NICs.")
+    @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "PIF_IN_USE, BRIDGE_IN_USE")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID bondId = Ids.parse(Bond.CLASS, id);
+        TaskView task = tasks.run(new TaskRequest(BondOperation.DESTROY, Bond.CLASS, bondId, IdempotencyKeys.validate(key)),
+                caller.get().subject(), ctx -> {
+                    bonds.destroy(bondId, ctx.taskId().toString());
+                    return TaskResult.NONE;
+                });
+        return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+}

@@ -1,0 +1,114 @@
+package org.xenplane.network.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.rest.IdempotencyKeys;
+import org.xenplane.core.rest.Ids;
+import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResponses;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.network.model.Pif;
+import org.xenplane.network.service.PifDiscovery;
+import org.xenplane.network.service.PifOperation;
+import org.xenplane.network.service.PifService;
+
+/** {@code /api/v1/pifs}: the hosts' interfaces to networks. */
+@Path("/api/v1/pifs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "pifs")
+public class PifResource {
+    private final PifService pifs;
+    private final PifDiscovery discovery;
+    private final TaskRunner tasks;
+    private final CurrentCaller caller;
+
+    public PifResource(PifService pifs, PifDiscovery discovery, TaskRunner tasks, CurrentCaller caller) {
+        this.pifs = pifs;
+        this.discovery = discovery;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authorized("pif.read")
+    @Operation(summary = "List PIFs", description = "Every host's, or one host's with ?host=<id>.")
+    @APIResponse(responseCode = "200", description = "The PIFs")
+    @APIResponse(responseCode = "400", description = "UUID_INVALID")
+    public List<PifView> list(@QueryParam("host") String host) {
+        return pifs.list(host == null ? null : Ids.parse("host", host));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authorized("pif.read")
+    @Operation(summary = "Get a PIF")
+    @APIResponse(responseCode = "200", description = "The PIF")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    public PifView get(@PathParam("id") String id) {
+        return pifs.get(Ids.parse(Pif.CLASS, id));
+    }
+
+    @POST
+    @Path("/scan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("pif.scan")
+    @Operation(summary = "Scan a host's interfaces now", description = "Brings the host's PIFs up to date with what its "
+            + "daemon reports (also done every xenplane.network.pif-scan-interval).")
+    @APIResponse(responseCode = "200", description = "The host's PIFs; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such host")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public Response scan(@NotNull @Valid PifScan request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        AtomicReference<List<PifView>> scanned = new AtomicReference<>();
+        TaskView task = tasks.run(new TaskRequest(PifOperation.SCAN, "host", request.hostId(), IdempotencyKeys.validate(key)),
+                caller.get().subject(), ctx -> {
+                    scanned.set(discovery.scan(request.hostId()));
+                    return TaskResult.of("host", request.hostId());
+                });
+        return TaskResponses.finished(task, scanned.get() != null ? scanned.get() : pifs.list(request.hostId()));
+    }
+
+    @POST
+    @Path("/{id}/reconfigure-ip")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("pif.reconfigure_ip")
+    @Operation(summary = "Reconfigure a PIF's IP", description = "None, DHCP or static; applied to the PIF's network "
+            + "bridge on its host, which is made with the PIF as its uplink.")
+    @APIResponse(responseCode = "200", description = "The PIF; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "PIF_IS_MANAGEMENT_INTERFACE, PIF_ALREADY_BONDED, DEVICE_BUSY")
+    @APIResponse(responseCode = "502", description = "NETWORK_BACKEND_FAILURE")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public Response reconfigureIp(@PathParam("id") String id, @NotNull @Valid IpConfigRequest config,
+                                  @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID pifId = Ids.parse(Pif.CLASS, id);
+        AtomicReference<PifView> done = new AtomicReference<>();
+        TaskView task = tasks.run(new TaskRequest(PifOperation.RECONFIGURE_IP, Pif.CLASS, pifId, IdempotencyKeys.validate(key)),
+                caller.get().subject(), ctx -> {
+                    done.set(pifs.reconfigureIp(pifId, config.toConfig(), ctx.taskId().toString()));
+                    return TaskResult.of(Pif.CLASS, pifId);
+                });
+        return TaskResponses.finished(task, done.get() != null ? done.get() : pifs.get(pifId));
+    }
+}

@@ -1,0 +1,142 @@
+package org.xenplane.network.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.NetworkDaemonClient;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.event.EventOperation;
+import org.xenplane.core.event.EventPublisher;
+import org.xenplane.core.task.TaskContext;
+import org.xenplane.network.model.Network;
+import org.xenplane.network.rest.NetworkCreate;
+import org.xenplane.network.rest.NetworkUpdate;
+import org.xenplane.network.rest.NetworkView;
+
+/** Networks: reading, creating, changing, destroying (with their bridges on the hosts). */
+@ApplicationScoped
+public class NetworkService {
+    private static final Logger LOG = Logger.getLogger(NetworkService.class);
+
+    private final EntityManager em;
+    private final EventPublisher events;
+    private final NetworkViews views;
+    private final DaemonHosts hosts;
+    private final NetworkDaemonClient daemons;
+    private final int defaultMtu;
+
+    public NetworkService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
+                          NetworkDaemonClient daemons, @ConfigProperty(name = "xenplane.network.default-mtu") int defaultMtu) {
+        this.em = em;
+        this.events = events;
+        this.views = views;
+        this.hosts = hosts;
+        this.daemons = daemons;
+        this.defaultMtu = defaultMtu;
+    }
+
+    @Transactional
+    public List<NetworkView> list() {
+        return Network.<Network>find("order by name, id").stream().map(views::network).toList();
+    }
+
+    @Transactional
+    public NetworkView get(UUID id) {
+        return views.network(find(id, LockModeType.NONE));
+    }
+
+    /** network.create: the record only; bridges are made on the hosts that need them. */
+    @Transactional
+    public NetworkView create(NetworkCreate request) {
+        int mtu = Checks.mtu(request.mtu(), defaultMtu);
+        String bridge = request.bridge() == null ? null : Checks.interfaceName("bridge", request.bridge());
+        boolean managed = request.managed() == null || request.managed();
+        UUID id = UUID.randomUUID();
+        while (true) {
+            String name = bridge != null ? bridge : "xapi" + em.createNativeQuery("select nextval('network_bridge_seq')")
+                    .getSingleResult();
+            if (insert(id, request.name(), request.description(), name, mtu, managed) == 1) {
+                break;
+            }
+            if (bridge != null) {
+                throw new XenplaneException(ErrorCode.BRIDGE_NAME_IN_USE, bridge);
+            }
+        }
+        Network network = em.find(Network.class, id);
+        network.otherConfig = new HashMap<>(Checks.otherConfig(request.otherConfig()));
+        events.publish(Network.CLASS, EventOperation.ADD, id, () -> views.network(network));
+        return views.network(network);
+    }
+
+    /** Inserts a network unless its bridge is taken; 1 when inserted. */
+    int insert(UUID id, String name, String description, String bridge, int mtu, boolean managed) {
+        return em.createNativeQuery("""
+                        insert into network (id, version, name, description, bridge, mtu, managed, other_config, created_at)
+                        values (?1, 0, ?2, ?3, ?4, ?5, ?6, '{}', now()) on conflict (bridge) do nothing""")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, description == null ? "" : description)
+                .setParameter(4, bridge).setParameter(5, mtu).setParameter(6, managed).executeUpdate();
+    }
+
+    @Transactional
+    public NetworkView update(UUID id, NetworkUpdate update) {
+        Network network = find(id, LockModeType.PESSIMISTIC_WRITE);
+        if (update.name() != null) {
+            network.name = update.name();
+        }
+        if (update.description() != null) {
+            network.description = update.description();
+        }
+        if (update.otherConfig() != null) {
+            network.otherConfig = new HashMap<>(Checks.otherConfig(update.otherConfig()));
+        }
+        events.publish(Network.CLASS, EventOperation.MOD, id, () -> views.network(network));
+        return views.network(network);
+    }
+
+    /** The destroy refusal as of now, so that a client hears it at once rather than from a failed task. */
+    @Transactional
+    public void assertDestroyable(UUID id) {
+        Network network = find(id, LockModeType.NONE);
+        NetworkOperation.DESTROY.assertAllowed(network, views.usage(network));
+    }
+
+    /**
+     * network.destroy: refused while VIFs or PIFs use it. A managed network's bridge is removed
+     * from every live host first (under the network's lock, so that no VIF joins it meanwhile);
+     * a daemon's refusal leaves the network as it was.
+     */
+    @Transactional
+    public void destroy(UUID id, TaskContext context) {
+        Network network = find(id, LockModeType.PESSIMISTIC_WRITE);
+        NetworkOperation.DESTROY.assertAllowed(network, views.usage(network));
+        NetworkView last = views.network(network);
+        if (network.managed) {
+            List<DaemonHost> live = hosts.all().stream().filter(DaemonHost::live).toList();
+            for (int i = 0; i < live.size(); i++) {
+                context.checkCancelled();
+                daemons.removeBridge(live.get(i), network.bridge, context.taskId() + "-" + live.get(i).id());
+                context.progress((i + 1.0) / (live.size() + 1));
+            }
+        }
+        network.delete();
+        events.publish(Network.CLASS, EventOperation.DEL, id, () -> last);
+        LOG.infof("Network %s (%s, bridge %s) destroyed", last.name(), id, last.bridge());
+    }
+
+    static Network find(UUID id, LockModeType lock) {
+        Network network = Network.findById(id, lock);
+        if (network == null) {
+            throw new XenplaneException(ErrorCode.HANDLE_INVALID, Network.CLASS, id);
+        }
+        return network;
+    }
+}

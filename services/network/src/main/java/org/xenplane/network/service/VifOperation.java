@@ -1,0 +1,72 @@
+package org.xenplane.network.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.security.DeclaredOperation;
+import org.xenplane.core.security.OperationCatalog.OperationSet;
+import org.xenplane.core.security.OperationSpec;
+import org.xenplane.core.security.Role;
+import org.xenplane.network.model.Vif;
+
+/**
+ * The operations on VIFs (XenAPI {@code VIF.*}). Plug and unplug also need the VM running
+ * (VM_BAD_POWER_STATE), which the VM service answers.
+ */
+public enum VifOperation implements DeclaredOperation {
+    READ(OperationSpec.reads("vif.read", Role.READ_ONLY)),
+    CREATE(OperationSpec.changes("vif.create", Role.VM_ADMIN)),
+    /** Refused while attached. */
+    DESTROY(OperationSpec.changes("vif.destroy", Role.VM_ADMIN)),
+    /** Hot-plug into the running VM: refused when attached. */
+    PLUG(OperationSpec.changes("vif.plug", Role.VM_ADMIN)),
+    /** Hot-unplug: refused when not attached. */
+    UNPLUG(OperationSpec.changes("vif.unplug", Role.VM_ADMIN));
+
+    private final OperationSpec spec;
+
+    VifOperation(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    public Optional<XenplaneException> refusal(Vif vif) {
+        return switch (this) {
+            case DESTROY -> vif.currentlyAttached ? notAllowed("the VIF is attached: unplug it first") : Optional.empty();
+            case PLUG -> vif.currentlyAttached ? notAllowed("the VIF is already attached") : Optional.empty();
+            case UNPLUG -> vif.currentlyAttached ? Optional.empty() : notAllowed("the VIF is not attached");
+            case READ, CREATE -> Optional.empty();
+        };
+    }
+
+    public void assertAllowed(Vif vif) {
+        refusal(vif).ifPresent(e -> {
+            throw e;
+        });
+    }
+
+    public static List<String> allowedOn(Vif vif) {
+        return Arrays.stream(values()).filter(op -> op.mutating() && op != CREATE && op.refusal(vif).isEmpty())
+                .map(op -> op.id().substring(op.id().indexOf('.') + 1)).toList();
+    }
+
+    private Optional<XenplaneException> notAllowed(String reason) {
+        return Optional.of(new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, id(), reason));
+    }
+
+    @ApplicationScoped
+    static class Declarations {
+        @Produces
+        OperationSet vifOperations() {
+            return OperationSet.of(values());
+        }
+    }
+}
