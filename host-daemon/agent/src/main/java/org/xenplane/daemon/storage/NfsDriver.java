@@ -13,7 +13,7 @@ import org.xenplane.daemon.protocol.storage.SrStats;
 /**
  * {@code nfs}: an NFS export mounted by the daemon on every host that plugs the SR (shared).
  * Device config: {@code server} (host name or address), {@code serverpath} (absolute) and
- * optionally {@code nfsversion} (3, 4, 4.1, 4.2). The export is mounted at
+ * optionally {@code nfsversion} (3, 4, 4.1, 4.2) and {@code port}. The export is mounted at
  * {@code <mount-root>/<local key>/<sr uuid>}; the SR's volumes are qcow2 files in the
  * directory {@code <sr uuid>} of the export, as on a {@code file} SR. PBD unplug unmounts.
  */
@@ -36,7 +36,7 @@ public class NfsDriver implements StorageDriver {
 
     @Override
     public void validate(Map<String, String> config) {
-        DeviceConfigs.onlyKeys(config, Set.of("server", "serverpath"), Set.of("nfsversion"));
+        DeviceConfigs.onlyKeys(config, Set.of("server", "serverpath"), Set.of("nfsversion", "port"));
         if (!SERVER.matcher(config.get("server")).matches()) {
             throw DeviceConfigs.invalid("server", "a host name or an address");
         }
@@ -44,6 +44,10 @@ public class NfsDriver implements StorageDriver {
         String version = config.get("nfsversion");
         if (version != null && !VERSIONS.contains(version)) {
             throw DeviceConfigs.invalid("nfsversion", "one of " + VERSIONS);
+        }
+        String port = config.get("port");
+        if (port != null && !(port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535)) {
+            throw DeviceConfigs.invalid("port", "a TCP port, 1-65535");
         }
     }
 
@@ -59,8 +63,9 @@ public class NfsDriver implements StorageDriver {
     /** The mount command for this SR (arguments, no shell). */
     List<String> mountCommand(SrHandle sr) {
         Map<String, String> config = sr.deviceConfig();
+        String port = config.containsKey("port") ? ",port=" + config.get("port") : "";
         List<String> cmd = new ArrayList<>(List.of("mount", "-t", "nfs", "-o",
-                "vers=" + config.getOrDefault("nfsversion", "3") + ",soft,timeo=200,retrans=2,nosuid,nodev,noexec"));
+                "vers=" + config.getOrDefault("nfsversion", "3") + port + ",soft,timeo=200,retrans=2,nosuid,nodev,noexec"));
         cmd.add(config.get("server") + ":" + config.get("serverpath"));
         cmd.add(mountPoint(sr).toString());
         return cmd;
