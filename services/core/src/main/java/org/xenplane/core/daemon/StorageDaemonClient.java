@@ -128,7 +128,7 @@ public class StorageDaemonClient {
 
     public Download export(DaemonTarget host, UUID srId, UUID volumeId, ImageFormat format) {
         HttpRequest request = request(host, StorageProtocol.VOLUME_CONTENT + "?format=" + format.id(), srId, volumeId, null)
-                .timeout(Duration.ofHours(12)).GET().build();
+                .timeout(Duration.ofHours(12)).setHeader("Accept", "application/octet-stream, application/problem+json").GET().build();
         HttpResponse<InputStream> response = exchange(host, request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             try (InputStream body = response.body()) {
@@ -145,7 +145,7 @@ public class StorageDaemonClient {
     public VolumeInfo importContent(DaemonTarget host, UUID srId, UUID volumeId, ImageFormat format, long length,
                                     InputStream body, String operationId) {
         HttpRequest.Builder request = request(host, StorageProtocol.VOLUME_CONTENT + "?format=" + format.id(), srId, volumeId,
-                operationId).timeout(Duration.ofHours(12)).header("Content-Type", "application/octet-stream")
+                operationId).timeout(Duration.ofHours(12)).setHeader("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length));
         return send(host, request, VolumeInfo.class);
     }
