@@ -219,6 +219,48 @@ class VdiResourceTest {
         assertThat(getVdi(vdi).getList("allowedOperations")).isEmpty();
     }
 
+    @Test
+    void everyChangeIsAnEventAndARepeatedIdempotencyKeyCreatesOnce() {
+        String token = asAdmin().get("/api/v1/events").then().extract().path("token").toString();
+        Map<String, Object> body = Map.of("srId", sr, "name", "once", "virtualSize", MIB);
+        String first = asAdmin().header("Idempotency-Key", "create-" + sr).body(body).post("/api/v1/vdis")
+                .then().statusCode(201).extract().path("id");
+        String again = asAdmin().header("Idempotency-Key", "create-" + sr).body(body).post("/api/v1/vdis")
+                .then().statusCode(201).extract().path("id");
+        assertThat(again).isEqualTo(first);
+        assertThat(qcow2FilesUnchecked()).hasSize(1);
+        JsonPath events = asAdmin().get("/api/v1/events?from=" + token + "&classes=vdi,sr&timeout=5").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(events.getList("events.findAll { it.class == 'vdi' && it.operation == 'add' }.ref")).containsExactly(first);
+        assertThat(events.getList("events.findAll { it.class == 'sr' }.snapshot.virtualAllocation", Long.class)).contains(MIB);
+    }
+
+    @Test
+    void anImportWithoutAContentLengthIsLengthRequired() throws Exception {
+        UUID vdi = StorageApi.vdi(sr, MIB);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        for (String[] call : new String[][] {{"PUT", "/api/v1/vdis/" + vdi + "/content?format=raw", "application/octet-stream"},
+                {"POST", "/api/v1/vdis", "application/json"}}) {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + call[1]))
+                    .header("Authorization", "Bearer " + StorageApi.ADMIN_TOKEN).header("Content-Type", call[2])
+                    .method(call[0], java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(new byte[4096])))
+                    .build();
+            java.net.http.HttpResponse<String> response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(call[1] + " " + response.body() + response.headers().map()).isEqualTo(411);
+            assertThat(response.body()).contains("LENGTH_REQUIRED");
+        }
+    }
+
+    private List<String> qcow2FilesUnchecked() {
+        try {
+            return qcow2Files();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static byte[] export(UUID vdi, String format) {
         return given().auth().oauth2(StorageApi.ADMIN_TOKEN).get("/api/v1/vdis/" + vdi + "/content?format=" + format)
                 .then().statusCode(200).extract().asByteArray();
