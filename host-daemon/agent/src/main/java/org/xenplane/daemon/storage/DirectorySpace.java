@@ -107,8 +107,12 @@ public class DirectorySpace implements VolumeSpace {
     }
 
     @Override
-    public long physicalBytes(UUID volume, long qemuActualSize) {
-        return qemuActualSize;
+    public long physicalBytes(UUID volume) {
+        try {
+            return Files.size(path(volume));
+        } catch (IOException e) {
+            throw new StorageFailure("cannot read the size of volume " + volume + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -106,7 +106,7 @@ public class LvmSpace implements VolumeSpace {
     }
 
     @Override
-    public long physicalBytes(UUID volume, long qemuActualSize) {
+    public long physicalBytes(UUID volume) {
         return lvBytes(volume);
     }
 

@@ -37,9 +37,9 @@ public class QcowVolumes {
 
     public VolumeInfo info(UUID id) {
         requireExists(id);
-        QemuImg.Info info = qemu.info(space.path(id), ImageFormat.QCOW2);
-        return new VolumeInfo(id, info.virtualSize(), space.physicalBytes(id, info.actualSize()),
-                space.parse(info.backingFile()), ImageFormat.QCOW2.id(), space.path(id).toString());
+        Qcow2Header header = Qcow2Header.read(space.path(id));
+        return new VolumeInfo(id, header.virtualSize(), space.physicalBytes(id),
+                space.parse(header.backingFile()), ImageFormat.QCOW2.id(), space.path(id).toString());
     }
 
     public List<VolumeInfo> list() {

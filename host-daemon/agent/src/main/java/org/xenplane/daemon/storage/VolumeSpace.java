@@ -37,8 +37,8 @@ public interface VolumeSpace {
     /** Deletes a volume; a missing one is fine. */
     void remove(UUID volume);
 
-    /** Bytes the volume takes on the SR. */
-    long physicalBytes(UUID volume, long qemuActualSize);
+    /** Bytes the volume takes on the SR (a file's size; a logical volume's size). */
+    long physicalBytes(UUID volume);
 
     /** A directory for temporary files of imports and exports (on the SR when it is a file system). */
     Path staging();
