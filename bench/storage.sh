@@ -5,6 +5,7 @@
 #   BENCH_OPS=1000 bench/storage.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "load average before: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 ./mvnw -B -q package -DskipTests -pl host-daemon/agent -am
 ./mvnw -B test -pl services/storage -am -Dtest=StorageBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.xenplane.core.daemon.DaemonCredentials;
+import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.testing.EmbeddedPostgresResource;
 
 /**
@@ -39,6 +41,8 @@ class StorageBenchmark {
     DaemonCredentials credentials;
     @Inject
     EntityManager em;
+    @Inject
+    StorageDaemonClient client;
 
     @Test
     void vdiCreateSnapshotAndCloneOnFileSrs() throws Exception {
@@ -57,6 +61,17 @@ class StorageBenchmark {
             table.append(row("vdi.clone", clients, measureOn(created, vdi ->
                     asAdmin().body(Map.of()).post("/api/v1/vdis/" + vdi + "/clone").then().statusCode(201))));
         }
+        // The daemon alone (HTTP + qemu-img), without the control plane's task, records and events.
+        UUID directSr = StorageApi.fileSr(daemon.host(1), daemon.newSrPath());
+        DaemonTarget host = new DaemonTarget(daemon.host(1), daemon.daemonUrl(1));
+        List<UUID> volumes = Collections.synchronizedList(new ArrayList<>());
+        table.append(row("daemon only: volume create", 1, timed(1, (c, i) -> {
+            UUID id = UUID.randomUUID();
+            client.createVolume(host, directSr, id, 64 * MIB, null);
+            volumes.add(id);
+        })));
+        table.append(row("daemon only: volume fork", 1, timed(1, (c, i) ->
+                client.fork(host, directSr, volumes.get(i), UUID.randomUUID(), UUID.randomUUID(), null))));
         System.out.println("\nStorage benchmark (" + OPS + " operations per row)\n" + table);
         Files.writeString(Path.of("target", "storage-benchmark.md"), table.toString());
     }
