@@ -55,6 +55,24 @@ class SrResourceTest {
     }
 
     @Test
+    void repairGivesASharedSrAPbdOnHostsThatJoinedLaterAndPlugsUnpluggedOnes() {
+        String sr = asAdmin().body(Map.of("name", "shared", "type", "file", "shared", true,
+                "deviceConfig", Map.of("path", daemon.newSrPath().toString()))).post("/api/v1/srs").then().statusCode(201)
+                .extract().path("id");
+        JsonPath pbds = asAdmin().get("/api/v1/pbds?sr=" + sr).then().extract().jsonPath();
+        String onHost1 = pbds.getString("find { it.hostId == '" + daemon.host(1) + "' }.id");
+        String onHost2 = pbds.getString("find { it.hostId == '" + daemon.host(2) + "' }.id");
+        asAdmin().post("/api/v1/pbds/" + onHost1 + "/unplug").then().statusCode(200);
+        asAdmin().post("/api/v1/pbds/" + onHost2 + "/unplug").then().statusCode(200);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> // as if host 2 had joined after the SR
+                em.createNativeQuery("delete from pbd where id = ?1").setParameter(1, UUID.fromString(onHost2)).executeUpdate());
+        asAdmin().post("/api/v1/srs/" + sr + "/repair").then().statusCode(200).body("pbds.size()", equalTo(2));
+        JsonPath repaired = asAdmin().get("/api/v1/pbds?sr=" + sr).then().extract().jsonPath();
+        assertThat(repaired.getList("hostId")).containsExactlyInAnyOrder(daemon.host(1).toString(), daemon.host(2).toString());
+        assertThat(repaired.getList("currentlyAttached")).containsOnly(true);
+    }
+
+    @Test
     void forgetNeedsUnpluggedPbdsAndIntroduceBringsTheVdisBack() {
         Path path = daemon.newSrPath();
         UUID sr = StorageApi.fileSr(daemon.host(1), path);

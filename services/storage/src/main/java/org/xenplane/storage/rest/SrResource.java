@@ -27,6 +27,7 @@ import org.xenplane.core.task.TaskResult;
 import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.storage.model.Sr;
+import org.xenplane.storage.service.PbdService;
 import org.xenplane.storage.service.SrOperation;
 import org.xenplane.storage.service.SrScanner;
 import org.xenplane.storage.service.SrService;
@@ -38,12 +39,14 @@ import org.xenplane.storage.service.SrService;
 public class SrResource {
     private final SrService srs;
     private final SrScanner scanner;
+    private final PbdService pbds;
     private final TaskRunner tasks;
     private final CurrentCaller caller;
 
-    public SrResource(SrService srs, SrScanner scanner, TaskRunner tasks, CurrentCaller caller) {
+    public SrResource(SrService srs, SrScanner scanner, PbdService pbds, TaskRunner tasks, CurrentCaller caller) {
         this.srs = srs;
         this.scanner = scanner;
+        this.pbds = pbds;
         this.tasks = tasks;
         this.caller = caller;
     }
@@ -148,6 +151,23 @@ public class SrResource {
         UUID srId = Ids.parse(Sr.CLASS, id);
         TaskView task = tasks.run(request(SrOperation.SCAN, srId, key), caller.get().subject(), ctx -> {
             scanner.scan(srId, ctx.taskId() + "/scan");
+            return TaskResult.of(Sr.CLASS, srId);
+        });
+        return TaskResponses.finished(task, srs.get(srId));
+    }
+
+    @POST
+    @Path("/{id}/repair")
+    @Authorized("sr.repair")
+    @Operation(summary = "Repair an SR", description = "A shared SR gets a PBD on every host that lacks one (hosts"
+            + " that joined after it was created); every unplugged PBD on a live host is plugged.")
+    @APIResponse(responseCode = "200", description = "The SR; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE: a host could not plug it (the others are plugged)")
+    public Response repair(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID srId = Ids.parse(Sr.CLASS, id);
+        TaskView task = tasks.run(request(SrOperation.REPAIR, srId, key), caller.get().subject(), ctx -> {
+            srs.repair(srId, ctx, pbds);
             return TaskResult.of(Sr.CLASS, srId);
         });
         return TaskResponses.finished(task, srs.get(srId));

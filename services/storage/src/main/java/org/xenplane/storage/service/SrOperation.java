@@ -27,6 +27,8 @@ public enum SrOperation implements DeclaredOperation {
     FORGET(OperationSpec.changes("sr.forget", Role.POOL_OPERATOR)),
     /** Wipes an unplugged SR's storage and forgets it. */
     DESTROY(OperationSpec.changes("sr.destroy", Role.POOL_OPERATOR)),
+    /** Gives a shared SR a PBD on every host (hosts that joined later) and plugs every unplugged PBD of a live host. */
+    REPAIR(OperationSpec.changes("sr.repair", Role.POOL_OPERATOR)),
     /** Picks up volumes made outside, refreshes sizes, finishes pending coalesces. */
     SCAN(OperationSpec.changes("sr.scan", Role.VM_POWER_ADMIN));
 
@@ -55,7 +57,7 @@ public enum SrOperation implements DeclaredOperation {
             }
             case SCAN -> s.attachedPbds() == 0
                     ? Optional.of(new XenplaneException(ErrorCode.SR_HAS_NO_PBDS, s.sr().id)) : Optional.empty();
-            case READ, CREATE, INTRODUCE -> Optional.empty();
+            case READ, CREATE, INTRODUCE, REPAIR -> Optional.empty();
         };
     }
 

@@ -31,17 +31,19 @@ public class SrScanner {
     private final StorageDaemonClient daemon;
     private final StorageRecords records;
     private final Chains chains;
+    private final StorageViews views;
 
-    public SrScanner(StorageDaemonClient daemon, StorageRecords records, Chains chains) {
+    public SrScanner(StorageDaemonClient daemon, StorageRecords records, Chains chains, StorageViews views) {
         this.daemon = daemon;
         this.records = records;
         this.chains = chains;
+        this.views = views;
     }
 
     public void scan(UUID srId, String operationId) {
         QuarkusTransaction.requiringNew().timeout(SrService.LONG_TX_SECONDS).run(() -> {
             Sr sr = records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
-            SrOperation.SCAN.assertAllowed(new SrOperation.State(sr, 1, 0));
+            SrOperation.SCAN.assertAllowed(views.srState(sr));
             DaemonTarget host = records.workingHost(sr);
             VolumeList found = daemon.scan(host, srId);
             reconcile(sr, found.volumes());

@@ -164,6 +164,46 @@ public class SrService {
         }
     }
 
+    /**
+     * sr.repair: a shared SR gets a PBD on every host that has none (hosts that joined after it
+     * was created), then every unplugged PBD on a live host is plugged. Each plug is its own
+     * step; the first failure is reported after the others were tried.
+     */
+    public void repair(UUID id, TaskContext ctx, PbdService pbds) {
+        List<UUID> unplugged = QuarkusTransaction.requiringNew().call(() -> {
+            Sr sr = records.sr(id, LockModeType.PESSIMISTIC_WRITE);
+            SrOperation.REPAIR.assertAllowed(views.srState(sr));
+            if (sr.shared) {
+                for (UUID hostId : hosts.all()) {
+                    if (Pbd.count("srId = ?1 and hostId = ?2", sr.id, hostId) == 0) {
+                        Pbd pbd = new Pbd();
+                        pbd.id = UUID.randomUUID();
+                        pbd.srId = sr.id;
+                        pbd.hostId = hostId;
+                        pbd.deviceConfig = new HashMap<>(sr.deviceConfig);
+                        pbd.persist();
+                        records.publish(pbd, EventOperation.ADD);
+                        records.publish(sr, EventOperation.MOD);
+                    }
+                }
+            }
+            return Pbd.<Pbd>list("srId = ?1 and currentlyAttached = false order by hostId", sr.id).stream()
+                    .filter(p -> hosts.isLive(p.hostId)).map(p -> p.id).toList();
+        });
+        RuntimeException first = null;
+        for (UUID pbd : unplugged) {
+            try {
+                pbds.plug(pbd, ctx);
+            } catch (RuntimeException e) {
+                LOG.warnf("Repair of SR %s could not plug PBD %s: %s", id, pbd, e.getMessage());
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     /** sr.forget: the records go, the storage stays (it can be introduced again). */
     public void forget(UUID id) {
         QuarkusTransaction.requiringNew().run(() -> {

@@ -16,7 +16,6 @@ import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.daemon.protocol.storage.ImageFormat;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
-import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vdi;
 
 /**
@@ -195,11 +194,5 @@ public class VdiTransfers {
         } catch (RuntimeException e) {
             LOG.warnf("Could not remove the partial copy %s on SR %s: %s (a scan removes it)", targetId, srId, e.getMessage());
         }
-    }
-
-    /** The SR a VDI lives on, for callers choosing a daemon. */
-    public Sr srOf(UUID vdiId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                records.sr(records.vdi(vdiId, LockModeType.NONE).srId, LockModeType.NONE));
     }
 }
