@@ -70,8 +70,8 @@ class OperationRulesTest {
                 .extracting(e -> e.code()).isEqualTo(ErrorCode.SR_HAS_PBDS_ATTACHED);
         assertThat(SrOperation.DESTROY.refusal(new SrOperation.State(sr, 0, 2))).get()
                 .extracting(e -> e.code()).isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
-        assertThat(SrOperation.allowedOn(new SrOperation.State(sr, 0, 0))).containsExactly("forget", "destroy");
-        assertThat(SrOperation.allowedOn(new SrOperation.State(sr, 2, 0))).containsExactly("scan");
+        assertThat(SrOperation.allowedOn(new SrOperation.State(sr, 0, 0))).containsExactly("forget", "destroy", "repair");
+        assertThat(SrOperation.allowedOn(new SrOperation.State(sr, 2, 0))).containsExactly("repair", "scan");
     }
 
     @Test
