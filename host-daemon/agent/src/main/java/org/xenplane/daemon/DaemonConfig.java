@@ -36,6 +36,27 @@ public interface DaemonConfig {
 
     Simulator simulator();
 
+    Storage storage();
+
+    /** The storage drivers ({@code xenplane.daemon.storage.*}). */
+    interface Storage {
+        /** Directories under which {@code file} SRs may live; a path elsewhere is refused. */
+        @WithDefault("/")
+        List<Path> allowedFileRoots();
+
+        /** Where NFS exports are mounted: {@code <mount-root>/<local key>/<sr uuid>}. */
+        @WithDefault("/run/xenplane/sr")
+        Path mountRoot();
+
+        /** Temporary files of imports and exports for SRs that are not file systems (lvm). */
+        @WithDefault("${xenplane.daemon.state-dir}/storage-scratch")
+        Path scratchDir();
+
+        /** The longest a quick storage tool call (create, snapshot, mount) may take. */
+        @WithDefault("10m")
+        Duration commandTimeout();
+    }
+
     /** The simulator driver: one daemon process simulating {@code hosts} identical hosts. */
     interface Simulator {
         @WithDefault("1")

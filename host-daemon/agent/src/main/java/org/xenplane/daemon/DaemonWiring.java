@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.xenplane.daemon.join.Backoff;
@@ -12,6 +13,15 @@ import org.xenplane.daemon.join.HostJoiner;
 import org.xenplane.daemon.link.ControlPlaneClient;
 import org.xenplane.daemon.link.IdentityStore;
 import org.xenplane.daemon.link.Memberships;
+import org.xenplane.daemon.storage.AttachedSrs;
+import org.xenplane.daemon.storage.Commands;
+import org.xenplane.daemon.storage.FileDriver;
+import org.xenplane.daemon.storage.LocalStorage;
+import org.xenplane.daemon.storage.LvmDriver;
+import org.xenplane.daemon.storage.NfsDriver;
+import org.xenplane.daemon.storage.OperationLog;
+import org.xenplane.daemon.storage.QemuImg;
+import org.xenplane.daemon.storage.StorageDriver;
 
 /** Builds the daemon's plain classes from configuration (they stay usable without CDI in unit tests). */
 @ApplicationScoped
@@ -39,6 +49,19 @@ public class DaemonWiring {
             return thread;
         });
         return new HostJoiner(controlPlane, identities, memberships, executor, Backoff.JOIN, config.advertiseUrl());
+    }
+
+    @Produces
+    @Singleton
+    LocalStorage localStorage(DaemonConfig config, ObjectMapper json) {
+        DaemonConfig.Storage storage = config.storage();
+        Commands commands = new Commands(storage.commandTimeout());
+        QemuImg qemu = new QemuImg(commands, json);
+        List<StorageDriver> drivers = List.of(
+                new FileDriver(storage.allowedFileRoots()),
+                new LvmDriver(commands, storage.scratchDir()),
+                new NfsDriver(commands, storage.mountRoot()));
+        return new LocalStorage(drivers, new AttachedSrs(config.stateDir(), json), qemu, new OperationLog(10_000));
     }
 
     void stop(@Disposes HostJoiner joiner) {

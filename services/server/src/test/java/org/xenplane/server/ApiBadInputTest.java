@@ -42,7 +42,17 @@ class ApiBadInputTest {
                 tests.add(DynamicTest.dynamicTest(e + " with a 300-character id",
                         () -> expectProblem(send(e, e.pathWith("x".repeat(300)), "{}"))));
             }
-            if (e.takesBody()) {
+            if (e.takesBody() && !e.takesJsonBody()) {
+                String path = e.pathWith(UUID.randomUUID().toString());
+                tests.add(DynamicTest.dynamicTest(e + " (a streamed upload) with JSON",
+                        () -> expectProblem(send(e, path, "{\"name\": 1}"), 415)));
+                tests.add(DynamicTest.dynamicTest(e + " (a streamed upload) with text/plain",
+                        () -> expectProblem(request().contentType("text/plain").body("hello").request(e.method(), path), 415)));
+                tests.add(DynamicTest.dynamicTest(e + " (a streamed upload) with an unknown uuid",
+                        () -> expectProblem(request().contentType("application/octet-stream").body(new byte[512])
+                                .request(e.method(), path), 404)));
+            }
+            if (e.takesJsonBody()) {
                 String path = e.pathWith(UUID.randomUUID().toString());
                 tests.add(DynamicTest.dynamicTest(e + " with malformed JSON",
                         () -> expectProblem(send(e, path, "{\"name\": "), 400, 403)));

@@ -32,6 +32,16 @@ final class OpenApiEndpoints {
             return operation.containsKey("requestBody");
         }
 
+        /** A JSON body (most endpoints); streamed uploads (VDI import) take application/octet-stream. */
+        @SuppressWarnings("unchecked")
+        boolean takesJsonBody() {
+            if (!takesBody()) {
+                return false;
+            }
+            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) operation.get("requestBody")).get("content");
+            return content != null && content.containsKey("application/json");
+        }
+
         String declaredOperation() {
             return (String) operation.get("x-xenplane-operation");
         }

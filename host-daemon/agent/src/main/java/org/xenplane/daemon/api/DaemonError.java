@@ -9,7 +9,19 @@ import java.util.Locale;
 public enum DaemonError {
     SESSION_AUTHENTICATION_FAILED(401),
     HANDLE_INVALID(404),
-    HOST_OFFLINE(503);
+    HOST_OFFLINE(503),
+    // storage (parameter names as in the control plane's ErrorCode)
+    INVALID_FIELD(400),
+    INVALID_PARAMETER(400),
+    SR_UNKNOWN_DRIVER(400),
+    SR_DEVICE_CONFIG_INVALID(400),
+    VDI_CONTENT_INVALID(400),
+    VDI_TOO_SMALL(400),
+    SR_NOT_ATTACHED(409),
+    VDI_MISSING(404),
+    OTHER_OPERATION_IN_PROGRESS(409),
+    REQUEST_TOO_LARGE(413),
+    SR_BACKEND_FAILURE(502);
 
     private final int status;
 

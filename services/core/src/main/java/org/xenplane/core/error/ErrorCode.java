@@ -14,6 +14,10 @@ public enum ErrorCode {
     UUID_INVALID(400, "class", "value"),
     INVALID_PARAMETER(400, "parameter", "reason"),
     EVENT_CLASS_UNKNOWN(400, "class"),
+    SR_UNKNOWN_DRIVER(400, "type"),
+    SR_DEVICE_CONFIG_INVALID(400, "key", "reason"),
+    VDI_CONTENT_INVALID(400, "reason"),
+    VDI_TOO_SMALL(400, "vdi", "virtual_size", "image_size"),
     // 401, 403: who is calling and may they
     SESSION_AUTHENTICATION_FAILED(401),
     RBAC_PERMISSION_DENIED(403, "operation", "required_role"),
@@ -26,6 +30,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "method"),
     NOT_ACCEPTABLE(406),
     EVENTS_LOST(410, "token", "oldest_kept"),
+    VDI_MISSING(404, "sr", "vdi"),
+    LENGTH_REQUIRED(411),
     REQUEST_TOO_LARGE(413, "limit_bytes"),
     UNSUPPORTED_MEDIA_TYPE(415, "content_type"),
     // 409: the state of the world does not allow it now
@@ -63,12 +69,23 @@ public enum ErrorCode {
     HOST_CANNOT_ATTACH_NETWORK(409, "host", "network"),
     VM_BAD_POWER_STATE(409, "vm", "expected", "actual"),
     NETWORK_BACKEND_FAILURE(502, "host", "detail"),
+    // storage
+    SR_FULL(409, "sr", "requested", "available"),
+    SR_HAS_PBDS_ATTACHED(409, "sr"),
+    SR_HAS_NO_PBDS(409, "sr"),
+    SR_NOT_ATTACHED(409, "sr", "host"),
+    VDI_IN_USE(409, "vdi", "vm"),
+    VDI_READ_ONLY(409, "vdi"),
+    VBD_NOT_EMPTY(409, "vbd"),
+    VBD_IS_EMPTY(409, "vbd"),
+    VBD_NOT_REMOVABLE_MEDIA(409, "vbd"),
     // 429: slow down
     AUTHENTICATION_THROTTLED(429, "retry_after_seconds"),
     AUTHENTICATION_LOCKED_OUT(429, "retry_after_seconds"),
     // 5xx: our side
     HOST_OFFLINE(503, "host"),
     HOST_DAEMON_ERROR(502, "host", "detail"),
+    SR_BACKEND_FAILURE(502, "sr", "detail"),
     INTERNAL_ERROR(500, "reference");
 
     private final int httpStatus;

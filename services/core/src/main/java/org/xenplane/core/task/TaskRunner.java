@@ -69,6 +69,14 @@ public class TaskRunner {
         return finished;
     }
 
+    /**
+     * Begins a task that the caller runs and finishes itself, for work that happens while a
+     * response body streams (see {@link OpenTask}). No idempotency key: such work is a read.
+     */
+    public OpenTask open(TaskRequest request, String caller) {
+        return new OpenTask(store.begin(request, caller).task(), store);
+    }
+
     /** Waits up to {@code max} for the task to finish; returns its state then, finished or not. */
     public Optional<TaskView> awaitFinished(UUID id, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();

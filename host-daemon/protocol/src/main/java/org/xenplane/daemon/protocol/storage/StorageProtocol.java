@@ -1,0 +1,49 @@
+package org.xenplane.daemon.protocol.storage;
+
+/**
+ * The storage part of the daemon protocol: paths under a host's daemon URL
+ * ({@code /daemon/v1/hosts/{localKey}}) and the operation-id header.
+ *
+ * <p>Every mutating call carries {@link #OPERATION_HEADER}; a repeat of a completed operation id
+ * returns the recorded answer without doing the work again, so the control plane may retry.
+ * SR and volume ids are UUIDs; every file, logical volume or mount point name is derived from
+ * them, never from a user's text.
+ */
+public final class StorageProtocol {
+    public static final String OPERATION_HEADER = "Xenplane-Operation-Id";
+
+    public static final String SRS = "/srs";
+    public static final String SR = SRS + "/{srId}";
+    /** POST {@link SrSpec}: formats new storage (refuses storage that already holds an SR). */
+    public static final String SR_CREATE = SR + "/create";
+    /** POST {@link SrSpec}: makes the SR usable on this host (PBD plug); answers {@link SrStats}. */
+    public static final String SR_ATTACH = SR + "/attach";
+    /** POST: releases the SR on this host (PBD unplug; NFS unmounts). Idempotent. */
+    public static final String SR_DETACH = SR + "/detach";
+    /** POST {@link SrSpec}: wipes the SR's storage. The SR is attached for the duration if needed. */
+    public static final String SR_DESTROY = SR + "/destroy";
+    /** GET: {@link SrStats} of an attached SR. */
+    public static final String SR_STATS = SR + "/stats";
+    /** GET: every volume of an attached SR ({@link VolumeList}). */
+    public static final String VOLUMES = SR + "/volumes";
+    public static final String VOLUME = VOLUMES + "/{volumeId}";
+    public static final String VOLUME_RESIZE = VOLUME + "/resize";
+    public static final String VOLUME_FORK = VOLUME + "/fork";
+    public static final String VOLUME_COALESCE = VOLUME + "/coalesce";
+    public static final String VOLUME_COPY = VOLUME + "/copy";
+    public static final String VOLUME_ACTIVATE = VOLUME + "/activate";
+    public static final String VOLUME_DEACTIVATE = VOLUME + "/deactivate";
+    /** GET (export) or PUT (import) the volume's content, {@code ?format=raw|qcow2}. */
+    public static final String VOLUME_CONTENT = VOLUME + "/content";
+    /** Query parameter of an import: the largest body accepted, in bytes. */
+    public static final String MAX_BYTES = "maxBytes";
+
+    private StorageProtocol() {
+    }
+
+    /** The path of an SR call for one SR and (optionally) volume, from a template above. */
+    public static String path(String template, Object srId, Object volumeId) {
+        String path = template.replace("{srId}", String.valueOf(srId));
+        return volumeId == null ? path : path.replace("{volumeId}", String.valueOf(volumeId));
+    }
+}

@@ -1,0 +1,179 @@
+package org.xenplane.storage.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.rest.IdempotencyKeys;
+import org.xenplane.core.rest.Ids;
+import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResponses;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.storage.model.Sr;
+import org.xenplane.storage.service.PbdService;
+import org.xenplane.storage.service.SrOperation;
+import org.xenplane.storage.service.SrScanner;
+import org.xenplane.storage.service.SrService;
+
+/** {@code /api/v1/srs}: storage repositories. */
+@Path("/api/v1/srs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "srs")
+public class SrResource {
+    private final SrService srs;
+    private final SrScanner scanner;
+    private final PbdService pbds;
+    private final TaskRunner tasks;
+    private final CurrentCaller caller;
+
+    public SrResource(SrService srs, SrScanner scanner, PbdService pbds, TaskRunner tasks, CurrentCaller caller) {
+        this.srs = srs;
+        this.scanner = scanner;
+        this.pbds = pbds;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authorized("sr.read")
+    @Operation(summary = "List SRs")
+    @APIResponse(responseCode = "200", description = "Every SR")
+    public List<SrView> list() {
+        return srs.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authorized("sr.read")
+    @Operation(summary = "Get an SR")
+    @APIResponse(responseCode = "200", description = "The SR")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    public SrView get(@PathParam("id") String id) {
+        return srs.get(Ids.parse(Sr.CLASS, id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("sr.create")
+    @Operation(summary = "Create an SR", description = "Formats the storage named by the device config (file: path;"
+            + " lvm: device; nfs: server, serverpath) and plugs it on its host, or on every host when shared.")
+    @APIResponse(responseCode = "201", description = "The SR; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD, SR_UNKNOWN_DRIVER, SR_DEVICE_CONFIG_INVALID")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such host")
+    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE: the host could not create it")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public Response create(@NotNull @Valid SrCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return make(body, key, SrOperation.CREATE, false);
+    }
+
+    @POST
+    @Path("/introduce")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("sr.introduce")
+    @Operation(summary = "Introduce an existing SR", description = "Records an SR whose storage exists (its uuid in id),"
+            + " plugs it and scans it for VDIs.")
+    @APIResponse(responseCode = "201", description = "The SR; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD, SR_UNKNOWN_DRIVER, SR_DEVICE_CONFIG_INVALID")
+    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public Response introduce(@NotNull @Valid SrCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return make(body, key, SrOperation.INTRODUCE, true);
+    }
+
+    private Response make(SrCreate body, String key, SrOperation op, boolean introduce) {
+        TaskView task = tasks.run(new TaskRequest(op, Sr.CLASS, body.id(), IdempotencyKeys.validate(key)),
+                caller.get().subject(), ctx -> TaskResult.of(Sr.CLASS, srs.create(body, ctx, introduce)));
+        return Response.status(Response.Status.CREATED).entity(srs.get(task.result().id()))
+                .header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    @POST
+    @Path("/{id}/forget")
+    @Authorized("sr.forget")
+    @Operation(summary = "Forget an SR", description = "Its records go; its storage stays and can be introduced again."
+            + " Every PBD must be unplugged.")
+    @APIResponse(responseCode = "204", description = "Forgotten; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "SR_HAS_PBDS_ATTACHED, OPERATION_NOT_ALLOWED")
+    public Response forget(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID srId = Ids.parse(Sr.CLASS, id);
+        TaskView task = tasks.run(request(SrOperation.FORGET, srId, key), caller.get().subject(), ctx -> {
+            srs.forget(srId);
+            return TaskResult.NONE;
+        });
+        return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authorized("sr.destroy")
+    @Operation(summary = "Destroy an SR", description = "Wipes its storage and forgets it. Every PBD must be unplugged.")
+    @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "SR_HAS_PBDS_ATTACHED, SR_HAS_NO_PBDS, OPERATION_NOT_ALLOWED")
+    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
+    public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID srId = Ids.parse(Sr.CLASS, id);
+        TaskView task = tasks.run(request(SrOperation.DESTROY, srId, key), caller.get().subject(), ctx -> {
+            srs.destroy(srId, ctx);
+            return TaskResult.NONE;
+        });
+        return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    @POST
+    @Path("/{id}/scan")
+    @Authorized("sr.scan")
+    @Operation(summary = "Scan an SR", description = "Adopts volumes made outside Xenplane (named <uuid>.qcow2),"
+            + " forgets VDIs whose volume is gone, refreshes sizes and finishes pending coalesces.")
+    @APIResponse(responseCode = "200", description = "The SR; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "SR_HAS_NO_PBDS")
+    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
+    public Response scan(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID srId = Ids.parse(Sr.CLASS, id);
+        TaskView task = tasks.run(request(SrOperation.SCAN, srId, key), caller.get().subject(), ctx -> {
+            scanner.scan(srId, ctx.taskId() + "/scan");
+            return TaskResult.of(Sr.CLASS, srId);
+        });
+        return TaskResponses.finished(task, srs.get(srId));
+    }
+
+    @POST
+    @Path("/{id}/repair")
+    @Authorized("sr.repair")
+    @Operation(summary = "Repair an SR", description = "A shared SR gets a PBD on every host that lacks one (hosts"
+            + " that joined after it was created); every unplugged PBD on a live host is plugged.")
+    @APIResponse(responseCode = "200", description = "The SR; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE: a host could not plug it (the others are plugged)")
+    public Response repair(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID srId = Ids.parse(Sr.CLASS, id);
+        TaskView task = tasks.run(request(SrOperation.REPAIR, srId, key), caller.get().subject(), ctx -> {
+            srs.repair(srId, ctx, pbds);
+            return TaskResult.of(Sr.CLASS, srId);
+        });
+        return TaskResponses.finished(task, srs.get(srId));
+    }
+
+    private static TaskRequest request(SrOperation op, UUID id, String key) {
+        return new TaskRequest(op, Sr.CLASS, id, IdempotencyKeys.validate(key));
+    }
+}

@@ -1,0 +1,275 @@
+package org.xenplane.storage.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.rest.IdempotencyKeys;
+import org.xenplane.core.rest.Ids;
+import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResponses;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.storage.model.Vbd;
+import org.xenplane.storage.model.Vdi;
+import org.xenplane.storage.service.DiskAttachments;
+import org.xenplane.storage.service.VbdOperation;
+import org.xenplane.storage.service.VbdService;
+import org.xenplane.storage.service.VmDisks;
+
+/**
+ * {@code /api/v1/vbds}: VMs' disk slots, and the storage halves of VM operations that the VM
+ * service calls ({@code attach-vm} at start, {@code detach-vm} at stop, {@code clone-vm},
+ * {@code destroy-vm}).
+ */
+@Path("/api/v1/vbds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "vbds")
+public class VbdResource {
+    private static final String VM = "vm";
+
+    private final VbdService vbds;
+    private final DiskAttachments attachments;
+    private final VmDisks vmDisks;
+    private final TaskRunner tasks;
+    private final CurrentCaller caller;
+
+    public VbdResource(VbdService vbds, DiskAttachments attachments, VmDisks vmDisks, TaskRunner tasks, CurrentCaller caller) {
+        this.vbds = vbds;
+        this.attachments = attachments;
+        this.vmDisks = vmDisks;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authorized("vbd.read")
+    @Operation(summary = "List VBDs", description = "All, or one VM's (?vm=), or one VDI's (?vdi=).")
+    @APIResponse(responseCode = "200", description = "The VBDs")
+    @APIResponse(responseCode = "400", description = "UUID_INVALID")
+    public List<VbdView> list(@QueryParam("vm") String vm, @QueryParam("vdi") String vdi) {
+        return vbds.list(vm == null ? null : Ids.parse(VM, vm), vdi == null ? null : Ids.parse(Vdi.CLASS, vdi));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authorized("vbd.read")
+    @Operation(summary = "Get a VBD")
+    @APIResponse(responseCode = "200", description = "The VBD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    public VbdView get(@PathParam("id") String id) {
+        return vbds.get(Ids.parse(Vbd.CLASS, id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.create")
+    @Operation(summary = "Create a VBD", description = "A disk slot of a VM: userdevice 0-15 (xvda..), a VDI (none for"
+            + " an empty CD drive), mode RO or RW, type Disk or CD, bootable.")
+    @APIResponse(responseCode = "201", description = "The VBD; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VDI")
+    @APIResponse(responseCode = "409", description = "DEVICE_ALREADY_EXISTS, VDI_READ_ONLY, OPERATION_NOT_ALLOWED")
+    public Response create(@NotNull @Valid VbdCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        TaskView task = tasks.run(new TaskRequest(VbdOperation.CREATE, VM, body.vmId(), IdempotencyKeys.validate(key)),
+                caller.get().subject(), ctx -> TaskResult.of(Vbd.CLASS, vbds.create(body)));
+        return Response.status(Response.Status.CREATED).entity(vbds.get(task.result().id()))
+                .header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authorized("vbd.destroy")
+    @Operation(summary = "Destroy a VBD", description = "Only when detached; its VDI stays.")
+    @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: attached")
+    public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vbdId = Ids.parse(Vbd.CLASS, id);
+        TaskView task = tasks.run(request(VbdOperation.DESTROY, vbdId, key), caller.get().subject(), ctx -> {
+            vbds.destroy(vbdId);
+            return TaskResult.NONE;
+        });
+        return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    @POST
+    @Path("/{id}/attach")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.attach")
+    @Operation(summary = "Attach a VBD's disk on a host (storage half of VBD.plug)", description = "Reserves the VDI for"
+            + " the VM (a read-write VDI for one VM at a time) and activates it on the host; answers the path and"
+            + " format the hypervisor opens.")
+    @APIResponse(responseCode = "200", description = "The attached disk")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VDI_IN_USE, SR_NOT_ATTACHED, VDI_READ_ONLY, OPERATION_NOT_ALLOWED")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public AttachedDisk attach(@PathParam("id") String id, @NotNull @Valid HostRef body,
+                               @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vbdId = Ids.parse(Vbd.CLASS, id);
+        AttachedDisk[] disk = new AttachedDisk[1];
+        tasks.run(request(VbdOperation.ATTACH, vbdId, key), caller.get().subject(), ctx -> {
+            VbdOperation.ATTACH.assertAllowed(vbds.entity(vbdId));
+            disk[0] = attachments.attach(null, vbdId, body.hostId(), ctx.taskId().toString()).get(0);
+            return TaskResult.of(Vbd.CLASS, vbdId);
+        });
+        return disk[0];
+    }
+
+    @POST
+    @Path("/{id}/detach")
+    @Authorized("vbd.detach")
+    @Operation(summary = "Detach a VBD's disk (storage half of VBD.unplug)")
+    @APIResponse(responseCode = "200", description = "The VBD; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: not attached")
+    public Response detach(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vbdId = Ids.parse(Vbd.CLASS, id);
+        TaskView task = tasks.run(request(VbdOperation.DETACH, vbdId, key), caller.get().subject(), ctx -> {
+            VbdOperation.DETACH.assertAllowed(vbds.entity(vbdId));
+            attachments.detach(null, vbdId, ctx.taskId().toString());
+            return TaskResult.of(Vbd.CLASS, vbdId);
+        });
+        return TaskResponses.finished(task, vbds.get(vbdId));
+    }
+
+    @POST
+    @Path("/{id}/insert")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.insert")
+    @Operation(summary = "Insert a medium into an empty CD drive", description = "Into an attached drive, the medium is"
+            + " activated on its host and the answer carries its path.")
+    @APIResponse(responseCode = "200", description = "The drive with its medium")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VBD_NOT_EMPTY, VBD_NOT_REMOVABLE_MEDIA, VDI_IN_USE")
+    public AttachedDisk insert(@PathParam("id") String id, @NotNull @Valid VbdInsert body,
+                               @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vbdId = Ids.parse(Vbd.CLASS, id);
+        AttachedDisk[] disk = new AttachedDisk[1];
+        tasks.run(request(VbdOperation.INSERT, vbdId, key), caller.get().subject(), ctx -> {
+            disk[0] = attachments.insert(vbdId, body.vdiId(), ctx.taskId().toString());
+            return TaskResult.of(Vbd.CLASS, vbdId);
+        });
+        return disk[0];
+    }
+
+    @POST
+    @Path("/{id}/eject")
+    @Authorized("vbd.eject")
+    @Operation(summary = "Eject a CD drive's medium")
+    @APIResponse(responseCode = "200", description = "The empty drive; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VBD_IS_EMPTY, VBD_NOT_REMOVABLE_MEDIA")
+    public Response eject(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vbdId = Ids.parse(Vbd.CLASS, id);
+        TaskView task = tasks.run(request(VbdOperation.EJECT, vbdId, key), caller.get().subject(), ctx -> {
+            attachments.eject(vbdId, ctx.taskId().toString());
+            return TaskResult.of(Vbd.CLASS, vbdId);
+        });
+        return TaskResponses.finished(task, vbds.get(vbdId));
+    }
+
+    @POST
+    @Path("/attach-vm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.attach_vm")
+    @Operation(summary = "Attach all of a VM's disks on a host (storage half of VM start)", description = "Body: vmId,"
+            + " hostId. Every VBD is reserved in one transaction (VDI_IN_USE when another running VM has a read-write"
+            + " VDI) and activated; answers, per VBD, the path and format the hypervisor opens. Idempotent.")
+    @APIResponse(responseCode = "200", description = "The attached disks, by userdevice")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    @APIResponse(responseCode = "409", description = "VDI_IN_USE, SR_NOT_ATTACHED, VDI_READ_ONLY, OPERATION_NOT_ALLOWED")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public List<AttachedDisk> attachVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        if (body.hostId() == null) {
+            throw new XenplaneException(ErrorCode.INVALID_FIELD, "hostId", "required");
+        }
+        @SuppressWarnings("unchecked")
+        List<AttachedDisk>[] disks = new List[1];
+        tasks.run(vmRequest(VbdOperation.ATTACH_VM, body.vmId(), key), caller.get().subject(), ctx -> {
+            disks[0] = attachments.attach(body.vmId(), null, body.hostId(), ctx.taskId().toString());
+            return TaskResult.NONE;
+        });
+        return disks[0];
+    }
+
+    @POST
+    @Path("/detach-vm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.detach_vm")
+    @Operation(summary = "Detach all of a VM's disks (storage half of VM shutdown)", description = "Body: vmId."
+            + " Releases every attached VBD of the VM; idempotent.")
+    @APIResponse(responseCode = "200", description = "The VM's VBDs")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    public Response detachVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        TaskView task = tasks.run(vmRequest(VbdOperation.DETACH_VM, body.vmId(), key), caller.get().subject(), ctx -> {
+            attachments.detach(body.vmId(), null, ctx.taskId().toString());
+            return TaskResult.NONE;
+        });
+        return TaskResponses.finished(task, vbds.list(body.vmId(), null));
+    }
+
+    @POST
+    @Path("/clone-vm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.clone_vm")
+    @Operation(summary = "Give a new VM the disks of a VM (storage half of VM clone, copy and snapshot)",
+            description = "Body: vmId, newVmId, mode (clone, snapshot or copy), srId for copies. Each disk is cloned,"
+                    + " snapshotted or copied and gets a VBD of the new VM in the same slot.")
+    @APIResponse(responseCode = "202", description = "The task, with progress")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    public Response cloneVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        if (body.newVmId() == null || body.mode() == null) {
+            throw new XenplaneException(ErrorCode.INVALID_FIELD, body.newVmId() == null ? "newVmId" : "mode", "required");
+        }
+        TaskView task = tasks.submit(vmRequest(VbdOperation.CLONE_VM, body.vmId(), key), caller.get().subject(), ctx -> {
+            vmDisks.cloneVm(body.vmId(), body.newVmId(), body.mode(), body.srId(), ctx);
+            return TaskResult.of(VM, body.newVmId());
+        });
+        return TaskResponses.accepted(task);
+    }
+
+    @POST
+    @Path("/destroy-vm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.destroy_vm")
+    @Operation(summary = "Destroy a VM's VBDs (storage half of VM destroy)", description = "Body: vmId, destroyDisks."
+            + " With destroyDisks, its disks that no other VM uses go too (not CD media).")
+    @APIResponse(responseCode = "204", description = "Done; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: a VBD is attached")
+    public Response destroyVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        TaskView task = tasks.run(vmRequest(VbdOperation.DESTROY_VM, body.vmId(), key), caller.get().subject(), ctx -> {
+            vmDisks.destroyVm(body.vmId(), Boolean.TRUE.equals(body.destroyDisks()), ctx);
+            return TaskResult.NONE;
+        });
+        return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    private static TaskRequest request(VbdOperation op, UUID id, String key) {
+        return new TaskRequest(op, Vbd.CLASS, id, IdempotencyKeys.validate(key));
+    }
+
+    private static TaskRequest vmRequest(VbdOperation op, UUID vmId, String key) {
+        return new TaskRequest(op, VM, vmId, IdempotencyKeys.validate(key));
+    }
+}
