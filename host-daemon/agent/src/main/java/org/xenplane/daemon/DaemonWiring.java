@@ -7,6 +7,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.xenplane.daemon.domain.HttpMigrationSender;
+import org.xenplane.daemon.domain.MigrationSender;
 import org.xenplane.daemon.join.Backoff;
 import org.xenplane.daemon.join.HostJoiner;
 import org.xenplane.daemon.link.ControlPlaneClient;
@@ -39,6 +41,12 @@ public class DaemonWiring {
             return thread;
         });
         return new HostJoiner(controlPlane, identities, memberships, executor, Backoff.JOIN, config.advertiseUrl());
+    }
+
+    @Produces
+    @Singleton
+    MigrationSender migrationSender(ObjectMapper json) {
+        return new HttpMigrationSender(json);
     }
 
     void stop(@Disposes HostJoiner joiner) {

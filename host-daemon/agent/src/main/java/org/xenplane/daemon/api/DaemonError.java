@@ -7,8 +7,15 @@ import java.util.Locale;
  * plane's catalog, so one client understands both.
  */
 public enum DaemonError {
+    INVALID_FIELD(400),
+    INVALID_PARAMETER(400),
     SESSION_AUTHENTICATION_FAILED(401),
     HANDLE_INVALID(404),
+    NOT_FOUND(404),
+    /** The hypervisor refused or failed: parameters {@code error} (libxl's name), {@code function}, {@code detail}. */
+    HYPERVISOR_ERROR(409),
+    /** An operation id already used for a different operation. */
+    OPERATION_ID_REUSED(422),
     HOST_OFFLINE(503);
 
     private final int status;

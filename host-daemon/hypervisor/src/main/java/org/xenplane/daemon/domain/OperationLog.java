@@ -68,11 +68,4 @@ final class OperationLog {
             throw e;
         }
     }
-
-    /** An operation id that was already used for a different operation. */
-    public static final class OperationIdReusedException extends RuntimeException {
-        OperationIdReusedException(String operationId, String earlier) {
-            super("operation id " + operationId + " was used for another operation (" + earlier + ")");
-        }
-    }
 }

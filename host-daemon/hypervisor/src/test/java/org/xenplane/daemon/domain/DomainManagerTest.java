@@ -61,7 +61,7 @@ class DomainManagerTest {
         assertThat(again).isEqualTo(first);
         assertThat(host.calls().of(DriverOperation.CREATE)).hasSize(1);
         assertThatThrownBy(() -> domains.destroy("op-1", spec.vmId()))
-                .isInstanceOf(OperationLog.OperationIdReusedException.class);
+                .isInstanceOf(OperationIdReusedException.class);
     }
 
     @Test
