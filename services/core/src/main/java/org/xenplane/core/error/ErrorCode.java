@@ -10,6 +10,7 @@ import java.util.List;
 public enum ErrorCode {
     // 400: the request itself is wrong
     INVALID_JSON(400, "detail"),
+    MEMORY_CONSTRAINT_VIOLATION(400, "constraint"),
     INVALID_FIELD(400, "field", "reason"),
     UUID_INVALID(400, "class", "value"),
     INVALID_PARAMETER(400, "parameter", "reason"),
@@ -34,9 +35,22 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "key", "operation", "target"),
     HOST_IS_LIVE(409, "host"),
     HOST_ALREADY_REGISTERED(409, "host"),
+    // 409: VMs (XenAPI's names and parameters)
+    VM_BAD_POWER_STATE(409, "vm", "expected", "actual"),
+    VM_IS_TEMPLATE(409, "vm"),
+    VM_IS_SNAPSHOT(409, "vm"),
+    VM_MISSING(409, "vm", "host"),
+    VM_SHUTDOWN_TIMEOUT(409, "vm", "timeout"),
+    VM_REBOOT_TIMEOUT(409, "vm", "timeout"),
+    HOST_NOT_ENOUGH_FREE_MEMORY(409, "needed", "available"),
+    NO_HOSTS_AVAILABLE(409),
+    HOST_DISABLED(409, "host"),
+    HOST_NOT_LIVE(409, "host"),
     // 5xx: our side
     HOST_OFFLINE(503, "host"),
     HOST_DAEMON_ERROR(502, "host", "detail"),
+    /** The hypervisor on a host failed: libxl's error name (e.g. ERROR_FAIL) and the function that returned it. */
+    HYPERVISOR_ERROR(502, "host", "error", "function", "detail"),
     INTERNAL_ERROR(500, "reference");
 
     private final int httpStatus;

@@ -55,6 +55,39 @@ public class TaskRunner {
     }
 
     /**
+     * Like {@link #submit(TaskRequest, String, TaskWork)}, but first runs {@code admission} in the
+     * calling thread: when it refuses, the task fails with its error and the error is thrown to the
+     * caller, so a request that cannot proceed (wrong state, another operation in progress, no
+     * memory) is told at once instead of through a failed task. Replayed under the same key, an
+     * admitted task is returned and a refused one rethrows its error.
+     */
+    public TaskView submit(TaskRequest request, String caller, TaskAdmission admission, TaskWork work) {
+        TaskStore.Begun begun = store.begin(request, caller);
+        UUID id = begun.task().id();
+        if (!begun.created()) {
+            TaskView earlier = begun.task();
+            if (earlier.status() == TaskStatus.FAILURE) {
+                throw XenplaneException.fromRecord(ErrorCode.valueOf(earlier.error().code()), earlier.error().parameters());
+            }
+            return earlier;
+        }
+        try {
+            admission.admit(id);
+        } catch (XenplaneException e) {
+            store.fail(id, e.code(), e.parameters());
+            throw e;
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "Task %s failed unexpectedly at admission, reference %s", id, reference);
+            XenplaneException internal = new XenplaneException(ErrorCode.INTERNAL_ERROR, reference);
+            store.fail(id, internal.code(), internal.parameters());
+            throw internal;
+        }
+        workers.execute(() -> execute(id, work));
+        return begun.task();
+    }
+
+    /**
      * Runs the work in the calling thread and returns the finished task; a failure is rethrown
      * as its typed error. Replayed under the same key, returns (or rethrows) the original outcome.
      */
