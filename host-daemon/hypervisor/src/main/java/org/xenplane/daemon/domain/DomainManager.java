@@ -71,6 +71,10 @@ public final class DomainManager {
         changeListeners.add(listener);
     }
 
+    /**
+     * The host's domains now. The generation is read before the domains are listed, so the report
+     * reflects every change whose generation is at or below it (and maybe some later ones).
+     */
     public DomainReport report(UUID hostId) {
         long now = generation.get();
         List<DomainInfo> domains = driver.list().stream().map(this::withStartTime).toList();

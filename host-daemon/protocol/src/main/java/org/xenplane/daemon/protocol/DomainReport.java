@@ -11,7 +11,9 @@ import java.util.UUID;
  * few seconds ({@link DaemonProtocol#DOMAIN_REPORTS}), and answered by {@code GET .../domains}.
  *
  * @param hostId     the host
- * @param generation the host's domain generation: it grows with every change, across daemon restarts
+ * @param generation the host's domain generation, read before the domains were listed: the report
+ *                   reflects every operation whose result carried this generation or a lower one.
+ *                   It grows with every change the daemon makes, also across daemon restarts
  * @param domains    every domain but dom0
  * @param ended      domains that ended recently, with why
  */

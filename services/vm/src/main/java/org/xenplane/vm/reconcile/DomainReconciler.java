@@ -25,8 +25,9 @@ import org.xenplane.vm.service.VmViews;
 /**
  * Level-triggered reconciliation of one host's report against the VM records. For each idle VM
  * recorded on the host (VMs with an operation in progress are that operation's business; rows
- * another replica holds are skipped), and only if the report is newer than what the record last
- * saw of the host (its generation): a domain that is gone makes the VM halted, with a message
+ * another replica holds are skipped), and only if the report is not older than what the record
+ * last saw of the host (its generation; a report's generation is read before its domains are
+ * listed, so it reflects every operation that finished at or below it): a domain that is gone makes the VM halted, with a message
  * unless the guest simply powered off; a domain that changed (paused, rebooted with a new domid,
  * ballooned) updates the record. Domains that belong to no VM on the host are reported once as
  * a message and left alone (or destroyed, if so configured).
@@ -53,7 +54,7 @@ public class DomainReconciler {
         Map<UUID, DomainEnded> ended = new HashMap<>();
         report.ended().forEach(e -> ended.put(e.vmId(), e));
         for (Vm vm : idleVmsOn(report.hostId())) {
-            if (report.generation() > vm.hostGeneration) {
+            if (report.generation() >= vm.hostGeneration) {
                 reconcile(vm, domains.get(vm.id), ended.get(vm.id), report);
             }
         }

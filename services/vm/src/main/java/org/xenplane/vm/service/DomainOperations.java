@@ -38,7 +38,7 @@ public class DomainOperations {
 
     /** Saves the domain to an image on its host and destroys it; its memory reservation is released. */
     public TaskView suspend(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.SUSPEND, vmId, caller, key, LifecycleSupport.Reservation.NONE,
+        return support.submit(VmOperation.SUSPEND, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
                 (claim, context) -> {
                     onDomain(claim, () -> support.daemon(claim.host()).suspend(claim.op("domain_suspend"), vmId));
                     support.store().finish(claim, vm -> {

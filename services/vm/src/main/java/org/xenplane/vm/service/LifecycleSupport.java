@@ -29,13 +29,8 @@ public class LifecycleSupport {
         this.daemons = daemons;
     }
 
-    /** How an operation reserves what it needs while its VM is claimed (or reserves nothing). */
-    @FunctionalInterface
-    public interface Reservation {
-        HostRef reserve(Vm vm, long need);
-
-        Reservation NONE = (vm, need) -> null;
-    }
+    /** Operations that reserve nothing. */
+    public static final VmStore.Reservation NO_RESERVATION = (vm, need, filled) -> null;
 
     /** What an operation does once its VM is claimed. */
     @FunctionalInterface
@@ -47,10 +42,10 @@ public class LifecycleSupport {
      * A long operation (202): admitted at once (claim and reservation, or a 409), then run in the
      * background. {@code key} is the client's Idempotency-Key.
      */
-    public TaskView submit(VmOperation operation, UUID vmId, String caller, String key, Reservation reservation,
+    public TaskView submit(VmOperation operation, UUID vmId, String caller, String key, VmStore.Reservation reservation,
                            ClaimedWork work) {
         AtomicReference<Claim> claim = new AtomicReference<>();
-        TaskAdmission admission = taskId -> claim.set(store.claim(vmId, operation, taskId, reservation::reserve));
+        TaskAdmission admission = taskId -> claim.set(store.claim(vmId, operation, taskId, reservation));
         TaskWork body = context -> {
             try {
                 work.run(claim.get(), context);
@@ -65,7 +60,7 @@ public class LifecycleSupport {
     /** A quick operation (200): claimed and done in the request. */
     public TaskView run(VmOperation operation, UUID vmId, String caller, String key, ClaimedWork work) {
         return tasks.run(new TaskRequest(operation, Vm.CLASS, vmId, key), caller, context -> {
-            Claim claim = store.claim(vmId, operation, context.taskId(), Reservation.NONE::reserve);
+            Claim claim = store.claim(vmId, operation, context.taskId(), NO_RESERVATION);
             try {
                 work.run(claim, context);
             } finally {

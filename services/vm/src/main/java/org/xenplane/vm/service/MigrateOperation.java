@@ -32,7 +32,7 @@ public class MigrateOperation {
 
     public TaskView migrate(UUID vmId, UUID destination, String caller, String key) {
         return support.submit(VmOperation.POOL_MIGRATE, vmId, caller, key,
-                (vm, need) -> reserve(vm, destination, need), this::move);
+                (vm, need, filled) -> reserve(vm, destination, need), this::move);
     }
 
     private HostRef reserve(Vm vm, UUID destination, long need) {

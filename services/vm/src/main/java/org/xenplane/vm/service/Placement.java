@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -16,7 +17,10 @@ import org.xenplane.vm.model.Vm;
  * Chooses a host for a VM and reserves its memory there, inside the caller's transaction. A host
  * takes a reservation only while its row is locked ({@code select ... for update}) and the sum of
  * the reservations on it is read under that lock, so concurrent starts never overcommit a host:
- * whoever comes second sees the first one's reservation. A host's capacity is its memory less
+ * whoever comes second sees the first one's reservation. A transaction locks one host at most
+ * (two transactions each holding one host and waiting for the other's would deadlock); when the
+ * chosen host filled up meanwhile, {@link HostFilledMeanwhile} rolls the transaction back and the
+ * caller tries again without that host. A host's capacity is its memory less
  * {@code xenplane.vm.host-memory-reserve}; a VM needs its static maximum plus its domain overhead.
  */
 @ApplicationScoped
@@ -37,21 +41,43 @@ public class Placement {
     private record Candidate(UUID id, long free) {
     }
 
-    /** Reserves {@code need} bytes on a live, enabled host with room, preferring the VM's affinity host. */
+    /** The chosen host had no room left once locked: roll back and choose again without it. */
+    public static final class HostFilledMeanwhile extends RuntimeException {
+        private final UUID host;
+
+        HostFilledMeanwhile(UUID host) {
+            super("host " + host + " filled up meanwhile", null, false, false);
+            this.host = host;
+        }
+
+        public UUID host() {
+            return host;
+        }
+    }
+
+    /**
+     * Reserves {@code need} bytes on a live, enabled host with room (not one of {@code excluded}),
+     * preferring the VM's affinity host.
+     *
+     * @throws HostFilledMeanwhile when the chosen host turned out full under its lock
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public HostRef reserveAnywhere(Vm vm, long need) {
+    public HostRef reserveAnywhere(Vm vm, long need, Set<UUID> excluded) {
         List<Candidate> candidates = candidates();
         if (candidates.isEmpty()) {
             throw new XenplaneException(ErrorCode.NO_HOSTS_AVAILABLE);
         }
-        long mostFree = candidates.get(0).free();
-        for (UUID id : order(candidates, need, vm.affinity)) {
-            HostRef host = tryReserve(id, vm, need);
-            if (host != null) {
-                return host;
-            }
+        List<UUID> ordered = order(candidates, need, vm.affinity);
+        ordered.removeAll(excluded);
+        if (ordered.isEmpty()) {
+            throw new XenplaneException(ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY, need, Math.max(0, candidates.get(0).free()));
         }
-        throw new XenplaneException(ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY, need, Math.max(0, mostFree));
+        HostRef host = hosts.lock(ordered.get(0)).orElse(null);
+        if (host == null || !host.live() || !host.enabled() || free(host) < need) {
+            throw new HostFilledMeanwhile(ordered.get(0));
+        }
+        hold(vm, host, need);
+        return host;
     }
 
     /** Reserves {@code need} bytes on this host, or says why not. */
@@ -78,15 +104,6 @@ public class Placement {
                         "select coalesce(sum(memory_reserved), 0) from vm where resident_on = ?1 or scheduled_to = ?1")
                 .setParameter(1, host.id()).getSingleResult();
         return host.memoryTotal() - reserve - reserved.longValue();
-    }
-
-    private HostRef tryReserve(UUID id, Vm vm, long need) {
-        HostRef host = hosts.lock(id).orElse(null);
-        if (host == null || !host.live() || !host.enabled() || free(host) < need) {
-            return null;
-        }
-        hold(vm, host, need);
-        return host;
     }
 
     private static void hold(Vm vm, HostRef host, long need) {

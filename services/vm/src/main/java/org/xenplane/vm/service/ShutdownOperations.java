@@ -30,7 +30,7 @@ public class ShutdownOperations {
     }
 
     public TaskView cleanShutdown(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.CLEAN_SHUTDOWN, vmId, caller, key, LifecycleSupport.Reservation.NONE,
+        return support.submit(VmOperation.CLEAN_SHUTDOWN, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
                 (claim, context) -> {
                     try {
                         support.daemon(claim.host()).cleanShutdown(claim.op("domain_shutdown"), vmId, timeout);
@@ -42,7 +42,7 @@ public class ShutdownOperations {
     }
 
     public TaskView hardShutdown(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.HARD_SHUTDOWN, vmId, caller, key, LifecycleSupport.Reservation.NONE,
+        return support.submit(VmOperation.HARD_SHUTDOWN, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
                 (claim, context) -> {
                     if (claim.before() == PowerState.SUSPENDED) {
                         forgetImage(claim);
@@ -54,7 +54,7 @@ public class ShutdownOperations {
     }
 
     public TaskView cleanReboot(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.CLEAN_REBOOT, vmId, caller, key, LifecycleSupport.Reservation.NONE,
+        return support.submit(VmOperation.CLEAN_REBOOT, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
                 (claim, context) -> {
                     DomainResult rebooted;
                     try {
@@ -68,7 +68,7 @@ public class ShutdownOperations {
 
     /** Destroys the domain and builds it again on the same host, with the memory it already holds. */
     public TaskView hardReboot(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.HARD_REBOOT, vmId, caller, key, LifecycleSupport.Reservation.NONE,
+        return support.submit(VmOperation.HARD_REBOOT, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
                 (claim, context) -> {
                     DaemonHost daemon = support.daemon(claim.host());
                     destroy(claim);

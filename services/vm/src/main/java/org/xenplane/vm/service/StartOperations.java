@@ -32,15 +32,15 @@ public class StartOperations {
 
     public TaskView start(UUID vmId, UUID onHost, boolean paused, String caller, String key) {
         VmOperation operation = onHost == null ? VmOperation.START : VmOperation.START_ON;
-        LifecycleSupport.Reservation reservation = onHost == null ? placement::reserveAnywhere
-                : (vm, need) -> placement.reserveOn(onHost, vm, need);
+        VmStore.Reservation reservation = onHost == null ? placement::reserveAnywhere
+                : (vm, need, filled) -> placement.reserveOn(onHost, vm, need);
         return support.submit(operation, vmId, caller, key, reservation,
                 (claim, context) -> build(claim, context, paused, false));
     }
 
     public TaskView resume(UUID vmId, boolean paused, String caller, String key) {
         return support.submit(VmOperation.RESUME, vmId, caller, key,
-                (vm, need) -> placement.reserveOn(vm.suspendedOn, vm, need),
+                (vm, need, filled) -> placement.reserveOn(vm.suspendedOn, vm, need),
                 (claim, context) -> build(claim, context, paused, true));
     }
 

@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.ErrorCode;
@@ -50,17 +51,32 @@ public class VmStore {
      * {@code reserve} take what the operation needs (it returns the target host, or null), and
      * marks the VM busy with the task.
      */
-    public Claim claim(UUID vmId, VmOperation operation, UUID taskId, BiFunction<Vm, Long, HostRef> reserve) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Vm vm = lock(vmId);
-            operation.assertAllowed(vm);
-            Claim claim = new Claim(taskId, vmId, operation, DomainSpecs.of(vm), vm.powerState,
-                    hostOf(vm), reserve.apply(vm, DomainSpecs.of(vm).memoryNeeded()));
-            vm.currentOperation = operation.verb();
-            vm.currentTask = taskId;
-            views.publish(EventOperation.MOD, vm);
-            return claim;
-        });
+    public Claim claim(UUID vmId, VmOperation operation, UUID taskId, Reservation reserve) {
+        Set<UUID> filled = new HashSet<>();
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> claimOnce(vmId, operation, taskId, reserve, filled));
+            } catch (Placement.HostFilledMeanwhile e) {
+                filled.add(e.host());
+            }
+        }
+    }
+
+    /** How an operation reserves what it needs while its VM is claimed: the target host, or null. */
+    @FunctionalInterface
+    public interface Reservation {
+        HostRef reserve(Vm vm, long need, Set<UUID> filledMeanwhile);
+    }
+
+    private Claim claimOnce(UUID vmId, VmOperation operation, UUID taskId, Reservation reserve, Set<UUID> filled) {
+        Vm vm = lock(vmId);
+        operation.assertAllowed(vm);
+        Claim claim = new Claim(taskId, vmId, operation, DomainSpecs.of(vm), vm.powerState,
+                hostOf(vm), reserve.reserve(vm, DomainSpecs.of(vm).memoryNeeded(), filled));
+        vm.currentOperation = operation.verb();
+        vm.currentTask = taskId;
+        views.publish(EventOperation.MOD, vm);
+        return claim;
     }
 
     /** Ends the task's operation on the VM: applies {@code outcome}, frees the VM for the next operation. */
