@@ -8,14 +8,28 @@ final class DaemonProcess implements AutoCloseable {
     private final JavaProcess process;
 
     DaemonProcess(Path stateDir, String controlPlaneUrl, int hosts, String joinTokens, int port) {
+        this(stateDir, controlPlaneUrl, hosts, joinTokens, port, Map.of());
+    }
+
+    /** With more system properties, e.g. {@code xenplane.daemon.driver}. */
+    DaemonProcess(Path stateDir, String controlPlaneUrl, int hosts, String joinTokens, int port, Map<String, String> more) {
+        Map<String, String> properties = new java.util.HashMap<>(Map.of("xenplane.daemon.control-plane-url", controlPlaneUrl,
+                "xenplane.daemon.join-tokens", joinTokens,
+                "xenplane.daemon.state-dir", stateDir.toString(),
+                "xenplane.daemon.simulator.hosts", Integer.toString(hosts),
+                "xenplane.daemon.heartbeat-interval", "500ms",
+                "quarkus.http.port", Integer.toString(port)));
+        properties.putAll(more);
         this.process = new JavaProcess("daemon", JavaProcess.jar("xenplane.daemon.jar"), stateDir.resolve("daemon.log"),
-                Map.of("xenplane.daemon.control-plane-url", controlPlaneUrl,
-                        "xenplane.daemon.join-tokens", joinTokens,
-                        "xenplane.daemon.state-dir", stateDir.toString(),
-                        "xenplane.daemon.simulator.hosts", Integer.toString(hosts),
-                        "xenplane.daemon.heartbeat-interval", "500ms",
-                        "quarkus.http.port", Integer.toString(port)),
-                Map.of());
+                properties, Map.of());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     DaemonProcess start() throws Exception {

@@ -58,6 +58,10 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
+    int exitValue() {
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }
