@@ -39,6 +39,10 @@ public interface DaemonConfig {
     @WithDefault("10s")
     Duration domainReportInterval();
 
+    /** How long a change of a host's domains waits for others before they are reported together. */
+    @WithDefault("1s")
+    Duration domainReportSettle();
+
     /** With the libxl driver: the host's name and local key (default: this machine's hostname). */
     Optional<String> hostName();
 

@@ -21,7 +21,11 @@ final class DaemonProcess implements AutoCloseable {
                 "quarkus.http.port", Integer.toString(port)));
         properties.putAll(more);
         this.process = new JavaProcess("daemon", JavaProcess.jar("xenplane.daemon.jar"), stateDir.resolve("daemon.log"),
-                properties, Map.of());
+                java.util.List.of("-Xmx512m"), properties, Map.of());
+    }
+
+    ProcessHandle handle() {
+        return process.handle();
     }
 
     boolean isAlive() {

@@ -18,17 +18,17 @@ import org.xenplane.daemon.protocol.JoinResponse;
 
 /**
  * Each joined host's domain reports to the control plane ({@code POST /api/v1/domain-reports},
- * bearer: the host credential): soon after every change of its domains, and every
+ * bearer: the host credential): {@code xenplane.daemon.domain-report-settle} after a change of its
+ * domains (with every other change meanwhile), and every
  * {@code xenplane.daemon.domain-report-interval} in any case.
  */
 @Singleton
 public class DomainReports {
-    private static final Duration SETTLE = Duration.ofMillis(50);
-
     private final LocalHosts hosts;
     private final Memberships memberships;
     private final ControlPlaneClient controlPlane;
     private final Duration interval;
+    private final Duration settle;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, task -> {
         Thread thread = new Thread(task, "xenplane-domain-reports");
         thread.setDaemon(true);
@@ -40,12 +40,13 @@ public class DomainReports {
         this.memberships = memberships;
         this.controlPlane = controlPlane;
         this.interval = config.domainReportInterval();
+        this.settle = config.domainReportSettle();
     }
 
     public void start() {
         for (LocalHost host : hosts.all()) {
             new DomainReporter(host.domains(), () -> memberships.identity(host.key()).map(JoinResponse::hostId),
-                    report -> send(host, report), timer, interval, SETTLE).start();
+                    report -> send(host, report), timer, interval, settle).start();
         }
     }
 

@@ -53,12 +53,55 @@ public class DomainReconciler {
         report.domains().forEach(d -> domains.put(d.vmId(), d));
         Map<UUID, DomainEnded> ended = new HashMap<>();
         report.ended().forEach(e -> ended.put(e.vmId(), e));
-        for (Vm vm : idleVmsOn(report.hostId())) {
-            if (report.generation() >= vm.hostGeneration) {
+        for (UUID id : drifted(report, domains)) {
+            Vm vm = lockIfStillIdle(id, report.hostId());
+            if (vm != null && report.generation() >= vm.hostGeneration) {
                 reconcile(vm, domains.get(vm.id), ended.get(vm.id), report);
             }
         }
         return unknownDomains(report, domains);
+    }
+
+    /**
+     * The idle VMs on the host whose record differs from the report, read without locks: most
+     * reports only confirm the records, and then nothing is locked or written.
+     */
+    private List<UUID> drifted(DomainReport report, Map<UUID, DomainInfo> domains) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, power_state, domid, vcpus_online, memory_actual, host_generation from vm
+                where resident_on = ?1 and current_operation is null and power_state in ('RUNNING', 'PAUSED')
+                """).setParameter(1, report.hostId()).getResultList();
+        List<UUID> drifted = new ArrayList<>();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            DomainInfo d = domains.get(id);
+            boolean differs = d == null || (d.state() != DomainState.SHUTDOWN && (!row[1].equals(wire(d.state()))
+                    || !java.util.Objects.equals(row[2], d.domid()) || !java.util.Objects.equals(row[3], d.vcpusOnline())
+                    || !java.util.Objects.equals(number(row[4]), d.memoryActual())));
+            if (differs && report.generation() >= ((Number) row[5]).longValue()) {
+                drifted.add(id);
+            }
+        }
+        return drifted;
+    }
+
+    private static String wire(DomainState state) {
+        return state == DomainState.PAUSED ? "PAUSED" : "RUNNING";
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    /** The VM locked, if it is still idle on the host and no one else holds it (skip locked). */
+    private Vm lockIfStillIdle(UUID id, UUID hostId) {
+        List<Vm> found = Vm.<Vm>find("id = ?1 and residentOn = ?2 and currentOperation is null and powerState in ?3", id,
+                        hostId, List.of(PowerState.RUNNING, PowerState.PAUSED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .list();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private void reconcile(Vm vm, DomainInfo domain, DomainEnded end, DomainReport report) {
@@ -101,14 +144,6 @@ public class DomainReconciler {
         return state != vm.powerState || vm.domid == null || vm.domid != d.domid()
                 || !java.util.Objects.equals(vm.vcpusOnline, d.vcpusOnline())
                 || !java.util.Objects.equals(vm.memoryActual, d.memoryActual());
-    }
-
-    private List<Vm> idleVmsOn(UUID hostId) {
-        return Vm.<Vm>find("residentOn = ?1 and currentOperation is null and powerState in ?2", hostId,
-                        List.of(PowerState.RUNNING, PowerState.PAUSED))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .list();
     }
 
     private List<UUID> unknownDomains(DomainReport report, Map<UUID, DomainInfo> domains) {
