@@ -56,11 +56,10 @@ class VmFailureInjectionTest {
         pool = null;
     }
 
-    @ParameterizedTest
-    @EnumSource(value = DriverOperation.class, names = {"CREATE", "UNPAUSE"})
-    void aStartThatFailsAtAnyStepLeavesAHaltedVmWithNoDomainAndNoReservation(DriverOperation step) {
-        String id = smallVm("start-fails-" + step);
-        failEverywhere(step);
+    @Test
+    void aStartWhoseDomainCannotBeBuiltLeavesAHaltedVmWithNoDomainAndNoReservation() {
+        String id = smallVm("start-fails");
+        failEverywhere(DriverOperation.CREATE);
         JsonPath task = runLong(id, "start", null);
 
         assertFailedWith(task, "ERROR_FAIL");
@@ -127,6 +126,16 @@ class VmFailureInjectionTest {
                 .body("code", equalTo("HYPERVISOR_ERROR")).body("parameters.error", equalTo("ERROR_FAIL"))
                 .body("parameters.function", equalTo("libxl_domain_pause"));
         assertConsistent(id, "running", SMALL_VM_NEEDS);
+    }
+
+    @Test
+    void anUnpauseThatFailsLeavesTheVmPaused() {
+        String id = smallVm("unpause-fails-" + UUID.randomUUID());
+        succeed(id, "start", Map.of("paused", true));
+        failEverywhere(DriverOperation.UNPAUSE);
+        asAdmin().post("/api/v1/vms/" + id + "/unpause").then().statusCode(502).body("parameters.error", equalTo("ERROR_FAIL"));
+        assertConsistent(id, "paused", SMALL_VM_NEEDS);
+        assertThat(domains(id)).isEqualTo(1);
     }
 
     @Test

@@ -32,7 +32,8 @@ import org.xenplane.daemon.protocol.ShutdownReason;
  * The daemon's domain operations for one host, on top of its driver: idempotent by operation id,
  * with the host's domain generation, the recently ended domains, suspend images, incoming
  * migrations, and what xl does for a guest that shuts down by itself (on_poweroff=destroy,
- * on_reboot=restart, on_crash=destroy). Whoever listens ({@link #onChange}) hears of every change.
+ * on_reboot=restart, on_crash=destroy). Whoever listens ({@link #onChange}) hears of the changes
+ * nobody asked for: the control plane learns of its own operations from their answers.
  */
 public final class DomainManager {
     private static final Logger LOG = Logger.getLogger(DomainManager.class);
@@ -66,7 +67,10 @@ public final class DomainManager {
         return driver;
     }
 
-    /** Runs {@code listener} after every change of this host's domains. */
+    /**
+     * Runs {@code listener} after every change that no operation asked for: a guest that powered
+     * off, rebooted or crashed by itself. (Changes made by operations are in their answers.)
+     */
     public void onChange(Runnable listener) {
         changeListeners.add(listener);
     }
@@ -268,8 +272,10 @@ public final class DomainManager {
             DomainInfo info = driver.create(specs.get(vmId), false);
             startedAt.put(vmId, Instant.now());
             changed(info);
-            LOG.infof("%s: domain %d (%s) rebooted as domain %d", hostKey, domid, vmId, info.domid());
-            waiters.rebooted(vmId, info);
+            if (!waiters.rebooted(vmId, info)) {
+                LOG.infof("%s: domain %d (%s) rebooted by itself as domain %d", hostKey, domid, vmId, info.domid());
+                fireChange();
+            }
         } catch (HypervisorException e) {
             LOG.errorf("%s: domain %d (%s) could not be restarted after its reboot: %s", hostKey, domid, vmId, e.getMessage());
             gone(vmId, domid, ShutdownReason.CRASH);
@@ -309,7 +315,6 @@ public final class DomainManager {
 
     private DomainResult changed(DomainInfo info) {
         long now = generation.incrementAndGet();
-        fireChange();
         return new DomainResult(now, withStartTime(info));
     }
 
@@ -317,11 +322,11 @@ public final class DomainManager {
         specs.remove(vmId);
         startedAt.remove(vmId);
         ended.add(vmId, domid, reason, generation.incrementAndGet());
-        waiters.gone(vmId);
-        if (reason.byGuest()) {
+        boolean awaited = waiters.gone(vmId);
+        if (reason.byGuest() && !awaited) {
             LOG.infof("%s: domain %d (%s) ended: %s", hostKey, domid, vmId, reason.wireName());
+            fireChange();
         }
-        fireChange();
     }
 
     private void fireChange() {

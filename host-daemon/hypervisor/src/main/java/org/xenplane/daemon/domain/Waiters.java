@@ -38,20 +38,23 @@ final class Waiters {
         });
     }
 
-    /** The domain is gone: releases everyone waiting for it, whatever they waited for. */
-    void gone(UUID vmId) {
+    /** The domain is gone: releases everyone waiting for it, whatever they waited for; true if anyone was. */
+    boolean gone(UUID vmId) {
         List<Waiter> waiting = byVm.remove(vmId);
         if (waiting != null) {
             waiting.forEach(w -> w.done().complete(null));
         }
+        return waiting != null && !waiting.isEmpty();
     }
 
-    /** The domain rebooted into {@code info}: releases those waiting for a reboot. */
-    void rebooted(UUID vmId, DomainInfo info) {
+    /** The domain rebooted into {@code info}: releases those waiting for a reboot; true if anyone was. */
+    boolean rebooted(UUID vmId, DomainInfo info) {
+        boolean[] released = {false};
         byVm.computeIfPresent(vmId, (id, list) -> {
-            list.removeIf(w -> w.what() == Awaiting.REBOOTED && w.done().complete(info));
+            released[0] = list.removeIf(w -> w.what() == Awaiting.REBOOTED && w.done().complete(info));
             return list.isEmpty() ? null : list;
         });
+        return released[0];
     }
 
     /** Waits for {@code done}; true if it happened in time. */

@@ -12,7 +12,12 @@ import org.xenplane.vm.model.PowerState;
  * @param target where memory was reserved for this operation (start, resume, migration), or null
  */
 public record Claim(UUID taskId, UUID vmId, VmOperation operation, DomainSpec spec, PowerState before,
-                    HostRef host, HostRef target) {
+                    HostRef host, HostRef target, java.util.concurrent.atomic.AtomicBoolean finished) {
+
+    public Claim(UUID taskId, UUID vmId, VmOperation operation, DomainSpec spec, PowerState before, HostRef host,
+                 HostRef target) {
+        this(taskId, vmId, operation, spec, before, host, target, new java.util.concurrent.atomic.AtomicBoolean());
+    }
 
     /** The daemon operation id of one step of this task: the task's id and the step's name. */
     public String op(String step) {

@@ -1,7 +1,6 @@
 package org.xenplane.vm.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,11 +13,11 @@ import org.xenplane.vm.service.Steps.Step;
 
 /**
  * Start, start on a host, and resume. Admission (in the request) claims the VM and reserves its
- * memory on a host in one transaction. Then the steps: build the domain paused (from nothing, or
- * from the suspend image), unpause it unless asked not to, record the VM running. A failed start
- * undoes the steps before (the domain is destroyed) and releases the reservation; a resume that
- * fails after its domain was restored leaves the VM paused on that host, since the restored
- * domain is the only copy of its state.
+ * memory on a host in one transaction. Then the steps: build the domain (from nothing, or from the
+ * suspend image; the host builds it paused and unpauses it unless asked not to, as xl does, and
+ * destroys what it built if that fails), then record the VM running. A failed step undoes the
+ * steps before (the domain is destroyed) and releases the reservation; a failed resume leaves
+ * the suspend image in place and the VM suspended.
  */
 @ApplicationScoped
 public class StartOperations {
@@ -47,28 +46,20 @@ public class StartOperations {
     private void build(Claim claim, TaskContext context, boolean paused, boolean fromImage) throws Exception {
         DaemonHost daemon = support.daemon(claim.target());
         AtomicReference<DomainResult> domain = new AtomicReference<>();
-        List<Step> steps = new ArrayList<>();
-        steps.add(Step.of(fromImage ? "domain_restore" : "domain_create",
-                () -> domain.set(fromImage ? daemon.restore(claim.op("domain_restore"), claim.spec(), true)
-                        : daemon.create(claim.op("domain_create"), claim.spec(), true)),
-                // a restored domain is the only copy of the VM's state: it is kept (paused), never destroyed
-                fromImage ? () -> { } : () -> daemon.destroy(claim.op("domain_destroy"), claim.vmId())));
-        if (!paused) {
-            steps.add(Step.of("domain_unpause", () -> domain.set(daemon.unpause(claim.op("domain_unpause"), claim.vmId()))));
-        }
-        steps.add(Step.of("record_running", () -> support.store().finish(claim, vm -> LifecycleSupport.resident(vm,
-                claim.target(), domain.get(), paused ? PowerState.PAUSED : PowerState.RUNNING))));
+        List<Step> steps = List.of(
+                fromImage
+                        // a failed restore leaves the image where it was: the VM stays suspended
+                        ? Step.of("domain_restore", () -> domain.set(daemon.restore(claim.op("domain_restore"), claim.spec(), paused)))
+                        : Step.of("domain_create", () -> domain.set(daemon.create(claim.op("domain_create"), claim.spec(), paused)),
+                                () -> daemon.destroy(claim.op("domain_destroy"), claim.vmId())),
+                Step.of("record_running", () -> support.store().finish(claim, vm -> LifecycleSupport.resident(vm,
+                        claim.target(), domain.get(), paused ? PowerState.PAUSED : PowerState.RUNNING))));
         try {
             Steps.run(context, steps);
         } catch (Exception e) {
-            DomainResult restored = fromImage ? domain.get() : null;
             support.store().finish(claim, vm -> {
-                if (restored != null) {
-                    LifecycleSupport.resident(vm, claim.target(), restored, PowerState.PAUSED);
-                } else {
-                    vm.scheduledTo = null;
-                    vm.memoryReserved = 0;
-                }
+                vm.scheduledTo = null;
+                vm.memoryReserved = 0;
             });
             throw e;
         }

@@ -48,7 +48,9 @@ public final class Steps {
         long lastProgress = System.nanoTime();
         try {
             for (int i = 0; i < steps.size(); i++) {
-                context.checkCancelled();
+                if (i > 0) {
+                    context.checkCancelled(); // the task runner checked before the first
+                }
                 Step step = steps.get(i);
                 step.run().run();
                 done.push(step);

@@ -121,6 +121,11 @@ public enum VmOperation implements DeclaredOperation {
         return allowedStates.isEmpty() ? Set.of() : EnumSet.copyOf(allowedStates);
     }
 
+    /** True when templates and snapshots are refused (VM_IS_TEMPLATE, VM_IS_SNAPSHOT). */
+    public boolean vmsOnly() {
+        return scope == Scope.VMS;
+    }
+
     /** The error codes the operation raises, besides authentication and bad input. */
     public List<ErrorCode> errors() {
         return errors;

@@ -92,6 +92,7 @@ public class VmStore {
             vm.currentTask = null;
             views.publish(EventOperation.MOD, vm);
         });
+        claim.finished().set(true);
     }
 
     /**
@@ -99,6 +100,9 @@ public class VmStore {
      * unexpected failure, so that no VM stays busy with a task that ended.
      */
     public void releaseIfClaimed(Claim claim) {
+        if (claim == null || claim.finished().get()) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             Vm vm = em.find(Vm.class, claim.vmId(), LockModeType.PESSIMISTIC_WRITE);
             if (vm != null && claim.taskId().equals(vm.currentTask)) {
