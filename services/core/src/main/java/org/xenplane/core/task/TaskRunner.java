@@ -24,6 +24,7 @@ import org.xenplane.core.event.EventNotifier;
 public class TaskRunner {
     private static final Logger LOG = Logger.getLogger(TaskRunner.class);
     private static final Duration SYNC_REPLAY_WAIT = Duration.ofSeconds(60);
+    private static final int MAX_ADMISSIONS = 1000;
 
     private final TaskStore store;
     private final EventNotifier notifier;
@@ -62,8 +63,13 @@ public class TaskRunner {
      * admitted task is returned and a refused one rethrows its error.
      */
     public TaskView submit(TaskRequest request, String caller, TaskAdmission admission, TaskWork work) {
-        TaskStore.Begun begun = store.begin(request, caller);
-        UUID id = begun.task().id();
+        TaskStore.Begun begun;
+        try {
+            begun = beginAdmitted(request, caller, admission);
+        } catch (XenplaneException e) {
+            store.refused(request, caller, e.code(), e.parameters());
+            throw e;
+        }
         if (!begun.created()) {
             TaskView earlier = begun.task();
             if (earlier.status() == TaskStatus.FAILURE) {
@@ -71,20 +77,20 @@ public class TaskRunner {
             }
             return earlier;
         }
-        try {
-            admission.admit(id);
-        } catch (XenplaneException e) {
-            store.fail(id, e.code(), e.parameters());
-            throw e;
-        } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString();
-            LOG.errorf(e, "Task %s failed unexpectedly at admission, reference %s", id, reference);
-            XenplaneException internal = new XenplaneException(ErrorCode.INTERNAL_ERROR, reference);
-            store.fail(id, internal.code(), internal.parameters());
-            throw internal;
-        }
-        workers.execute(() -> execute(id, work));
+        workers.execute(() -> execute(begun.task().id(), work));
         return begun.task();
+    }
+
+    private TaskStore.Begun beginAdmitted(TaskRequest request, String caller, TaskAdmission admission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.begin(request, caller, admission);
+            } catch (TaskAdmission.Retry e) {
+                if (attempt == MAX_ADMISSIONS) {
+                    throw new IllegalStateException("admission retried " + MAX_ADMISSIONS + " times: " + e.getMessage());
+                }
+            }
+        }
     }
 
     /**
@@ -126,6 +132,9 @@ public class TaskRunner {
         try {
             context.checkCancelled();
             TaskResult result = work.run(context);
+            if (context.finished() != null) {
+                return context.finished();
+            }
             return store.succeed(id, result == null ? TaskResult.NONE : result);
         } catch (TaskCancelledException e) {
             return store.cancelled(id);

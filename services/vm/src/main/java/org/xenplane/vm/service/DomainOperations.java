@@ -41,7 +41,7 @@ public class DomainOperations {
         return support.submit(VmOperation.SUSPEND, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
                 (claim, context) -> {
                     onDomain(claim, () -> support.daemon(claim.host()).suspend(claim.op("domain_suspend"), vmId));
-                    support.store().finish(claim, vm -> {
+                    support.store().succeed(claim, context, vm -> {
                         UUID host = vm.residentOn;
                         vm.clearDomain();
                         vm.powerState = PowerState.SUSPENDED;

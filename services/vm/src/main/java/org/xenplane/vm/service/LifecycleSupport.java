@@ -45,7 +45,9 @@ public class LifecycleSupport {
     public TaskView submit(VmOperation operation, UUID vmId, String caller, String key, VmStore.Reservation reservation,
                            ClaimedWork work) {
         AtomicReference<Claim> claim = new AtomicReference<>();
-        TaskAdmission admission = taskId -> claim.set(store.claim(vmId, operation, taskId, reservation));
+        java.util.Set<UUID> filled = new java.util.HashSet<>();
+        TaskAdmission admission = taskId -> claim.set(store.claimInCurrentTransaction(vmId, operation, taskId,
+                reservation, filled));
         TaskWork body = context -> {
             try {
                 work.run(claim.get(), context);

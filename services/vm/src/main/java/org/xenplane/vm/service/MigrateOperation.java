@@ -53,7 +53,8 @@ public class MigrateOperation {
             source.migrate(claim.op("migration_send"), claim.vmId(), incoming);
             moved.set(true);
             DomainResult running = target.unpause(claim.op("domain_unpause"), claim.vmId());
-            support.store().finish(claim, vm -> LifecycleSupport.resident(vm, claim.target(), running, PowerState.RUNNING));
+            support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm, claim.target(), running,
+                    PowerState.RUNNING));
         } catch (RuntimeException e) {
             if (moved.get()) {
                 // the domain is on the destination, paused: record it there as it is

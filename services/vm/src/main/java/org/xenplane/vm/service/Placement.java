@@ -42,11 +42,11 @@ public class Placement {
     }
 
     /** The chosen host had no room left once locked: roll back and choose again without it. */
-    public static final class HostFilledMeanwhile extends RuntimeException {
+    public static final class HostFilledMeanwhile extends org.xenplane.core.task.TaskAdmission.Retry {
         private final UUID host;
 
         HostFilledMeanwhile(UUID host) {
-            super("host " + host + " filled up meanwhile", null, false, false);
+            super("host " + host + " filled up meanwhile");
             this.host = host;
         }
 

@@ -37,7 +37,7 @@ public class ShutdownOperations {
                     } catch (XenplaneException e) {
                         throw timedOut(claim, e, ErrorCode.VM_SHUTDOWN_TIMEOUT);
                     }
-                    support.store().finish(claim, LifecycleSupport::halted);
+                    support.store().succeed(claim, context, LifecycleSupport::halted);
                 });
     }
 
@@ -49,7 +49,7 @@ public class ShutdownOperations {
                     } else {
                         destroy(claim);
                     }
-                    support.store().finish(claim, LifecycleSupport::halted);
+                    support.store().succeed(claim, context, LifecycleSupport::halted);
                 });
     }
 
@@ -62,7 +62,7 @@ public class ShutdownOperations {
                     } catch (XenplaneException e) {
                         throw timedOut(claim, e, ErrorCode.VM_REBOOT_TIMEOUT);
                     }
-                    support.store().finish(claim, vm -> LifecycleSupport.metrics(vm, rebooted));
+                    support.store().succeed(claim, context, vm -> LifecycleSupport.metrics(vm, rebooted));
                 });
     }
 
@@ -74,7 +74,7 @@ public class ShutdownOperations {
                     destroy(claim);
                     try {
                         DomainResult built = daemon.create(claim.op("domain_create"), claim.spec(), false);
-                        support.store().finish(claim, vm -> LifecycleSupport.resident(vm, claim.host(), built,
+                        support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm, claim.host(), built,
                                 PowerState.RUNNING));
                     } catch (XenplaneException e) {
                         support.store().finish(claim, LifecycleSupport::halted);

@@ -52,7 +52,7 @@ public class StartOperations {
                         ? Step.of("domain_restore", () -> domain.set(daemon.restore(claim.op("domain_restore"), claim.spec(), paused)))
                         : Step.of("domain_create", () -> domain.set(daemon.create(claim.op("domain_create"), claim.spec(), paused)),
                                 () -> daemon.destroy(claim.op("domain_destroy"), claim.vmId())),
-                Step.of("record_running", () -> support.store().finish(claim, vm -> LifecycleSupport.resident(vm,
+                Step.record("record_running", () -> support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm,
                         claim.target(), domain.get(), paused ? PowerState.PAUSED : PowerState.RUNNING))));
         try {
             Steps.run(context, steps);

@@ -32,14 +32,20 @@ public final class Steps {
      * @param name  e.g. {@code domain_create}; also the last part of its daemon operation ids
      * @param run   what it does
      * @param undo  what puts it back (may be a no-op)
+     * @param recordsOutcome true for the step that records the outcome: it checks for a cancellation in its own transaction
      */
-    public record Step(String name, Action run, Action undo) {
+    public record Step(String name, Action run, Action undo, boolean recordsOutcome) {
         public static Step of(String name, Action run) {
-            return new Step(name, run, () -> { });
+            return new Step(name, run, () -> { }, false);
         }
 
         public static Step of(String name, Action run, Action undo) {
-            return new Step(name, run, undo);
+            return new Step(name, run, undo, false);
+        }
+
+        /** The step that records the outcome, once the work on hosts is done. */
+        public static Step record(String name, Action run) {
+            return new Step(name, run, () -> { }, true);
         }
     }
 
@@ -48,10 +54,10 @@ public final class Steps {
         long lastProgress = System.nanoTime();
         try {
             for (int i = 0; i < steps.size(); i++) {
-                if (i > 0) {
+                Step step = steps.get(i);
+                if (i > 0 && !step.recordsOutcome()) {
                     context.checkCancelled(); // the task runner checked before the first
                 }
-                Step step = steps.get(i);
                 step.run().run();
                 done.push(step);
                 if (i < steps.size() - 1 && System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {

@@ -13,6 +13,8 @@ import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.message.Messages;
+import org.xenplane.core.task.TaskContext;
+import org.xenplane.core.task.TaskResult;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 
@@ -62,6 +64,21 @@ public class VmStore {
         }
     }
 
+    /**
+     * The same claim in the caller's transaction (the one that creates the task). A host that
+     * filled up meanwhile is added to {@code filled} and the caller's transaction must be retried
+     * ({@link Placement.HostFilledMeanwhile} is a {@code TaskAdmission.Retry}).
+     */
+    public Claim claimInCurrentTransaction(UUID vmId, VmOperation operation, UUID taskId, Reservation reserve,
+                                           Set<UUID> filled) {
+        try {
+            return claimOnce(vmId, operation, taskId, reserve, filled);
+        } catch (Placement.HostFilledMeanwhile e) {
+            filled.add(e.host());
+            throw e;
+        }
+    }
+
     /** How an operation reserves what it needs while its VM is claimed: the target host, or null. */
     @FunctionalInterface
     public interface Reservation {
@@ -81,7 +98,23 @@ public class VmStore {
 
     /** Ends the task's operation on the VM: applies {@code outcome}, frees the VM for the next operation. */
     public void finish(Claim claim, Consumer<Vm> outcome) {
+        finish(claim, outcome, null);
+    }
+
+    /**
+     * Ends the operation successfully: the outcome, the VM's release and the task's success
+     * commit together, unless the task was cancelled meanwhile (then nothing is recorded and
+     * {@code TaskCancelledException} is thrown, for the steps done to be undone).
+     */
+    public void succeed(Claim claim, TaskContext context, Consumer<Vm> outcome) {
+        finish(claim, outcome, context);
+    }
+
+    private void finish(Claim claim, Consumer<Vm> outcome, TaskContext context) {
         QuarkusTransaction.requiringNew().run(() -> {
+            if (context != null) {
+                context.checkCancelled(); // in this transaction: a cancellation rolls the outcome back
+            }
             Vm vm = em.find(Vm.class, claim.vmId(), LockModeType.PESSIMISTIC_WRITE);
             if (vm == null || !claim.taskId().equals(vm.currentTask)) {
                 LOG.warnf("VM %s is no longer claimed by task %s; its outcome is not recorded", claim.vmId(), claim.taskId());
@@ -91,6 +124,9 @@ public class VmStore {
             vm.currentOperation = null;
             vm.currentTask = null;
             views.publish(EventOperation.MOD, vm);
+            if (context != null) {
+                context.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, vm.id));
+            }
         });
         claim.finished().set(true);
     }
