@@ -27,7 +27,7 @@ public final class TaskContext {
      * change and the task's success commit together (the runner then does not finish it again).
      */
     public void succeedInCurrentTransaction(TaskResult result) {
-        finished = store.succeedInCurrentTransaction(taskId, result);
+        store.succeedInCurrentTransaction(taskId, result, view -> finished = view);
     }
 
     /** The task as the work finished it, or null. */

@@ -136,11 +136,24 @@ public class TaskRunner {
                 return context.finished();
             }
             return store.succeed(id, result == null ? TaskResult.NONE : result);
-        } catch (TaskCancelledException e) {
-            return store.cancelled(id);
-        } catch (XenplaneException e) {
-            return store.fail(id, e.code(), e.parameters());
         } catch (Exception e) {
+            if (context.finished() != null) {
+                LOG.errorf(e, "Task %s failed after it had succeeded; it stays succeeded", id);
+                return context.finished();
+            }
+            return failed(id, e);
+        }
+    }
+
+    private TaskView failed(UUID id, Exception failure) {
+        if (failure instanceof TaskCancelledException) {
+            return store.cancelled(id);
+        }
+        if (failure instanceof XenplaneException e) {
+            return store.fail(id, e.code(), e.parameters());
+        }
+        {
+            Exception e = failure;
             String reference = UUID.randomUUID().toString();
             LOG.errorf(e, "Task %s failed unexpectedly, reference %s", id, reference);
             XenplaneException internal = new XenplaneException(ErrorCode.INTERNAL_ERROR, reference);

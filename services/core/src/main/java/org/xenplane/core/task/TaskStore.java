@@ -4,6 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.Consumer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +25,12 @@ public class TaskStore {
 
     private final EntityManager em;
     private final EventPublisher events;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public TaskStore(EntityManager em, EventPublisher events) {
+    public TaskStore(EntityManager em, EventPublisher events, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.events = events;
+        this.transactions = transactions;
     }
 
     /** A new pending task, or the caller's earlier task with the same idempotency key. */
@@ -116,9 +122,12 @@ public class TaskStore {
         });
     }
 
-    /** Finishes the task successfully in the caller's transaction (with the work's last change). */
+    /**
+     * Finishes the task successfully in the caller's transaction (with the work's last change);
+     * {@code committed} hears of it once that transaction has committed, and only then.
+     */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
-    public TaskView succeedInCurrentTransaction(UUID id, TaskResult result) {
+    public void succeedInCurrentTransaction(UUID id, TaskResult result, Consumer<TaskView> committed) {
         Task task = em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
         task.status = TaskStatus.SUCCESS;
         task.progress = 1;
@@ -126,7 +135,19 @@ public class TaskStore {
         task.resultId = result.resultId();
         task.finishedAt = Instant.now();
         publish(EventOperation.MOD, task);
-        return TaskView.of(task);
+        TaskView view = TaskView.of(task);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    committed.accept(view);
+                }
+            }
+        });
     }
 
     /** A task refused at admission: recorded as failed at once (the admission's transaction rolled back). */

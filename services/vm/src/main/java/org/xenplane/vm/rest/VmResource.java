@@ -87,7 +87,7 @@ public class VmResource {
         AtomicReference<VmView> created = new AtomicReference<>();
         TaskView task = tasks.run(new TaskRequest(VmOperation.CREATE, Vm.CLASS, null, IdempotencyKeys.validate(key)),
                 caller.get().subject(), ctx -> {
-                    created.set(vms.create(request));
+                    created.set(vms.create(request, ctx));
                     return TaskResult.of(Vm.CLASS, created.get().id());
                 });
         return createdResponse(task, created.get());
@@ -121,7 +121,7 @@ public class VmResource {
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
         TaskView task = tasks.run(request(VmOperation.DESTROY, vmId, key), caller.get().subject(), ctx -> {
-            vms.destroy(vmId);
+            vms.destroy(vmId, ctx);
             return TaskResult.NONE;
         });
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
@@ -166,7 +166,7 @@ public class VmResource {
         UUID vmId = Ids.parse(Vm.CLASS, id);
         AtomicReference<VmView> made = new AtomicReference<>();
         TaskView task = tasks.run(request(VmOperation.SNAPSHOT, vmId, key), caller.get().subject(), ctx -> {
-            made.set(vms.snapshot(vmId, body.name()));
+            made.set(vms.snapshot(vmId, body.name(), ctx));
             return TaskResult.of(Vm.CLASS, made.get().id());
         });
         return createdResponse(task, made.get());
@@ -184,7 +184,7 @@ public class VmResource {
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
         TaskView task = tasks.run(request(VmOperation.REVERT, vmId, key), caller.get().subject(), ctx -> {
-            vms.revert(vmId, body.snapshot());
+            vms.revert(vmId, body.snapshot(), ctx);
             return TaskResult.of(Vm.CLASS, vmId);
         });
         return TaskResponses.finished(task, vms.get(vmId));
@@ -194,7 +194,7 @@ public class VmResource {
         UUID vmId = Ids.parse(Vm.CLASS, id);
         AtomicReference<VmView> made = new AtomicReference<>();
         TaskView task = tasks.run(request(operation, vmId, key), caller.get().subject(), ctx -> {
-            made.set(vms.copy(vmId, name, operation));
+            made.set(vms.copy(vmId, name, operation, ctx));
             return TaskResult.of(Vm.CLASS, made.get().id());
         });
         return createdResponse(task, made.get());

@@ -19,7 +19,7 @@ public class DomainOperations {
     public TaskView pause(UUID vmId, String caller, String key) {
         return support.run(VmOperation.PAUSE, vmId, caller, key, (claim, context) -> {
             DomainResult result = onDomain(claim, () -> support.daemon(claim.host()).pause(claim.op("domain_pause"), vmId));
-            support.store().finish(claim, vm -> {
+            support.store().succeed(claim, context, vm -> {
                 vm.powerState = PowerState.PAUSED;
                 LifecycleSupport.metrics(vm, result);
             });
@@ -29,7 +29,7 @@ public class DomainOperations {
     public TaskView unpause(UUID vmId, String caller, String key) {
         return support.run(VmOperation.UNPAUSE, vmId, caller, key, (claim, context) -> {
             DomainResult result = onDomain(claim, () -> support.daemon(claim.host()).unpause(claim.op("domain_unpause"), vmId));
-            support.store().finish(claim, vm -> {
+            support.store().succeed(claim, context, vm -> {
                 vm.powerState = PowerState.RUNNING;
                 LifecycleSupport.metrics(vm, result);
             });

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
+import org.xenplane.core.task.TaskContext;
+import org.xenplane.core.task.TaskResult;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 import org.xenplane.vm.rest.VmCreate;
@@ -47,8 +49,9 @@ public class VmService {
         return views.of(find(id));
     }
 
+    /** Creates the VM; its task succeeds in the same transaction. */
     @Transactional
-    public VmView create(VmCreate request) {
+    public VmView create(VmCreate request, TaskContext task) {
         Vm vm;
         if (request.template() != null) {
             Vm template = find(request.template());
@@ -65,21 +68,23 @@ public class VmService {
         constraints.check(vm);
         vm.persist();
         views.publish(EventOperation.ADD, vm);
+        task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, vm.id));
         return views.of(vm);
     }
 
     @Transactional
-    public void destroy(UUID id) {
+    public void destroy(UUID id, TaskContext task) {
         Vm vm = store.lock(id);
         VmOperation.DESTROY.assertAllowed(vm);
         views.publishDeleted(vm);
         vm.delete();
         Vm.<Vm>find("snapshotOf = ?1", id).stream().forEach(s -> views.publish(EventOperation.MOD, s));
+        task.succeedInCurrentTransaction(TaskResult.NONE);
     }
 
     /** A new VM (or template) with the source's settings; {@code parent} records where it came from. */
     @Transactional
-    public VmView copy(UUID id, String name, VmOperation operation) {
+    public VmView copy(UUID id, String name, VmOperation operation, TaskContext task) {
         Vm source = store.lock(id);
         operation.assertAllowed(source);
         Vm copy = source.copySettings(UUID.randomUUID(), name);
@@ -87,12 +92,13 @@ public class VmService {
         copy.parent = source.id;
         copy.persist();
         views.publish(EventOperation.ADD, copy);
+        task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, copy.id));
         return views.of(copy);
     }
 
     /** A snapshot: a template recording the VM's settings now (XenAPI snapshots are templates). */
     @Transactional
-    public VmView snapshot(UUID id, String name) {
+    public VmView snapshot(UUID id, String name, TaskContext task) {
         Vm vm = store.lock(id);
         VmOperation.SNAPSHOT.assertAllowed(vm);
         Vm snapshot = vm.copySettings(UUID.randomUUID(), name);
@@ -104,12 +110,13 @@ public class VmService {
         snapshot.persist();
         views.publish(EventOperation.ADD, snapshot);
         views.publish(EventOperation.MOD, vm);
+        task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, snapshot.id));
         return views.of(snapshot);
     }
 
     /** Puts a halted VM back to the settings of one of its snapshots. */
     @Transactional
-    public VmView revert(UUID id, UUID snapshotId) {
+    public VmView revert(UUID id, UUID snapshotId, TaskContext task) {
         Vm vm = store.lock(id);
         VmOperation.REVERT.assertAllowed(vm);
         Vm snapshot = find(snapshotId);
@@ -120,6 +127,7 @@ public class VmService {
         Vm settings = snapshot.copySettings(vm.id, snapshot.name);
         VmSettingsApplier.copy(settings, vm);
         views.publish(EventOperation.MOD, vm);
+        task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, vm.id));
         return views.of(vm);
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
+import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskRequest;
 import org.xenplane.core.task.TaskResult;
 import org.xenplane.core.task.TaskRunner;
@@ -40,16 +41,17 @@ public class VmUpdates {
 
     public TaskView update(UUID id, VmSettings settings, String caller, String key) {
         return tasks.run(new TaskRequest(VmOperation.UPDATE, Vm.CLASS, id, key), caller, context -> {
-            Claim live = QuarkusTransaction.requiringNew().call(() -> apply(id, settings, context.taskId()));
+            Claim live = QuarkusTransaction.requiringNew().call(() -> apply(id, settings, context));
             if (live != null) {
-                changeLive(live, settings);
+                changeLive(live, settings, context);
             }
             return TaskResult.of(Vm.CLASS, id);
         });
     }
 
     /** Applies the change at once, or, when the domain must change too, claims the VM and returns the claim. */
-    private Claim apply(UUID id, VmSettings settings, UUID taskId) {
+    private Claim apply(UUID id, VmSettings settings, TaskContext context) {
+        UUID taskId = context.taskId();
         Vm vm = store.lock(id);
         VmOperation.UPDATE.assertAllowed(vm);
         Vm proposed = vm.copySettings(vm.id, vm.name);
@@ -65,6 +67,7 @@ public class VmUpdates {
                 vm.isATemplate = settings.isATemplate();
             }
             views.publish(EventOperation.MOD, vm);
+            context.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, id));
             return null;
         }
         vm.currentOperation = VmOperation.UPDATE.verb();
@@ -74,12 +77,12 @@ public class VmUpdates {
                 store.hostOf(vm), null);
     }
 
-    private void changeLive(Claim claim, VmSettings settings) {
+    private void changeLive(Claim claim, VmSettings settings, TaskContext context) {
         try {
             var daemon = support.daemon(claim.host());
             DomainResult memory = daemon.setMemoryTarget(claim.op("memory_target"), claim.vmId(), claim.spec().memoryTarget());
             DomainResult vcpus = daemon.setVcpusOnline(claim.op("vcpus_online"), claim.vmId(), claim.spec().vcpusOnline());
-            store.finish(claim, vm -> {
+            store.succeed(claim, context, vm -> {
                 VmSettingsApplier.apply(vm, settings);
                 LifecycleSupport.metrics(vm, memory.generation() > vcpus.generation() ? memory : vcpus);
             });
