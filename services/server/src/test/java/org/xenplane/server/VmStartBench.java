@@ -28,7 +28,7 @@ class VmStartBench {
     private static final int VMS = Integer.getInteger("bench.vms", 1000);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 100);
     /** VMs taken through the same phases first, unmeasured, so that the server's JIT has compiled the paths. */
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1000);
     private static final long MIB = 1L << 20;
 
     @TempDir
