@@ -57,10 +57,12 @@ public class TaskRunner {
 
     /**
      * Like {@link #submit(TaskRequest, String, TaskWork)}, but first runs {@code admission} in the
-     * calling thread: when it refuses, the task fails with its error and the error is thrown to the
-     * caller, so a request that cannot proceed (wrong state, another operation in progress, no
-     * memory) is told at once instead of through a failed task. Replayed under the same key, an
-     * admitted task is returned and a refused one rethrows its error.
+     * calling thread, in the transaction that creates the task: the task and what the admission
+     * claims commit together. When it refuses, that transaction rolls back, the task is recorded
+     * as failed with the error, and the error is thrown to the caller, so a request that cannot
+     * proceed (wrong state, another operation in progress, no memory) is told at once. An
+     * admission that throws {@link TaskAdmission.Retry} runs again in a new transaction.
+     * Replayed under the same key, an admitted task is returned and a refused one rethrows its error.
      */
     public TaskView submit(TaskRequest request, String caller, TaskAdmission admission, TaskWork work) {
         TaskStore.Begun begun;

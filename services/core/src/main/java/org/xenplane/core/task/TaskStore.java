@@ -174,9 +174,12 @@ public class TaskStore {
         });
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper PARAMETERS_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static String json(Map<String, String> parameters) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(parameters);
+            return PARAMETERS_JSON.writeValueAsString(parameters);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -33,13 +33,6 @@ public class Hosts {
         return find(id).orElseThrow(() -> new XenplaneException(ErrorCode.HANDLE_INVALID, CLASS, id));
     }
 
-    /** Every host's id and name. */
-    public List<HostRef> all() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(COLUMNS + " order by name, id").getResultList();
-        return rows.stream().map(Hosts::ref).toList();
-    }
-
     @SuppressWarnings("unchecked")
     private static Optional<HostRef> first(List<?> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.of(ref((Object[]) rows.get(0)));

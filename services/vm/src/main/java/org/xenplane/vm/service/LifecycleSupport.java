@@ -1,13 +1,17 @@
 package org.xenplane.vm.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.xenplane.core.daemon.DaemonHost;
 import org.xenplane.core.daemon.HostDaemonClient;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.task.TaskAdmission;
+import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResult;
 import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.core.task.TaskWork;
@@ -35,7 +39,7 @@ public class LifecycleSupport {
     /** What an operation does once its VM is claimed. */
     @FunctionalInterface
     public interface ClaimedWork {
-        void run(Claim claim, org.xenplane.core.task.TaskContext context) throws Exception;
+        void run(Claim claim, TaskContext context) throws Exception;
     }
 
     /**
@@ -45,7 +49,7 @@ public class LifecycleSupport {
     public TaskView submit(VmOperation operation, UUID vmId, String caller, String key, VmStore.Reservation reservation,
                            ClaimedWork work) {
         AtomicReference<Claim> claim = new AtomicReference<>();
-        java.util.Set<UUID> filled = new java.util.HashSet<>();
+        Set<UUID> filled = new HashSet<>();
         TaskAdmission admission = taskId -> claim.set(store.claimInCurrentTransaction(vmId, operation, taskId,
                 reservation, filled));
         TaskWork body = context -> {
@@ -54,7 +58,7 @@ public class LifecycleSupport {
             } finally {
                 store.releaseIfClaimed(claim.get());
             }
-            return org.xenplane.core.task.TaskResult.of(Vm.CLASS, vmId);
+            return TaskResult.of(Vm.CLASS, vmId);
         };
         return tasks.submit(new TaskRequest(operation, Vm.CLASS, vmId, key), caller, admission, body);
     }
@@ -68,7 +72,7 @@ public class LifecycleSupport {
             } finally {
                 store.releaseIfClaimed(claim);
             }
-            return org.xenplane.core.task.TaskResult.of(Vm.CLASS, vmId);
+            return TaskResult.of(Vm.CLASS, vmId);
         });
     }
 
