@@ -29,7 +29,7 @@ class IngressRoutesTest {
         Map<String, String> routes = routes(RenderedChart.withDefaults());
 
         assertThat(ChartValues.sharedPathsService()).isEqualTo("pool");
-        assertThat(ChartValues.sharedPaths()).containsExactlyInAnyOrder("/api/v1/tasks", "/api/v1/events");
+        assertThat(ChartValues.sharedPaths()).containsExactlyInAnyOrder("/api/v1/tasks", "/api/v1/events", "/api/v1/messages");
         ChartValues.sharedPaths().forEach(path -> assertThat(routes).containsEntry(path, FULLNAME + "-pool"));
     }
 

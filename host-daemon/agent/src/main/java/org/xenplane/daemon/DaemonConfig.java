@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The daemon's settings, {@code xenplane.daemon.*} (env {@code XENPLANE_DAEMON_*}). */
@@ -22,7 +23,7 @@ public interface DaemonConfig {
     @WithDefault("/var/lib/xenplane-daemon")
     Path stateDir();
 
-    /** The hypervisor driver: {@code simulator} (libxl is not in this build yet). */
+    /** The hypervisor driver: {@code simulator}, or {@code libxl} in a Xen dom0. */
     @WithDefault("simulator")
     String driver();
 
@@ -33,6 +34,17 @@ public interface DaemonConfig {
     /** How often each joined host sends a heartbeat. */
     @WithDefault("3s")
     Duration heartbeatInterval();
+
+    /** How often each host reports its domains to the control plane when nothing changes. */
+    @WithDefault("10s")
+    Duration domainReportInterval();
+
+    /** How long a change of a host's domains waits for others before they are reported together. */
+    @WithDefault("1s")
+    Duration domainReportSettle();
+
+    /** With the libxl driver: the host's name and local key (default: this machine's hostname). */
+    Optional<String> hostName();
 
     Simulator simulator();
 
@@ -71,5 +83,20 @@ public interface DaemonConfig {
         /** Host i is named {@code <name-prefix>-i}; the name is its local key and its hostname. */
         @WithDefault("sim-host")
         String namePrefix();
+
+        /** What dom0 and Xen keep of each host's memory (never free for guests). */
+        @WithDefault("1024")
+        long dom0MemoryMib();
+
+        /** How long each operation takes, by operation ({@code create: 200ms, suspend: 2s}); absent: instant. */
+        Map<String, Duration> latency();
+
+        /** Whether simulated guests obey shutdown and reboot requests (false: only hard shutdown stops them). */
+        @WithDefault("true")
+        boolean guestsObey();
+
+        /** How long an obeying guest takes to shut down or reboot. */
+        @WithDefault("20ms")
+        Duration guestReaction();
     }
 }

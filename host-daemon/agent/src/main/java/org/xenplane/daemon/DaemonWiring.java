@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.xenplane.daemon.domain.HttpMigrationSender;
+import org.xenplane.daemon.domain.MigrationSender;
 import org.xenplane.daemon.join.Backoff;
 import org.xenplane.daemon.join.HostJoiner;
 import org.xenplane.daemon.link.ControlPlaneClient;
@@ -62,6 +64,12 @@ public class DaemonWiring {
                 new LvmDriver(commands, storage.scratchDir()),
                 new NfsDriver(commands, storage.mountRoot()));
         return new LocalStorage(drivers, new AttachedSrs(config.stateDir(), json), qemu, new OperationLog(10_000));
+    }
+
+    @Produces
+    @Singleton
+    MigrationSender migrationSender(ObjectMapper json) {
+        return new HttpMigrationSender(json);
     }
 
     void stop(@Disposes HostJoiner joiner) {

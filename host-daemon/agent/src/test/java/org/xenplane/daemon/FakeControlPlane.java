@@ -2,6 +2,7 @@ package org.xenplane.daemon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xenplane.daemon.protocol.DaemonProtocol;
+import org.xenplane.daemon.protocol.DomainReport;
 import org.xenplane.daemon.protocol.Heartbeat;
 import org.xenplane.daemon.protocol.JoinRequest;
 import org.xenplane.daemon.protocol.JoinResponse;
@@ -37,7 +39,8 @@ public final class FakeControlPlane implements AutoCloseable {
     public record ReceivedHeartbeat(UUID hostId, String authorization, Heartbeat heartbeat) {
     }
 
-    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final HttpServer server;
     private final UUID poolId = UUID.randomUUID();
     private final Map<String, JoinResponse> issued = new ConcurrentHashMap<>();
@@ -45,12 +48,14 @@ public final class FakeControlPlane implements AutoCloseable {
     private final Map<UUID, String> hostCredentials = new ConcurrentHashMap<>();
     private final List<ReceivedJoin> joins = new CopyOnWriteArrayList<>();
     private final List<ReceivedHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
+    private final List<DomainReport> domainReports = new CopyOnWriteArrayList<>();
     private final AtomicInteger unavailableJoins = new AtomicInteger();
 
     private FakeControlPlane() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(DaemonProtocol.JOIN, this::join);
         server.createContext("/api/v1/hosts/", this::heartbeat);
+        server.createContext(DaemonProtocol.DOMAIN_REPORTS, this::domainReport);
         server.start();
     }
 
@@ -88,6 +93,10 @@ public final class FakeControlPlane implements AutoCloseable {
 
     public List<ReceivedHeartbeat> heartbeats() {
         return List.copyOf(heartbeats);
+    }
+
+    public List<DomainReport> domainReports() {
+        return List.copyOf(domainReports);
     }
 
     @Override
@@ -129,6 +138,21 @@ public final class FakeControlPlane implements AutoCloseable {
                 problem(exchange, 401, "SESSION_AUTHENTICATION_FAILED");
                 return;
             }
+            exchange.sendResponseHeaders(204, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void domainReport(HttpExchange exchange) throws IOException {
+        try {
+            DomainReport report = read(exchange, DomainReport.class);
+            String credential = hostCredentials.get(report.hostId());
+            if (credential == null || !("Bearer " + credential).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                problem(exchange, 401, "SESSION_AUTHENTICATION_FAILED");
+                return;
+            }
+            domainReports.add(report);
             exchange.sendResponseHeaders(204, -1);
         } finally {
             exchange.close();

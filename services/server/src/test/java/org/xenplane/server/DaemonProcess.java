@@ -11,7 +11,7 @@ final class DaemonProcess implements AutoCloseable {
         this(stateDir, controlPlaneUrl, hosts, joinTokens, port, Map.of());
     }
 
-    /** With more daemon settings, e.g. {@code xenplane.daemon.network.*}. */
+    /** With more daemon settings, e.g. {@code xenplane.daemon.driver} or {@code xenplane.daemon.network.*}. */
     DaemonProcess(Path stateDir, String controlPlaneUrl, int hosts, String joinTokens, int port, Map<String, String> more) {
         Map<String, String> properties = new java.util.HashMap<>(Map.of("xenplane.daemon.control-plane-url", controlPlaneUrl,
                 "xenplane.daemon.join-tokens", joinTokens,
@@ -21,7 +21,19 @@ final class DaemonProcess implements AutoCloseable {
                 "quarkus.http.port", Integer.toString(port)));
         properties.putAll(more);
         this.process = new JavaProcess("daemon", JavaProcess.jar("xenplane.daemon.jar"), stateDir.resolve("daemon.log"),
-                properties, Map.of());
+                java.util.List.of("-Xmx512m"), properties, Map.of());
+    }
+
+    ProcessHandle handle() {
+        return process.handle();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     DaemonProcess start() throws Exception {

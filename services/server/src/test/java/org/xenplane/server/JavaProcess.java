@@ -18,12 +18,17 @@ final class JavaProcess implements AutoCloseable {
     private Process process;
 
     JavaProcess(String name, Path jar, Path log, Map<String, String> systemProperties, Map<String, String> environment) {
+        this(name, jar, log, List.of("-Xmx256m"), systemProperties, environment);
+    }
+
+    JavaProcess(String name, Path jar, Path log, List<String> jvmOptions, Map<String, String> systemProperties,
+                Map<String, String> environment) {
         this.name = name;
         this.log = log;
         this.environment = environment;
         this.command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -56,6 +61,15 @@ final class JavaProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** The process, for its pid and descendants (a benchmark reads their CPU time and memory). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     boolean isAlive() {

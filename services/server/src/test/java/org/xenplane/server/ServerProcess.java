@@ -33,6 +33,25 @@ final class ServerProcess implements AutoCloseable {
                 "XENPLANE_DB_PASSWORD", "postgres"));
     }
 
+    /** For the benchmark: the embedded database, the product's defaults, a 1 GiB heap. */
+    static ServerProcess forBenchmark(Path dataDir, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("XENPLANE_DATA_DIR", dataDir.toString());
+        env.put("XENPLANE_PORT", Integer.toString(port));
+        env.put("XENPLANE_BOOTSTRAP_ADMIN_TOKEN", ADMIN_TOKEN);
+        java.util.List<String> jvm = new java.util.ArrayList<>(java.util.List.of("-Xmx1g"));
+        String more = System.getProperty("bench.server-jvm-options", "");
+        if (!more.isBlank()) {
+            jvm.addAll(java.util.Arrays.asList(more.trim().split("\\s+")));
+        }
+        return new ServerProcess(new JavaProcess("server", JavaProcess.jar("xenplane.server.jar"),
+                dataDir.resolve("server.log"), jvm, Map.of(), env), port);
+    }
+
+    ProcessHandle handle() {
+        return process.handle();
+    }
+
     private static ServerProcess create(Path dir, int port, Map<String, String> database) {
         Map<String, String> env = new HashMap<>(database);
         env.put("XENPLANE_DATA_DIR", dir.toString());

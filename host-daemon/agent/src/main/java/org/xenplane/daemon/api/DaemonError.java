@@ -7,12 +7,17 @@ import java.util.Locale;
  * plane's catalog, so one client understands both.
  */
 public enum DaemonError {
-    SESSION_AUTHENTICATION_FAILED(401),
-    HANDLE_INVALID(404),
-    HOST_OFFLINE(503),
-    // storage (parameter names as in the control plane's ErrorCode)
     INVALID_FIELD(400),
     INVALID_PARAMETER(400),
+    SESSION_AUTHENTICATION_FAILED(401),
+    HANDLE_INVALID(404),
+    NOT_FOUND(404),
+    /** The hypervisor refused or failed: parameters {@code error} (libxl's name), {@code function}, {@code detail}. */
+    HYPERVISOR_ERROR(409),
+    /** An operation id already used for a different operation. */
+    OPERATION_ID_REUSED(422),
+    HOST_OFFLINE(503),
+    // storage (parameter names as in the control plane's ErrorCode)
     SR_UNKNOWN_DRIVER(400),
     SR_DEVICE_CONFIG_INVALID(400),
     VDI_CONTENT_INVALID(400),

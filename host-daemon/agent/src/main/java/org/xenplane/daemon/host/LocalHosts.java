@@ -1,8 +1,14 @@
 package org.xenplane.daemon.host;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +16,20 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xenplane.daemon.DaemonConfig;
+import org.xenplane.daemon.domain.DomainManager;
 import org.xenplane.daemon.driver.DriverKind;
+import org.xenplane.daemon.driver.DriverOperation;
+import org.xenplane.daemon.driver.HypervisorDriver;
+import org.xenplane.daemon.driver.libxl.LibxlDriver;
+import org.xenplane.daemon.driver.libxl.LibxlUnavailableException;
+import org.xenplane.daemon.driver.simulator.GuestBehaviour;
 import org.xenplane.daemon.driver.simulator.SimulatedHost;
+import org.xenplane.daemon.driver.simulator.SimulatorSettings;
 
 /**
  * The hosts this daemon serves, built once from configuration: with the simulator, N simulated
- * hosts named {@code <prefix>-1 .. <prefix>-N}. An unusable configuration stops start-up.
+ * hosts named {@code <prefix>-1 .. <prefix>-N}; with libxl, this machine. An unusable
+ * configuration, or libxl off Xen, stops start-up with one line.
  */
 @ApplicationScoped
 public class LocalHosts {
@@ -23,14 +37,24 @@ public class LocalHosts {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int MAX_SIMULATED_HOSTS = 1000;
     private static final String SIMULATED_ADDRESS = "127.0.0.1";
+    private static final long MIB = 1024L * 1024L;
 
     private final DriverKind driver;
     private final Map<String, LocalHost> byKey = new LinkedHashMap<>();
 
     public LocalHosts(DaemonConfig config, @ConfigProperty(name = "quarkus.application.version") String version) {
         this.driver = DriverKind.fromConfig(config.driver());
-        for (LocalHost host : simulated(config.simulator(), version)) {
-            byKey.put(host.key(), host);
+        Path images = config.stateDir().resolve("images");
+        if (driver == DriverKind.LIBXL) {
+            String key = hostName(config);
+            add(new LocalHost(key, 1, address(), new DomainManager(key, openLibxl(version), images.resolve(key))));
+        } else {
+            SimulatorSettings settings = settings(config.simulator());
+            for (int i = 1; i <= config.simulator().hosts(); i++) {
+                String key = config.simulator().namePrefix() + "-" + i;
+                SimulatedHost host = new SimulatedHost(settings, version);
+                add(new LocalHost(key, i, SIMULATED_ADDRESS, new DomainManager(key, host, images.resolve(key))));
+            }
         }
     }
 
@@ -46,7 +70,23 @@ public class LocalHosts {
         return Optional.ofNullable(byKey.get(key));
     }
 
-    private static List<LocalHost> simulated(DaemonConfig.Simulator sim, String version) {
+    void close(@Observes ShutdownEvent event) {
+        byKey.values().forEach(h -> h.driver().close());
+    }
+
+    private void add(LocalHost host) {
+        byKey.put(host.key(), host);
+    }
+
+    private static HypervisorDriver openLibxl(String version) {
+        try {
+            return LibxlDriver.open(version);
+        } catch (LibxlUnavailableException e) {
+            throw new ConfigurationException("xenplane.daemon.driver=libxl: " + e.getMessage());
+        }
+    }
+
+    private static SimulatorSettings settings(DaemonConfig.Simulator sim) {
         if (sim.hosts() < 1 || sim.hosts() > MAX_SIMULATED_HOSTS) {
             throw new ConfigurationException("xenplane.daemon.simulator.hosts=" + sim.hosts()
                     + ": must be between 1 and " + MAX_SIMULATED_HOSTS);
@@ -58,11 +98,52 @@ public class LocalHosts {
         if (sim.cpus() < 1 || sim.memoryMib() < 1) {
             throw new ConfigurationException("xenplane.daemon.simulator.cpus and .memory-mib must be at least 1");
         }
-        List<LocalHost> hosts = new ArrayList<>();
-        for (int i = 1; i <= sim.hosts(); i++) {
-            SimulatedHost driver = new SimulatedHost(sim.cpus(), sim.memoryMib(), version);
-            hosts.add(new LocalHost(sim.namePrefix() + "-" + i, i, SIMULATED_ADDRESS, driver));
+        if (sim.dom0MemoryMib() < 0 || sim.dom0MemoryMib() >= sim.memoryMib()) {
+            throw new ConfigurationException("xenplane.daemon.simulator.dom0-memory-mib=" + sim.dom0MemoryMib()
+                    + ": must be at least 0 and less than memory-mib (" + sim.memoryMib() + ")");
         }
-        return hosts;
+        GuestBehaviour guests = sim.guestsObey() ? new GuestBehaviour(true, sim.guestReaction())
+                : GuestBehaviour.IGNORES_REQUESTS;
+        return new SimulatorSettings(sim.cpus(), sim.memoryMib() * MIB, sim.dom0MemoryMib() * MIB,
+                latencies(sim.latency()), guests);
+    }
+
+    private static Map<DriverOperation, Duration> latencies(Map<String, Duration> configured) {
+        Map<DriverOperation, Duration> latency = new EnumMap<>(DriverOperation.class);
+        configured.forEach((name, duration) -> {
+            try {
+                latency.put(DriverOperation.fromConfigName(name), duration);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("xenplane.daemon.simulator.latency." + name
+                        + ": not an operation; use one of create, destroy, pause, unpause, shutdown, reboot,"
+                        + " suspend, restore, migrate-send, migrate-receive, set-memory-target, set-vcpus-online");
+            }
+        });
+        return latency;
+    }
+
+    private static String hostName(DaemonConfig config) {
+        String name = config.hostName().orElseGet(LocalHosts::machineName);
+        if (!KEY.matcher(name).matches()) {
+            throw new ConfigurationException("xenplane.daemon.host-name=" + name
+                    + ": use letters, digits, '.', '_' and '-' only");
+        }
+        return name;
+    }
+
+    private static String machineName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static String address() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
     }
 }

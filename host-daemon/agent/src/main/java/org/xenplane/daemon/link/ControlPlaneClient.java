@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.xenplane.daemon.protocol.DaemonProtocol;
+import org.xenplane.daemon.protocol.DomainReport;
 import org.xenplane.daemon.protocol.Heartbeat;
 import org.xenplane.daemon.protocol.HostFacts;
 import org.xenplane.daemon.protocol.JoinRequest;
@@ -65,6 +66,14 @@ public final class ControlPlaneClient {
     /** Sends one heartbeat; completes with the HTTP status (204 when recorded), or exceptionally. */
     public CompletableFuture<Integer> heartbeat(UUID hostId, String hostCredential, HostFacts facts) {
         HttpRequest request = post(String.format(DaemonProtocol.HEARTBEAT, hostId), new Heartbeat(facts))
+                .header("Authorization", "Bearer " + hostCredential)
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    /** Sends a host's domain report; completes with the HTTP status (204 when recorded), or exceptionally. */
+    public CompletableFuture<Integer> reportDomains(String hostCredential, DomainReport report) {
+        HttpRequest request = post(DaemonProtocol.DOMAIN_REPORTS, report)
                 .header("Authorization", "Bearer " + hostCredential)
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);

@@ -9,20 +9,14 @@ import org.junit.jupiter.api.Test;
 class DriverKindTest {
 
     @Test
-    void simulatorIsAvailable() {
+    void simulatorAndLibxlAreKnown() {
         assertEquals(DriverKind.SIMULATOR, DriverKind.fromConfig(" Simulator "));
-    }
-
-    @Test
-    void libxlStopsStartUpSayingItIsNotInThisBuildYet() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> DriverKind.fromConfig("libxl"));
-        assertEquals("xenplane.daemon.driver=libxl: the libxl driver is not available in this build yet;"
-                + " available drivers: simulator", e.getMessage());
+        assertEquals(DriverKind.LIBXL, DriverKind.fromConfig("libxl"));
     }
 
     @Test
     void unknownDriverStopsStartUpNamingTheAvailableOnes() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> DriverKind.fromConfig("kvm"));
-        assertEquals("xenplane.daemon.driver=kvm is not a known driver; available drivers: simulator", e.getMessage());
+        assertEquals("xenplane.daemon.driver=kvm is not a known driver; available drivers: simulator, libxl", e.getMessage());
     }
 }

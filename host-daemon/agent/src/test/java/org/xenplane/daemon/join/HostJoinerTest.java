@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenplane.daemon.FakeControlPlane;
+import org.xenplane.daemon.domain.DomainManager;
 import org.xenplane.daemon.driver.simulator.SimulatedHost;
+import org.xenplane.daemon.driver.simulator.SimulatorSettings;
 import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.link.ControlPlaneClient;
 import org.xenplane.daemon.link.IdentityStore;
@@ -98,6 +100,7 @@ class HostJoinerTest {
     }
 
     private static LocalHost host(int number) {
-        return new LocalHost("sim-host-" + number, number, "127.0.0.1", new SimulatedHost(4, 4096, "test"));
+        return new LocalHost("sim-host-" + number, number, "127.0.0.1", new DomainManager("sim-host-" + number,
+                new SimulatedHost(SimulatorSettings.host(4, 4096), "test"), Path.of("/nonexistent")));
     }
 }

@@ -9,11 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xenplane.daemon.FakeControlPlane;
 import org.xenplane.daemon.driver.simulator.SimulatedHost;
+import org.xenplane.daemon.driver.simulator.SimulatorSettings;
 import org.xenplane.daemon.protocol.JoinRequest;
 
 class ControlPlaneClientTest {
     private static final JoinRequest REQUEST = new JoinRequest("xpj_a", "sim-host-1", "127.0.0.1",
-            "http://127.0.0.1:8444/daemon/v1/hosts/sim-host-1", new SimulatedHost(2, 1024, "test").facts());
+            "http://127.0.0.1:8444/daemon/v1/hosts/sim-host-1", new SimulatedHost(SimulatorSettings.host(2, 1024), "test").facts());
 
     @Test
     void joinToAControlPlaneThatIsNotListeningIsUnavailableNotRefused() throws IOException {

@@ -21,26 +21,26 @@ public class DaemonHosts {
         this.em = em;
     }
 
-    public Optional<DaemonHost> find(UUID id) {
+    public Optional<HostEndpoint> find(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
                         "select id, name, daemon_url, live from host where id = ?1", Object[].class)
                 .setParameter(1, id).getResultList().stream().map(DaemonHosts::row).findFirst());
     }
 
     /** @throws XenplaneException {@code HANDLE_INVALID} when there is no such host */
-    public DaemonHost get(UUID id) {
+    public HostEndpoint get(UUID id) {
         return find(id).orElseThrow(() -> new XenplaneException(ErrorCode.HANDLE_INVALID, "host", id));
     }
 
     /** Every host of the pool, by name. */
-    public List<DaemonHost> all() {
+    public List<HostEndpoint> all() {
         return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
                         "select id, name, daemon_url, live from host order by name, id", Object[].class)
                 .getResultList().stream().map(DaemonHosts::row).toList());
     }
 
-    private static DaemonHost row(Object r) {
+    private static HostEndpoint row(Object r) {
         Object[] row = (Object[]) r;
-        return new DaemonHost((UUID) row[0], (String) row[1], (String) row[2], (Boolean) row[3]);
+        return new HostEndpoint((UUID) row[0], (String) row[1], (String) row[2], (Boolean) row[3]);
     }
 }

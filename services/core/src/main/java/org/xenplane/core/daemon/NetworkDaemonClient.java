@@ -58,36 +58,36 @@ public class NetworkDaemonClient {
     }
 
     /** The host's real interfaces now. */
-    public InterfaceReport interfaces(DaemonHost host) {
+    public InterfaceReport interfaces(HostEndpoint host) {
         return read(send(host, "GET", NetworkProtocol.INTERFACES, null, null), InterfaceReport.class, host);
     }
 
     /** Makes a network's bridge exist on the host with its MTU and uplink. */
-    public void ensureBridge(DaemonHost host, BridgeSpec spec, String operationId) {
+    public void ensureBridge(HostEndpoint host, BridgeSpec spec, String operationId) {
         send(host, "PUT", NetworkProtocol.BRIDGE.formatted(spec.name()), spec, operationId);
     }
 
     /** Removes a bridge and its uplink's VLAN interface or bond (refused while VIFs use it). */
-    public void removeBridge(DaemonHost host, String bridge, String operationId) {
+    public void removeBridge(HostEndpoint host, String bridge, String operationId) {
         send(host, "DELETE", NetworkProtocol.BRIDGE.formatted(bridge), null, operationId);
     }
 
     /** Attaches a VIF's backend device to a bridge. */
-    public void attachPort(DaemonHost host, String port, PortSpec spec, String operationId) {
+    public void attachPort(HostEndpoint host, String port, PortSpec spec, String operationId) {
         send(host, "PUT", NetworkProtocol.PORT.formatted(port), spec, operationId);
     }
 
     /** Detaches a VIF's backend device. */
-    public void detachPort(DaemonHost host, String port, String operationId) {
+    public void detachPort(HostEndpoint host, String port, String operationId) {
         send(host, "DELETE", NetworkProtocol.PORT.formatted(port), null, operationId);
     }
 
     /** Sets the IPv4 configuration of a device (a PIF's bridge). */
-    public void configureIp(DaemonHost host, String device, IpConfig config, String operationId) {
+    public void configureIp(HostEndpoint host, String device, IpConfig config, String operationId) {
         send(host, "PUT", NetworkProtocol.DEVICE_IP.formatted(device), config, operationId);
     }
 
-    private HttpResponse<String> send(DaemonHost host, String method, String path, Object body, String operationId) {
+    private HttpResponse<String> send(HostEndpoint host, String method, String path, Object body, String operationId) {
         if (!host.live()) {
             throw new XenplaneException(ErrorCode.HOST_OFFLINE, host.id());
         }
@@ -123,7 +123,7 @@ public class NetworkDaemonClient {
         return response;
     }
 
-    private XenplaneException refusal(DaemonHost host, HttpResponse<String> response) {
+    private XenplaneException refusal(HostEndpoint host, HttpResponse<String> response) {
         String code = "";
         Map<String, String> parameters = new LinkedHashMap<>();
         try {
@@ -143,7 +143,7 @@ public class NetworkDaemonClient {
                 response.statusCode() + (code.isEmpty() ? "" : " " + code));
     }
 
-    private <T> T read(HttpResponse<String> response, Class<T> type, DaemonHost host) {
+    private <T> T read(HttpResponse<String> response, Class<T> type, HostEndpoint host) {
         try {
             return json.readValue(response.body(), type);
         } catch (JsonProcessingException e) {

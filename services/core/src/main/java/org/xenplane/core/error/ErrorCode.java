@@ -10,6 +10,7 @@ import java.util.List;
 public enum ErrorCode {
     // 400: the request itself is wrong
     INVALID_JSON(400, "detail"),
+    MEMORY_CONSTRAINT_VIOLATION(400, "constraint"),
     INVALID_FIELD(400, "field", "reason"),
     UUID_INVALID(400, "class", "value"),
     INVALID_PARAMETER(400, "parameter", "reason"),
@@ -79,6 +80,16 @@ public enum ErrorCode {
     VBD_NOT_EMPTY(409, "vbd"),
     VBD_IS_EMPTY(409, "vbd"),
     VBD_NOT_REMOVABLE_MEDIA(409, "vbd"),
+    // 409: VMs (XenAPI's names and parameters)
+    VM_IS_TEMPLATE(409, "vm"),
+    VM_IS_SNAPSHOT(409, "vm"),
+    VM_MISSING(409, "vm", "host"),
+    VM_SHUTDOWN_TIMEOUT(409, "vm", "timeout"),
+    VM_REBOOT_TIMEOUT(409, "vm", "timeout"),
+    HOST_NOT_ENOUGH_FREE_MEMORY(409, "needed", "available"),
+    NO_HOSTS_AVAILABLE(409),
+    HOST_DISABLED(409, "host"),
+    HOST_NOT_LIVE(409, "host"),
     // 429: slow down
     AUTHENTICATION_THROTTLED(429, "retry_after_seconds"),
     AUTHENTICATION_LOCKED_OUT(429, "retry_after_seconds"),
@@ -86,6 +97,8 @@ public enum ErrorCode {
     HOST_OFFLINE(503, "host"),
     HOST_DAEMON_ERROR(502, "host", "detail"),
     SR_BACKEND_FAILURE(502, "sr", "detail"),
+    /** The hypervisor on a host failed: libxl's error name (e.g. ERROR_FAIL) and the function that returned it. */
+    HYPERVISOR_ERROR(502, "host", "error", "function", "detail"),
     INTERNAL_ERROR(500, "reference");
 
     private final int httpStatus;

@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.daemon.HostEndpoint;
 import org.xenplane.core.daemon.DaemonHosts;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
@@ -73,7 +73,7 @@ public class VmNetworking {
      *         PIFs but none on this host; {@code HOST_OFFLINE}; the daemon's refusals
      */
     public void ensureNetworksOnHost(UUID hostId, Collection<UUID> networkIds) {
-        DaemonHost host = hosts.get(hostId);
+        HostEndpoint host = hosts.get(hostId);
         assertHostCanAttach(hostId, networkIds);
         for (UUID network : new LinkedHashSet<>(networkIds)) {
             bridges.ensure(host, network, "ensure-" + network + "-" + UUID.randomUUID());

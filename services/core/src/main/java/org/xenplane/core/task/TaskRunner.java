@@ -24,6 +24,7 @@ import org.xenplane.core.event.EventNotifier;
 public class TaskRunner {
     private static final Logger LOG = Logger.getLogger(TaskRunner.class);
     private static final Duration SYNC_REPLAY_WAIT = Duration.ofSeconds(60);
+    private static final int MAX_ADMISSIONS = 1000;
 
     private final TaskStore store;
     private final EventNotifier notifier;
@@ -52,6 +53,46 @@ public class TaskRunner {
             workers.execute(() -> execute(begun.task().id(), work));
         }
         return begun.task();
+    }
+
+    /**
+     * Like {@link #submit(TaskRequest, String, TaskWork)}, but first runs {@code admission} in the
+     * calling thread, in the transaction that creates the task: the task and what the admission
+     * claims commit together. When it refuses, that transaction rolls back, the task is recorded
+     * as failed with the error, and the error is thrown to the caller, so a request that cannot
+     * proceed (wrong state, another operation in progress, no memory) is told at once. An
+     * admission that throws {@link TaskAdmission.Retry} runs again in a new transaction.
+     * Replayed under the same key, an admitted task is returned and a refused one rethrows its error.
+     */
+    public TaskView submit(TaskRequest request, String caller, TaskAdmission admission, TaskWork work) {
+        TaskStore.Begun begun;
+        try {
+            begun = beginAdmitted(request, caller, admission);
+        } catch (XenplaneException e) {
+            store.refused(request, caller, e.code(), e.parameters());
+            throw e;
+        }
+        if (!begun.created()) {
+            TaskView earlier = begun.task();
+            if (earlier.status() == TaskStatus.FAILURE) {
+                throw XenplaneException.fromRecord(ErrorCode.valueOf(earlier.error().code()), earlier.error().parameters());
+            }
+            return earlier;
+        }
+        workers.execute(() -> execute(begun.task().id(), work));
+        return begun.task();
+    }
+
+    private TaskStore.Begun beginAdmitted(TaskRequest request, String caller, TaskAdmission admission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.begin(request, caller, admission);
+            } catch (TaskAdmission.Retry e) {
+                if (attempt == MAX_ADMISSIONS) {
+                    throw new IllegalStateException("admission retried " + MAX_ADMISSIONS + " times: " + e.getMessage());
+                }
+            }
+        }
     }
 
     /**
@@ -101,12 +142,28 @@ public class TaskRunner {
         try {
             context.checkCancelled();
             TaskResult result = work.run(context);
+            if (context.finished() != null) {
+                return context.finished();
+            }
             return store.succeed(id, result == null ? TaskResult.NONE : result);
-        } catch (TaskCancelledException e) {
-            return store.cancelled(id);
-        } catch (XenplaneException e) {
-            return store.fail(id, e.code(), e.parameters());
         } catch (Exception e) {
+            if (context.finished() != null) {
+                LOG.errorf(e, "Task %s failed after it had succeeded; it stays succeeded", id);
+                return context.finished();
+            }
+            return failed(id, e);
+        }
+    }
+
+    private TaskView failed(UUID id, Exception failure) {
+        if (failure instanceof TaskCancelledException) {
+            return store.cancelled(id);
+        }
+        if (failure instanceof XenplaneException e) {
+            return store.fail(id, e.code(), e.parameters());
+        }
+        {
+            Exception e = failure;
             String reference = UUID.randomUUID().toString();
             LOG.errorf(e, "Task %s failed unexpectedly, reference %s", id, reference);
             XenplaneException internal = new XenplaneException(ErrorCode.INTERNAL_ERROR, reference);

@@ -4,6 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.Consumer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -21,14 +25,24 @@ public class TaskStore {
 
     private final EntityManager em;
     private final EventPublisher events;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public TaskStore(EntityManager em, EventPublisher events) {
+    public TaskStore(EntityManager em, EventPublisher events, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.events = events;
+        this.transactions = transactions;
     }
 
     /** A new pending task, or the caller's earlier task with the same idempotency key. */
     public Begun begin(TaskRequest request, String caller) {
+        return begin(request, caller, null);
+    }
+
+    /**
+     * Like {@link #begin(TaskRequest, String)}; a new task's {@code admission} runs in the same
+     * transaction, so the task and what the admission claims appear together or not at all.
+     */
+    public Begun begin(TaskRequest request, String caller, TaskAdmission admission) {
         return QuarkusTransaction.requiringNew().call(() -> {
             UUID id = UUID.randomUUID();
             int inserted = em.createNativeQuery("""
@@ -44,6 +58,9 @@ public class TaskStore {
             if (inserted == 1) {
                 Task task = em.find(Task.class, id);
                 publish(EventOperation.ADD, task);
+                if (admission != null) {
+                    admission.admit(id);
+                }
                 return new Begun(TaskView.of(task), true);
             }
             Task earlier = Task.find("createdBy = ?1 and idempotencyKey = ?2", caller, request.idempotencyKey()).singleResult();
@@ -103,6 +120,69 @@ public class TaskStore {
             task.errorCode = code.name();
             task.errorParams = parameters;
         });
+    }
+
+    /**
+     * Finishes the task successfully in the caller's transaction (with the work's last change);
+     * {@code committed} hears of it once that transaction has committed, and only then.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public void succeedInCurrentTransaction(UUID id, TaskResult result, Consumer<TaskView> committed) {
+        Task task = em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
+        task.status = TaskStatus.SUCCESS;
+        task.progress = 1;
+        task.resultClass = result.resultClass();
+        task.resultId = result.resultId();
+        task.finishedAt = Instant.now();
+        publish(EventOperation.MOD, task);
+        TaskView view = TaskView.of(task);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    committed.accept(view);
+                }
+            }
+        });
+    }
+
+    /** A task refused at admission: recorded as failed at once (the admission's transaction rolled back). */
+    public TaskView refused(TaskRequest request, String caller, ErrorCode code, Map<String, String> parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            UUID id = UUID.randomUUID();
+            em.createNativeQuery("""
+                    insert into task (id, version, operation, target_class, target_id, status, progress, created_at,
+                                      finished_at, idempotency_key, created_by, cancel_requested, error_code, error_params)
+                    values (?1, 0, ?2, ?3, ?4, 'FAILURE', 0, now(), now(), ?5, ?6, false, ?7, cast(?8 as jsonb))
+                    on conflict (created_by, idempotency_key) where idempotency_key is not null do nothing
+                    """)
+                    .setParameter(1, id).setParameter(2, request.operation().id())
+                    .setParameter(3, request.targetClass()).setParameter(4, request.targetId())
+                    .setParameter(5, request.idempotencyKey()).setParameter(6, caller)
+                    .setParameter(7, code.name()).setParameter(8, json(parameters))
+                    .executeUpdate();
+            Task task = em.find(Task.class, id);
+            if (task != null) {
+                publish(EventOperation.ADD, task);
+                return TaskView.of(task);
+            }
+            return null;
+        });
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PARAMETERS_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String json(Map<String, String> parameters) {
+        try {
+            return PARAMETERS_JSON.writeValueAsString(parameters);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public TaskView cancelled(UUID id) {

@@ -12,7 +12,8 @@ public enum ProbeOperation implements DeclaredOperation {
     RUN(OperationSpec.changes("probe.run", Role.VM_OPERATOR)),
     OTHER(OperationSpec.changes("probe.other", Role.VM_OPERATOR)),
     TOUCH(OperationSpec.changes("probe.touch", Role.VM_OPERATOR)),
-    RELEASE(OperationSpec.changes("probe.release", Role.VM_OPERATOR));
+    RELEASE(OperationSpec.changes("probe.release", Role.VM_OPERATOR)),
+    ADMIT(OperationSpec.changes("probe.admit", Role.VM_OPERATOR));
 
     private final OperationSpec spec;
 

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.daemon.HostEndpoint;
 import org.xenplane.core.daemon.DaemonHosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
@@ -158,7 +158,7 @@ public class BondService {
         Pif master = Pif.findById(bond.masterPifId, LockModeType.PESSIMISTIC_WRITE);
         Network network = Network.findById(master.networkId);
         if (network.managed) {
-            DaemonHost host = hosts.get(master.hostId);
+            HostEndpoint host = hosts.get(master.hostId);
             daemons.removeBridge(host, network.bridge, operationId);
         }
         delete(bond);

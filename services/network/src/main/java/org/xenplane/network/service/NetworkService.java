@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.daemon.HostEndpoint;
 import org.xenplane.core.daemon.DaemonHosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
@@ -120,7 +120,7 @@ public class NetworkService {
         NetworkOperation.DESTROY.assertAllowed(network, views.usage(network));
         NetworkView last = views.network(network);
         if (network.managed) {
-            List<DaemonHost> live = hosts.all().stream().filter(DaemonHost::live).toList();
+            List<HostEndpoint> live = hosts.all().stream().filter(HostEndpoint::live).toList();
             for (int i = 0; i < live.size(); i++) {
                 context.checkCancelled();
                 daemons.removeBridge(live.get(i), network.bridge, context.taskId() + "-" + live.get(i).id());

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.daemon.HostEndpoint;
 import org.xenplane.core.daemon.DaemonHosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.XenplaneException;
@@ -62,7 +62,7 @@ public class PifDiscovery {
 
     /** pif.scan: reads the host's interfaces now and returns its PIFs. */
     public List<PifView> scan(UUID hostId) {
-        DaemonHost host = hosts.get(hostId);
+        HostEndpoint host = hosts.get(hostId);
         InterfaceReport report = daemons.interfaces(host);
         return QuarkusTransaction.requiringNew().call(() -> sync(hostId, report.interfaces()));
     }
@@ -76,7 +76,7 @@ public class PifDiscovery {
     /** What the periodic scan does: forget the PIFs of forgotten hosts, then scan every live host. */
     public void scanLiveHostsNow() {
         forgetPifsOfRemovedHosts();
-        for (DaemonHost host : hosts.all()) {
+        for (HostEndpoint host : hosts.all()) {
             if (!host.live()) {
                 continue;
             }

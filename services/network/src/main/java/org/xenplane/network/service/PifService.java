@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.daemon.HostEndpoint;
 import org.xenplane.core.daemon.DaemonHosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
@@ -61,7 +61,7 @@ public class PifService {
         IpConfig config = Checks.ip(requested);
         Pif pif = find(id, LockModeType.PESSIMISTIC_WRITE);
         PifOperation.RECONFIGURE_IP.assertAllowed(pif);
-        DaemonHost host = hosts.get(pif.hostId);
+        HostEndpoint host = hosts.get(pif.hostId);
         BridgeSpec bridge = bridges.ensure(host, pif.networkId, operationId + "-bridge");
         daemons.configureIp(host, bridge.name(), config, operationId + "-ip");
         pif.ipMode = config.mode().wireName();

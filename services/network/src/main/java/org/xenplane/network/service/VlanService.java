@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.daemon.HostEndpoint;
 import org.xenplane.core.daemon.DaemonHosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
@@ -77,7 +77,7 @@ public class VlanService {
         try {
             for (Created c : created) {
                 context.checkCancelled();
-                DaemonHost host = hosts.get(c.hostId());
+                HostEndpoint host = hosts.get(c.hostId());
                 if (host.live()) {
                     bridges.ensure(host, networkId, context.taskId() + "-" + host.id());
                     plugged.add(c);

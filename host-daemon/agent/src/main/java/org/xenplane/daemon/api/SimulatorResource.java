@@ -1,0 +1,97 @@
+package org.xenplane.daemon.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Map;
+import org.xenplane.daemon.driver.DriverOperation;
+import org.xenplane.daemon.driver.XenError;
+import org.xenplane.daemon.driver.simulator.GuestBehaviour;
+import org.xenplane.daemon.driver.simulator.SimulatedHost;
+import org.xenplane.daemon.protocol.DaemonProtocol;
+import org.xenplane.daemon.protocol.ShutdownReason;
+
+/**
+ * What only a simulated host offers, for tests and demos: make a guest power off, reboot or crash
+ * by itself, make it ignore requests, and arm failures of the next driver calls. Authenticated as
+ * every {@code /daemon/} call; 404 {@code NOT_FOUND} for a host that is not simulated.
+ */
+@Path(DaemonProtocol.DAEMON_ROOT + "/{" + DaemonAuthenticator.LOCAL_KEY + "}/simulator")
+@Consumes(MediaType.APPLICATION_JSON)
+public class SimulatorResource {
+    private final CurrentHost current;
+
+    /** What the guest does by itself. */
+    public record GuestAction(@NotNull @Pattern(regexp = "poweroff|reboot|crash") String action) {
+    }
+
+    /** Whether the guest obeys shutdown and reboot requests, and how fast. */
+    public record Behaviour(boolean obeys, @Min(0) @Max(3_600_000) long reactionMillis) {
+    }
+
+    /** The next {@code times} calls of {@code operation} (e.g. {@code create}) fail with {@code error} (e.g. {@code ERROR_NOMEM}). */
+    public record Failure(@NotBlank String operation, @NotBlank String error, @Min(1) @Max(1000) int times) {
+    }
+
+    public SimulatorResource(CurrentHost current) {
+        this.current = current;
+    }
+
+    @POST
+    @Path("/domains/{vmId}/guest-action")
+    public Response guestAction(@PathParam("vmId") String vmId, @NotNull @Valid GuestAction body) {
+        simulated().guestShutdown(DomainResource.uuid(vmId), ShutdownReason.fromWireName(body.action()));
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/domains/{vmId}/guest-behaviour")
+    public Response behaviour(@PathParam("vmId") String vmId, @NotNull @Valid Behaviour body) {
+        GuestBehaviour behaviour = body.obeys() ? new GuestBehaviour(true, Duration.ofMillis(body.reactionMillis()))
+                : GuestBehaviour.IGNORES_REQUESTS;
+        simulated().setGuestBehaviour(DomainResource.uuid(vmId), behaviour);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/failures")
+    public Response fail(@NotNull @Valid Failure body) {
+        DriverOperation operation;
+        XenError error;
+        try {
+            operation = DriverOperation.fromConfigName(body.operation());
+            error = XenError.fromName(body.error());
+        } catch (IllegalArgumentException e) {
+            throw new DaemonException(DaemonError.INVALID_FIELD,
+                    Map.of("field", "operation/error", "reason", "unknown operation or libxl error"), null);
+        }
+        simulated().failures().failNext(operation, error, body.times());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/failures")
+    public Response clearFailures() {
+        simulated().failures().clear();
+        return Response.noContent().build();
+    }
+
+    private SimulatedHost simulated() {
+        if (current.host().driver() instanceof SimulatedHost host) {
+            return host;
+        }
+        throw new DaemonException(DaemonError.NOT_FOUND, Map.of(), "this host is not simulated");
+    }
+}

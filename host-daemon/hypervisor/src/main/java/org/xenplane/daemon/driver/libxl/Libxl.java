@@ -1,0 +1,100 @@
+package org.xenplane.daemon.driver.libxl;
+
+import com.sun.jna.Library;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * The functions of libxenlight (Xen 4.17, {@code libxl.h}) that Xenplane calls, by their C names.
+ * Structs are opaque buffers: their content goes in and out as libxl's own JSON
+ * ({@code *_from_json}, {@code *_to_json}), so no C struct is mirrored here. A {@code uint32_t}
+ * domid is an {@code int}; a {@code char *} that the caller frees is a {@link Pointer} (see
+ * {@link LibxlCalls#takeString}). Every {@code ao_how} is NULL: the calls are synchronous.
+ */
+public interface Libxl extends Library {
+    int libxl_ctx_alloc(PointerByReference pctx, int version, int flags, XtlLogger logger);
+
+    int libxl_ctx_free(LibxlCtx ctx);
+
+    String libxl_error_to_string(int error);
+
+    void libxl_domain_config_init(Pointer dConfig);
+
+    void libxl_domain_config_dispose(Pointer dConfig);
+
+    int libxl_domain_config_from_json(LibxlCtx ctx, Pointer dConfig, String json);
+
+    Pointer libxl_domain_config_to_json(LibxlCtx ctx, Pointer dConfig);
+
+    int libxl_domain_create_new(LibxlCtx ctx, Pointer dConfig, IntByReference domid, Pointer aoHow,
+                                Pointer aopConsoleHow);
+
+    int libxl_domain_create_restore(LibxlCtx ctx, Pointer dConfig, IntByReference domid, int restoreFd,
+                                    int sendBackFd, Pointer params, Pointer aoHow, Pointer aopConsoleHow);
+
+    void libxl_domain_restore_params_init(Pointer params);
+
+    void libxl_domain_restore_params_dispose(Pointer params);
+
+    int libxl_domain_restore_params_from_json(LibxlCtx ctx, Pointer params, String json);
+
+    int libxl_domain_pause(LibxlCtx ctx, int domid, Pointer aoHow);
+
+    int libxl_domain_unpause(LibxlCtx ctx, int domid, Pointer aoHow);
+
+    int libxl_domain_shutdown(LibxlCtx ctx, int domid, Pointer aoHow);
+
+    int libxl_domain_reboot(LibxlCtx ctx, int domid, Pointer aoHow);
+
+    int libxl_domain_destroy(LibxlCtx ctx, int domid, Pointer aoHow);
+
+    int libxl_domain_suspend(LibxlCtx ctx, int domid, int fd, int flags, Pointer aoHow);
+
+    int libxl_domain_resume(LibxlCtx ctx, int domid, int suspendCancel, Pointer aoHow);
+
+    Pointer libxl_list_domain(LibxlCtx ctx, IntByReference nbDomainOut);
+
+    void libxl_dominfo_list_free(Pointer list, int nbDomain);
+
+    void libxl_dominfo_init(Pointer info);
+
+    Pointer libxl_dominfo_to_json(LibxlCtx ctx, Pointer info);
+
+    int libxl_set_memory_target(LibxlCtx ctx, int domid, long targetMemkb, int relative, int enforce);
+
+    void libxl_bitmap_init(Pointer map);
+
+    void libxl_bitmap_dispose(Pointer map);
+
+    int libxl_bitmap_alloc(LibxlCtx ctx, Pointer map, int nBits);
+
+    void libxl_bitmap_set(Pointer map, int bit);
+
+    int libxl_set_vcpuonline(LibxlCtx ctx, int domid, Pointer cpumap, Pointer aoHow);
+
+    void libxl_physinfo_init(Pointer physinfo);
+
+    void libxl_physinfo_dispose(Pointer physinfo);
+
+    int libxl_get_physinfo(LibxlCtx ctx, Pointer physinfo);
+
+    Pointer libxl_physinfo_to_json(LibxlCtx ctx, Pointer physinfo);
+
+    int libxl_evenable_domain_death(LibxlCtx ctx, int domid, long user, PointerByReference evgenOut);
+
+    void libxl_evdisable_domain_death(LibxlCtx ctx, Pointer evgen);
+
+    int libxl_event_wait(LibxlCtx ctx, PointerByReference eventOut, NativeLong typemask, Pointer predicate,
+                         Pointer predicateUser);
+
+    void libxl_event_free(LibxlCtx ctx, Pointer event);
+
+    Pointer libxl_event_to_json(LibxlCtx ctx, Pointer event);
+
+    /** {@code LIBXL_SUSPEND_LIVE}: save while the guest runs (migration). */
+    int LIBXL_SUSPEND_LIVE = 2;
+    /** {@code LIBXL_EVENTMASK_ALL}. */
+    NativeLong LIBXL_EVENTMASK_ALL = new NativeLong(-1L);
+}

@@ -1,0 +1,317 @@
+package org.xenplane.daemon.driver.libxl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.xenplane.daemon.driver.DomainListener;
+import org.xenplane.daemon.driver.DriverOperation;
+import org.xenplane.daemon.driver.HypervisorDriver;
+import org.xenplane.daemon.driver.HypervisorException;
+import org.xenplane.daemon.driver.XenError;
+import org.xenplane.daemon.protocol.DomainInfo;
+import org.xenplane.daemon.protocol.DomainSpec;
+import org.xenplane.daemon.protocol.DomainState;
+import org.xenplane.daemon.protocol.HostFacts;
+
+/**
+ * Real Xen through libxenlight: the domain configuration goes in as libxl's JSON
+ * ({@code libxl_domain_config_from_json}), domain state comes out as JSON
+ * ({@code libxl_dominfo_to_json}), and every return code passes {@link LibxlCalls#check}. Like
+ * xl, it creates domains paused and unpauses them unless asked not to.
+ */
+public final class LibxlDriver implements HypervisorDriver {
+    private static final String RESTORE_PARAMS = "{\"stream_version\": 2}";
+    private static final int MAX_VCPUS = 512;
+
+    private final Libxl libxl;
+    private final LibC libc;
+    private final LibxlCalls calls;
+    private final LibxlCtx ctx;
+    private final LibxlEvents events;
+    private final FdStreams streams;
+    private final String xenplaneVersion;
+
+    private LibxlDriver(LibxlLibraries libraries, LibxlCtx ctx, String xenplaneVersion) {
+        this.libxl = libraries.libxl;
+        this.libc = libraries.libc;
+        this.calls = new LibxlCalls(libraries.libc);
+        this.ctx = ctx;
+        this.streams = new FdStreams(libraries.libc);
+        this.events = new LibxlEvents(libxl, calls, ctx);
+        this.xenplaneVersion = xenplaneVersion;
+    }
+
+    /**
+     * Opens libxl on this dom0.
+     *
+     * @throws LibxlUnavailableException with one line saying what is missing: not a dom0, the
+     *     library, or a context (xenstored not running)
+     */
+    public static LibxlDriver open(String xenplaneVersion) {
+        LibxlLibraries.requireDom0();
+        LibxlLibraries libraries = LibxlLibraries.load();
+        XtlLogger logger = libraries.toolLog.xtl_createlogger_stdiostream(libraries.stderr(), XenToolLog.XTL_WARN, 0);
+        PointerByReference ctx = new PointerByReference();
+        int rc = libraries.libxl.libxl_ctx_alloc(ctx, 0, 0, logger);
+        if (rc != 0) {
+            libraries.toolLog.xtl_logger_destroy(logger);
+            throw new LibxlUnavailableException("libxl_ctx_alloc failed with " + XenError.fromCode(rc).libxlName()
+                    + ": is xenstored running in this dom0? (libxl's own message is above)");
+        }
+        return new LibxlDriver(libraries, new LibxlCtx(ctx.getValue()), xenplaneVersion);
+    }
+
+    @Override
+    public String id() {
+        return "libxl";
+    }
+
+    @Override
+    public HostFacts facts() {
+        try (NativeBuffer info = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_physinfo_init, libxl::libxl_physinfo_dispose)) {
+            LibxlCalls.check(libxl.libxl_get_physinfo(ctx, info.pointer()), "libxl_get_physinfo");
+            JsonNode physinfo = DominfoJson.parse(calls.takeString(libxl.libxl_physinfo_to_json(ctx, info.pointer())));
+            return new HostFacts(physinfo.path("nr_cpus").asInt(1),
+                    physinfo.path("total_pages").asLong(0) * LibxlAbi.PAGE_SIZE,
+                    physinfo.path("free_pages").asLong(0) * LibxlAbi.PAGE_SIZE,
+                    Map.of("xen", "4.17", "xenplane", xenplaneVersion, "driver", id()));
+        }
+    }
+
+    @Override
+    public void addListener(DomainListener listener) {
+        events.addListener(listener);
+    }
+
+    @Override
+    public DomainInfo create(DomainSpec spec, boolean paused) {
+        int domid;
+        try (NativeBuffer config = config(spec)) {
+            IntByReference created = new IntByReference(-1);
+            LibxlCalls.check(libxl.libxl_domain_create_new(ctx, config.pointer(), created, null, null),
+                    DriverOperation.CREATE.function());
+            domid = created.getValue();
+        }
+        return built(spec, domid, paused, DriverOperation.CREATE);
+    }
+
+    @Override
+    public void destroy(UUID vmId) {
+        find(vmId).ifPresent(d -> LibxlCalls.check(libxl.libxl_domain_destroy(ctx, d.domid(), null),
+                DriverOperation.DESTROY.function()));
+    }
+
+    @Override
+    public Optional<DomainInfo> find(UUID vmId) {
+        return list().stream().filter(d -> d.vmId().equals(vmId)).findFirst();
+    }
+
+    @Override
+    public List<DomainInfo> list() {
+        IntByReference count = new IntByReference();
+        Pointer array = libxl.libxl_list_domain(ctx, count);
+        if (array == null) {
+            throw DriverOperation.LIST.failure(XenError.FAIL, "returned NULL");
+        }
+        try {
+            List<DomainInfo> domains = new ArrayList<>();
+            for (int i = 0; i < count.getValue(); i++) {
+                Pointer info = array.share(i * LibxlAbi.DOMINFO_SIZE);
+                DomainInfo domain = DominfoJson.domain(calls.takeString(libxl.libxl_dominfo_to_json(ctx, info)));
+                if (domain != null) {
+                    domains.add(domain);
+                }
+            }
+            return domains;
+        } finally {
+            libxl.libxl_dominfo_list_free(array, count.getValue());
+        }
+    }
+
+    @Override
+    public void pause(UUID vmId) {
+        DomainInfo d = require(vmId, DriverOperation.PAUSE);
+        if (d.state() != DomainState.PAUSED) {
+            LibxlCalls.check(libxl.libxl_domain_pause(ctx, d.domid(), null), DriverOperation.PAUSE.function());
+        }
+    }
+
+    @Override
+    public void unpause(UUID vmId) {
+        DomainInfo d = require(vmId, DriverOperation.UNPAUSE);
+        if (d.state() == DomainState.PAUSED) {
+            LibxlCalls.check(libxl.libxl_domain_unpause(ctx, d.domid(), null), DriverOperation.UNPAUSE.function());
+        }
+    }
+
+    @Override
+    public void requestShutdown(UUID vmId) {
+        int domid = require(vmId, DriverOperation.SHUTDOWN).domid();
+        LibxlCalls.check(libxl.libxl_domain_shutdown(ctx, domid, null), DriverOperation.SHUTDOWN.function());
+    }
+
+    @Override
+    public void requestReboot(UUID vmId) {
+        int domid = require(vmId, DriverOperation.REBOOT).domid();
+        LibxlCalls.check(libxl.libxl_domain_reboot(ctx, domid, null), DriverOperation.REBOOT.function());
+    }
+
+    @Override
+    public void setMemoryTarget(UUID vmId, long bytes) {
+        DomainInfo d = require(vmId, DriverOperation.SET_MEMORY_TARGET);
+        if (bytes > d.memoryMax()) {
+            throw DriverOperation.SET_MEMORY_TARGET.failure(XenError.INVAL, "target above the domain's maximum");
+        }
+        LibxlCalls.check(libxl.libxl_set_memory_target(ctx, d.domid(), bytes / 1024, 0, 1),
+                DriverOperation.SET_MEMORY_TARGET.function());
+    }
+
+    @Override
+    public void setVcpusOnline(UUID vmId, int online) {
+        int domid = require(vmId, DriverOperation.SET_VCPUS_ONLINE).domid();
+        try (NativeBuffer map = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_bitmap_init, libxl::libxl_bitmap_dispose)) {
+            LibxlCalls.check(libxl.libxl_bitmap_alloc(ctx, map.pointer(), MAX_VCPUS), "libxl_bitmap_alloc");
+            for (int i = 0; i < online; i++) {
+                libxl.libxl_bitmap_set(map.pointer(), i);
+            }
+            LibxlCalls.check(libxl.libxl_set_vcpuonline(ctx, domid, map.pointer(), null),
+                    DriverOperation.SET_VCPUS_ONLINE.function());
+        }
+    }
+
+    @Override
+    public void suspend(UUID vmId, Path image) {
+        int domid = require(vmId, DriverOperation.SUSPEND).domid();
+        int fd = open(image, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_TRUNC | LibC.O_CLOEXEC, DriverOperation.SUSPEND);
+        try {
+            LibxlCalls.check(libxl.libxl_domain_suspend(ctx, domid, fd, 0, null), DriverOperation.SUSPEND.function());
+        } finally {
+            streams.close(fd);
+        }
+        LibxlCalls.check(libxl.libxl_domain_destroy(ctx, domid, null), DriverOperation.DESTROY.function());
+    }
+
+    @Override
+    public DomainInfo restore(DomainSpec spec, Path image, boolean paused) {
+        int fd = open(image, LibC.O_RDONLY | LibC.O_CLOEXEC, DriverOperation.RESTORE);
+        try {
+            return built(spec, restoreFrom(spec, fd, DriverOperation.RESTORE), paused, DriverOperation.RESTORE);
+        } finally {
+            streams.close(fd);
+        }
+    }
+
+    @Override
+    public void sendMigration(UUID vmId, OutputStream stream) {
+        int domid = require(vmId, DriverOperation.MIGRATE_SEND).domid();
+        int[] pipe = streams.pipe(DriverOperation.MIGRATE_SEND);
+        CompletableFuture<Void> copying = streams.drain(pipe[0], stream);
+        try {
+            LibxlCalls.check(libxl.libxl_domain_suspend(ctx, domid, pipe[1], Libxl.LIBXL_SUSPEND_LIVE, null),
+                    DriverOperation.MIGRATE_SEND.function());
+        } finally {
+            streams.close(pipe[1]);
+            finish(copying, DriverOperation.MIGRATE_SEND);
+            streams.close(pipe[0]);
+        }
+    }
+
+    @Override
+    public void resumeAfterFailedMigration(UUID vmId) {
+        int domid = require(vmId, DriverOperation.RESUME).domid();
+        LibxlCalls.check(libxl.libxl_domain_resume(ctx, domid, 1, null), DriverOperation.RESUME.function());
+    }
+
+    @Override
+    public DomainInfo receiveMigration(DomainSpec spec, InputStream stream) {
+        int[] pipe = streams.pipe(DriverOperation.MIGRATE_RECEIVE);
+        CompletableFuture<Void> feeding = streams.feed(stream, pipe[1]);
+        try {
+            int domid = restoreFrom(spec, pipe[0], DriverOperation.MIGRATE_RECEIVE);
+            finish(feeding, DriverOperation.MIGRATE_RECEIVE);
+            return built(spec, domid, true, DriverOperation.MIGRATE_RECEIVE);
+        } finally {
+            streams.close(pipe[0]);
+        }
+    }
+
+    // ---- helpers
+
+    private NativeBuffer config(DomainSpec spec) {
+        NativeBuffer config = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_domain_config_init,
+                libxl::libxl_domain_config_dispose);
+        try {
+            LibxlCalls.check(libxl.libxl_domain_config_from_json(ctx, config.pointer(), DomainConfigJson.of(spec)),
+                    "libxl_domain_config_from_json");
+            return config;
+        } catch (RuntimeException e) {
+            config.close();
+            throw e;
+        }
+    }
+
+    private int restoreFrom(DomainSpec spec, int fd, DriverOperation operation) {
+        try (NativeBuffer config = config(spec);
+             NativeBuffer params = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_domain_restore_params_init,
+                     libxl::libxl_domain_restore_params_dispose)) {
+            LibxlCalls.check(libxl.libxl_domain_restore_params_from_json(ctx, params.pointer(), RESTORE_PARAMS),
+                    "libxl_domain_restore_params_from_json");
+            IntByReference domid = new IntByReference(-1);
+            LibxlCalls.check(libxl.libxl_domain_create_restore(ctx, config.pointer(), domid, fd, -1, params.pointer(),
+                    null, null), operation.function());
+            return domid.getValue();
+        }
+    }
+
+    /** A domain libxl just built (paused): watched, unpaused unless asked, or destroyed if that fails. */
+    private DomainInfo built(DomainSpec spec, int domid, boolean paused, DriverOperation operation) {
+        try {
+            events.watch(domid, spec.vmId());
+            if (!paused) {
+                LibxlCalls.check(libxl.libxl_domain_unpause(ctx, domid, null), DriverOperation.UNPAUSE.function());
+            }
+            return find(spec.vmId()).orElseThrow(() -> operation.failure(XenError.DOMAIN_DESTROYED, "gone at once"));
+        } catch (HypervisorException e) {
+            libxl.libxl_domain_destroy(ctx, domid, null);
+            throw e;
+        }
+    }
+
+    private DomainInfo require(UUID vmId, DriverOperation operation) {
+        return find(vmId).orElseThrow(() -> operation.failure(XenError.DOMAIN_NOTFOUND, "no domain " + vmId));
+    }
+
+    private int open(Path path, int flags, DriverOperation operation) {
+        int fd = libc.open(path.toString(), flags, 0600);
+        if (fd < 0) {
+            throw operation.failure(XenError.FAIL, "cannot open " + path);
+        }
+        return fd;
+    }
+
+    private static void finish(CompletableFuture<Void> copy, DriverOperation operation) {
+        try {
+            copy.join();
+        } catch (CompletionException e) {
+            throw operation.failure(XenError.FAIL, "the stream failed: " + e.getCause().getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        // The event thread may be inside libxl_event_wait on this context, so the context lives
+        // until the process ends (a daemon has one driver for its whole life).
+        events.stop();
+    }
+}

@@ -1,0 +1,39 @@
+package org.xenplane.daemon.driver.simulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.xenplane.daemon.driver.HypervisorDriver;
+import org.xenplane.daemon.driver.HypervisorDriverContract;
+import org.xenplane.daemon.protocol.DiskSpec;
+import org.xenplane.daemon.protocol.DomainSpec;
+import org.xenplane.daemon.protocol.DomainType;
+import org.xenplane.daemon.protocol.NicSpec;
+
+/** The driver contract, against the simulator. */
+class SimulatedHostContractTest extends HypervisorDriverContract {
+    private final SimulatedHost host = new SimulatedHost(SimulatorSettings.host(8, 16384).withDom0Memory(1L << 30), "test");
+    private final SimulatedHost other = new SimulatedHost(SimulatorSettings.host(8, 16384), "test");
+
+    @Override
+    protected HypervisorDriver driver() {
+        return host;
+    }
+
+    @Override
+    protected DomainSpec bootable(UUID vmId) {
+        return spec(vmId);
+    }
+
+    @Override
+    protected Optional<HypervisorDriver> secondHost() {
+        return Optional.of(other);
+    }
+
+    static DomainSpec spec(UUID vmId) {
+        return new DomainSpec(vmId, "guest", DomainType.PVH, 512L << 20, 512L << 20, 2, 2, "/boot/vmlinuz", null,
+                "console=hvc0", null, Map.of(), List.of(new DiskSpec("xvda", "/var/lib/xen/guest.img", "raw", false)),
+                List.of(new NicSpec("00:16:3e:00:00:01", "xenbr0")));
+    }
+}

@@ -1,0 +1,32 @@
+package org.xenplane.core.message;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.xenplane.core.security.DeclaredOperation;
+import org.xenplane.core.security.OperationCatalog.OperationSet;
+import org.xenplane.core.security.OperationSpec;
+import org.xenplane.core.security.Role;
+
+/** The operations on messages, declared once (XenAPI {@code message.*}). */
+public enum MessageOperation implements DeclaredOperation {
+    READ(OperationSpec.reads("message.read", Role.READ_ONLY));
+
+    private final OperationSpec spec;
+
+    MessageOperation(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    @ApplicationScoped
+    static class Declarations {
+        @Produces
+        OperationSet messageOperations() {
+            return OperationSet.of(values());
+        }
+    }
+}

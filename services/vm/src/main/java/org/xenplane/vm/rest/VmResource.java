@@ -1,0 +1,224 @@
+package org.xenplane.vm.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.rest.IdempotencyKeys;
+import org.xenplane.core.rest.Ids;
+import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResponses;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.vm.model.PowerState;
+import org.xenplane.vm.model.Vm;
+import org.xenplane.vm.service.VmOperation;
+import org.xenplane.vm.service.VmService;
+import org.xenplane.vm.service.VmUpdates;
+
+/** {@code /api/v1/vms}: VMs, templates and snapshots as records (the power operations are in {@link VmPowerResource}). */
+@Path("/api/v1/vms")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "vms")
+public class VmResource {
+    private final VmService vms;
+    private final VmUpdates updates;
+    private final TaskRunner tasks;
+    private final CurrentCaller caller;
+
+    public VmResource(VmService vms, VmUpdates updates, TaskRunner tasks, CurrentCaller caller) {
+        this.vms = vms;
+        this.updates = updates;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authorized("vm.read")
+    @Operation(summary = "List VMs, templates and snapshots",
+            description = "`template=true` lists templates (snapshots included), `false` VMs; `powerState` filters by state.")
+    @APIResponse(responseCode = "200", description = "The VMs, by name")
+    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER: an unknown power state")
+    public List<VmView> list(@QueryParam("template") Boolean template, @QueryParam("powerState") String powerState) {
+        return vms.list(template, state(powerState));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authorized("vm.read")
+    @Operation(summary = "Get a VM")
+    @APIResponse(responseCode = "200", description = "The VM")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    public VmView get(@PathParam("id") String id) {
+        return vms.get(Ids.parse(Vm.CLASS, id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vm.create")
+    @Operation(summary = "Create a VM", description = "From a template (its settings, overridden by those given) or from scratch.")
+    @APIResponse(responseCode = "201", description = "The new VM; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD, MEMORY_CONSTRAINT_VIOLATION")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such template")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: the source is not a template")
+    public Response create(@NotNull @Valid VmCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        AtomicReference<VmView> created = new AtomicReference<>();
+        TaskView task = tasks.run(new TaskRequest(VmOperation.CREATE, Vm.CLASS, null, IdempotencyKeys.validate(key)),
+                caller.get().subject(), ctx -> {
+                    created.set(vms.create(request, ctx));
+                    return TaskResult.of(Vm.CLASS, created.get().id());
+                });
+        return createdResponse(task, created.get());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vm.update")
+    @Operation(summary = "Change a VM's settings",
+            description = "Dynamic memory and vCPUs at startup change live on a running VM; other settings only when halted.")
+    @APIResponse(responseCode = "200", description = "The VM; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD, MEMORY_CONSTRAINT_VIOLATION")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED")
+    @APIResponse(responseCode = "502", description = "HYPERVISOR_ERROR: the host refused the live change")
+    public Response update(@PathParam("id") String id, @NotNull @Valid VmSettings settings,
+                           @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = Ids.parse(Vm.CLASS, id);
+        TaskView task = updates.update(vmId, settings, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(task, vms.get(vmId));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authorized("vm.destroy")
+    @Operation(summary = "Destroy a halted VM, template or snapshot")
+    @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED (built-in template)")
+    public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = Ids.parse(Vm.CLASS, id);
+        TaskView task = tasks.run(request(VmOperation.DESTROY, vmId, key), caller.get().subject(), ctx -> {
+            vms.destroy(vmId, ctx);
+            return TaskResult.NONE;
+        });
+        return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    @POST
+    @Path("/{id}/clone")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vm.clone")
+    @Operation(summary = "Clone a halted VM or a template", description = "The clone's `parent` is the source.")
+    @APIResponse(responseCode = "201", description = "The clone; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS")
+    public Response cloneVm(@PathParam("id") String id, @NotNull @Valid VmRequests.NewName body,
+                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return copy(id, body.name(), VmOperation.CLONE, key);
+    }
+
+    @POST
+    @Path("/{id}/copy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vm.copy")
+    @Operation(summary = "Copy a halted VM or a template", description = "A full copy: once VMs have disks, their disks are copied too.")
+    @APIResponse(responseCode = "201", description = "The copy; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS")
+    public Response copyVm(@PathParam("id") String id, @NotNull @Valid VmRequests.NewName body,
+                           @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return copy(id, body.name(), VmOperation.COPY, key);
+    }
+
+    @POST
+    @Path("/{id}/snapshot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vm.snapshot")
+    @Operation(summary = "Snapshot a VM", description = "A template recording the VM's settings now; it lists under the VM's `snapshots`.")
+    @APIResponse(responseCode = "201", description = "The snapshot; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS")
+    public Response snapshot(@PathParam("id") String id, @NotNull @Valid VmRequests.NewName body,
+                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = Ids.parse(Vm.CLASS, id);
+        AtomicReference<VmView> made = new AtomicReference<>();
+        TaskView task = tasks.run(request(VmOperation.SNAPSHOT, vmId, key), caller.get().subject(), ctx -> {
+            made.set(vms.snapshot(vmId, body.name(), ctx));
+            return TaskResult.of(Vm.CLASS, made.get().id());
+        });
+        return createdResponse(task, made.get());
+    }
+
+    @POST
+    @Path("/{id}/revert")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vm.revert")
+    @Operation(summary = "Revert a halted VM to one of its snapshots")
+    @APIResponse(responseCode = "200", description = "The VM; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED (not its snapshot)")
+    public Response revert(@PathParam("id") String id, @NotNull @Valid VmRequests.Revert body,
+                           @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = Ids.parse(Vm.CLASS, id);
+        TaskView task = tasks.run(request(VmOperation.REVERT, vmId, key), caller.get().subject(), ctx -> {
+            vms.revert(vmId, body.snapshot(), ctx);
+            return TaskResult.of(Vm.CLASS, vmId);
+        });
+        return TaskResponses.finished(task, vms.get(vmId));
+    }
+
+    private Response copy(String id, String name, VmOperation operation, String key) {
+        UUID vmId = Ids.parse(Vm.CLASS, id);
+        AtomicReference<VmView> made = new AtomicReference<>();
+        TaskView task = tasks.run(request(operation, vmId, key), caller.get().subject(), ctx -> {
+            made.set(vms.copy(vmId, name, operation, ctx));
+            return TaskResult.of(Vm.CLASS, made.get().id());
+        });
+        return createdResponse(task, made.get());
+    }
+
+    /** 201 with the new object; on a replayed key, the object the original call made. */
+    private Response createdResponse(TaskView task, VmView made) {
+        VmView body = made != null ? made : vms.get(task.result().id());
+        return Response.created(URI.create("/api/v1/vms/" + body.id())).entity(body)
+                .header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+    }
+
+    static TaskRequest request(VmOperation operation, UUID vmId, String key) {
+        return new TaskRequest(operation, Vm.CLASS, vmId, IdempotencyKeys.validate(key));
+    }
+
+    private static PowerState state(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return PowerState.fromWireName(raw);
+        } catch (IllegalArgumentException e) {
+            throw new XenplaneException(ErrorCode.INVALID_PARAMETER, "powerState", "halted, paused, running or suspended");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.xenplane.vm.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.vm.model.PowerState;
+
+/** Pause and unpause (quick: done in the request) and suspend (long: 202). */
+@ApplicationScoped
+public class DomainOperations {
+    private final LifecycleSupport support;
+
+    public DomainOperations(LifecycleSupport support) {
+        this.support = support;
+    }
+
+    public TaskView pause(UUID vmId, String caller, String key) {
+        return support.run(VmOperation.PAUSE, vmId, caller, key, (claim, context) -> {
+            DomainResult result = onDomain(claim, () -> support.daemon(claim.host()).pause(claim.op("domain_pause"), vmId));
+            support.store().succeed(claim, context, vm -> {
+                vm.powerState = PowerState.PAUSED;
+                LifecycleSupport.metrics(vm, result);
+            });
+        });
+    }
+
+    public TaskView unpause(UUID vmId, String caller, String key) {
+        return support.run(VmOperation.UNPAUSE, vmId, caller, key, (claim, context) -> {
+            DomainResult result = onDomain(claim, () -> support.daemon(claim.host()).unpause(claim.op("domain_unpause"), vmId));
+            support.store().succeed(claim, context, vm -> {
+                vm.powerState = PowerState.RUNNING;
+                LifecycleSupport.metrics(vm, result);
+            });
+        });
+    }
+
+    /** Saves the domain to an image on its host and destroys it; its memory reservation is released. */
+    public TaskView suspend(UUID vmId, String caller, String key) {
+        return support.submit(VmOperation.SUSPEND, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+                (claim, context) -> {
+                    onDomain(claim, () -> support.daemon(claim.host()).suspend(claim.op("domain_suspend"), vmId));
+                    support.store().succeed(claim, context, vm -> {
+                        UUID host = vm.residentOn;
+                        vm.clearDomain();
+                        vm.powerState = PowerState.SUSPENDED;
+                        vm.suspendedOn = host;
+                    });
+                });
+    }
+
+    private DomainResult onDomain(Claim claim, java.util.function.Supplier<DomainResult> call) {
+        try {
+            return call.get();
+        } catch (XenplaneException e) {
+            throw support.failed(claim, e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.xenplane.vm.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.vm.model.PowerState;
+
+/**
+ * Clean and hard shutdown, clean and hard reboot. A clean shutdown or reboot asks the guest and
+ * waits up to {@code xenplane.vm.clean-shutdown-timeout}; a guest that does not oblige leaves the
+ * VM running and the task fails with {@code VM_SHUTDOWN_TIMEOUT} ({@code VM_REBOOT_TIMEOUT}):
+ * the caller may then use the hard variant.
+ */
+@ApplicationScoped
+public class ShutdownOperations {
+    private static final Logger LOG = Logger.getLogger(ShutdownOperations.class);
+
+    private final LifecycleSupport support;
+    private final Duration timeout;
+
+    public ShutdownOperations(LifecycleSupport support, VmConfig config) {
+        this.support = support;
+        this.timeout = config.cleanShutdownTimeout();
+    }
+
+    public TaskView cleanShutdown(UUID vmId, String caller, String key) {
+        return support.submit(VmOperation.CLEAN_SHUTDOWN, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+                (claim, context) -> {
+                    try {
+                        support.daemon(claim.host()).cleanShutdown(claim.op("domain_shutdown"), vmId, timeout);
+                    } catch (XenplaneException e) {
+                        throw timedOut(claim, e, ErrorCode.VM_SHUTDOWN_TIMEOUT);
+                    }
+                    support.store().succeed(claim, context, LifecycleSupport::halted);
+                });
+    }
+
+    public TaskView hardShutdown(UUID vmId, String caller, String key) {
+        return support.submit(VmOperation.HARD_SHUTDOWN, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+                (claim, context) -> {
+                    if (claim.before() == PowerState.SUSPENDED) {
+                        forgetImage(claim);
+                    } else {
+                        destroy(claim);
+                    }
+                    support.store().succeed(claim, context, LifecycleSupport::halted);
+                });
+    }
+
+    public TaskView cleanReboot(UUID vmId, String caller, String key) {
+        return support.submit(VmOperation.CLEAN_REBOOT, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+                (claim, context) -> {
+                    DomainResult rebooted;
+                    try {
+                        rebooted = support.daemon(claim.host()).cleanReboot(claim.op("domain_reboot"), vmId, timeout);
+                    } catch (XenplaneException e) {
+                        throw timedOut(claim, e, ErrorCode.VM_REBOOT_TIMEOUT);
+                    }
+                    support.store().succeed(claim, context, vm -> LifecycleSupport.metrics(vm, rebooted));
+                });
+    }
+
+    /** Destroys the domain and builds it again on the same host, with the memory it already holds. */
+    public TaskView hardReboot(UUID vmId, String caller, String key) {
+        return support.submit(VmOperation.HARD_REBOOT, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+                (claim, context) -> {
+                    DaemonHost daemon = support.daemon(claim.host());
+                    destroy(claim);
+                    try {
+                        DomainResult built = daemon.create(claim.op("domain_create"), claim.spec(), false);
+                        support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm, claim.host(), built,
+                                PowerState.RUNNING));
+                    } catch (XenplaneException e) {
+                        support.store().finish(claim, LifecycleSupport::halted);
+                        throw e;
+                    }
+                });
+    }
+
+    private void destroy(Claim claim) {
+        try {
+            support.daemon(claim.host()).destroy(claim.op("domain_destroy"), claim.vmId());
+        } catch (XenplaneException e) {
+            throw support.failed(claim, e);
+        }
+    }
+
+    /** A suspended VM's hard shutdown discards its image; a host that cannot be reached keeps an orphan file. */
+    private void forgetImage(Claim claim) {
+        if (claim.host() == null) {
+            return;
+        }
+        try {
+            support.daemon(claim.host()).forgetImage(claim.vmId());
+        } catch (XenplaneException e) {
+            LOG.warnf("The suspend image of VM %s on host %s could not be deleted (%s); it is left there",
+                    claim.vmId(), claim.host().name(), e.getMessage());
+        }
+    }
+
+    private XenplaneException timedOut(Claim claim, XenplaneException e, ErrorCode code) {
+        if (DaemonErrors.guestTimedOut(e)) {
+            support.store().finish(claim, vm -> { });
+            return new XenplaneException(code, claim.vmId(), DaemonErrors.seconds(timeout));
+        }
+        return support.failed(claim, e);
+    }
+}

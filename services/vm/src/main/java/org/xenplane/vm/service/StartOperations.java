@@ -1,0 +1,67 @@
+package org.xenplane.vm.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.task.TaskContext;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.vm.model.PowerState;
+import org.xenplane.vm.service.Steps.Step;
+
+/**
+ * Start, start on a host, and resume. Admission (in the request) claims the VM and reserves its
+ * memory on a host in one transaction. Then the steps: build the domain (from nothing, or from the
+ * suspend image; the host builds it paused and unpauses it unless asked not to, as xl does, and
+ * destroys what it built if that fails), then record the VM running. A failed step undoes the
+ * steps before (the domain is destroyed) and releases the reservation; a failed resume leaves
+ * the suspend image in place and the VM suspended.
+ */
+@ApplicationScoped
+public class StartOperations {
+    private final LifecycleSupport support;
+    private final Placement placement;
+
+    public StartOperations(LifecycleSupport support, Placement placement) {
+        this.support = support;
+        this.placement = placement;
+    }
+
+    public TaskView start(UUID vmId, UUID onHost, boolean paused, String caller, String key) {
+        VmOperation operation = onHost == null ? VmOperation.START : VmOperation.START_ON;
+        VmStore.Reservation reservation = onHost == null ? placement::reserveAnywhere
+                : (vm, need, filled) -> placement.reserveOn(onHost, vm, need);
+        return support.submit(operation, vmId, caller, key, reservation,
+                (claim, context) -> build(claim, context, paused, false));
+    }
+
+    public TaskView resume(UUID vmId, boolean paused, String caller, String key) {
+        return support.submit(VmOperation.RESUME, vmId, caller, key,
+                (vm, need, filled) -> placement.reserveOn(vm.suspendedOn, vm, need),
+                (claim, context) -> build(claim, context, paused, true));
+    }
+
+    private void build(Claim claim, TaskContext context, boolean paused, boolean fromImage) throws Exception {
+        DaemonHost daemon = support.daemon(claim.target());
+        AtomicReference<DomainResult> domain = new AtomicReference<>();
+        List<Step> steps = List.of(
+                fromImage
+                        // a failed restore leaves the image where it was: the VM stays suspended
+                        ? Step.of("domain_restore", () -> domain.set(daemon.restore(claim.op("domain_restore"), claim.spec(), paused)))
+                        : Step.of("domain_create", () -> domain.set(daemon.create(claim.op("domain_create"), claim.spec(), paused)),
+                                () -> daemon.destroy(claim.op("domain_destroy"), claim.vmId())),
+                Step.record("record_running", () -> support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm,
+                        claim.target(), domain.get(), paused ? PowerState.PAUSED : PowerState.RUNNING))));
+        try {
+            Steps.run(context, steps);
+        } catch (Exception e) {
+            support.store().finish(claim, vm -> {
+                vm.scheduledTo = null;
+                vm.memoryReserved = 0;
+            });
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.xenplane.vm.service;
+
+import static org.xenplane.core.error.ErrorCode.HANDLE_INVALID;
+import static org.xenplane.core.error.ErrorCode.HOST_DISABLED;
+import static org.xenplane.core.error.ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY;
+import static org.xenplane.core.error.ErrorCode.HOST_NOT_LIVE;
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.HYPERVISOR_ERROR;
+import static org.xenplane.core.error.ErrorCode.INVALID_FIELD;
+import static org.xenplane.core.error.ErrorCode.MEMORY_CONSTRAINT_VIOLATION;
+import static org.xenplane.core.error.ErrorCode.NO_HOSTS_AVAILABLE;
+import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
+import static org.xenplane.core.error.ErrorCode.OTHER_OPERATION_IN_PROGRESS;
+import static org.xenplane.core.error.ErrorCode.VM_BAD_POWER_STATE;
+import static org.xenplane.core.error.ErrorCode.VM_IS_SNAPSHOT;
+import static org.xenplane.core.error.ErrorCode.VM_IS_TEMPLATE;
+import static org.xenplane.core.error.ErrorCode.VM_MISSING;
+import static org.xenplane.core.error.ErrorCode.VM_REBOOT_TIMEOUT;
+import static org.xenplane.core.error.ErrorCode.VM_SHUTDOWN_TIMEOUT;
+import static org.xenplane.vm.model.PowerState.HALTED;
+import static org.xenplane.vm.model.PowerState.PAUSED;
+import static org.xenplane.vm.model.PowerState.RUNNING;
+import static org.xenplane.vm.model.PowerState.SUSPENDED;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.security.DeclaredOperation;
+import org.xenplane.core.security.OperationCatalog.OperationSet;
+import org.xenplane.core.security.OperationSpec;
+import org.xenplane.core.security.Role;
+import org.xenplane.vm.model.PowerState;
+import org.xenplane.vm.model.Vm;
+
+/**
+ * The operations on VMs, declared once (XenAPI {@code VM.*}): the least role (XenServer's
+ * defaults), the power states in which each may run, whether it applies to templates and
+ * snapshots, and the errors it raises. {@link #refusal} is the one check of "may X run on this VM
+ * now"; the REST layer, {@code allowedOperations}, the OpenAPI document and docs/api.md read this.
+ */
+public enum VmOperation implements DeclaredOperation {
+    READ(OperationSpec.reads("vm.read", Role.READ_ONLY), Scope.ANY, states(), HANDLE_INVALID),
+    CREATE(OperationSpec.changes("vm.create", Role.VM_ADMIN), Scope.ANY, states(),
+            HANDLE_INVALID, INVALID_FIELD, MEMORY_CONSTRAINT_VIOLATION, OPERATION_NOT_ALLOWED),
+    UPDATE(OperationSpec.changes("vm.update", Role.VM_ADMIN), Scope.ANY, states(HALTED, PAUSED, RUNNING, SUSPENDED),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, MEMORY_CONSTRAINT_VIOLATION, INVALID_FIELD, HYPERVISOR_ERROR),
+    DESTROY(OperationSpec.changes("vm.destroy", Role.VM_ADMIN), Scope.ANY, states(HALTED),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED),
+    START(OperationSpec.changes("vm.start", Role.VM_OPERATOR), Scope.VMS, states(HALTED),
+            VM_BAD_POWER_STATE, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS,
+            HOST_NOT_ENOUGH_FREE_MEMORY, NO_HOSTS_AVAILABLE, HOST_OFFLINE, HYPERVISOR_ERROR),
+    START_ON(OperationSpec.changes("vm.start_on", Role.VM_POWER_ADMIN), Scope.VMS, states(HALTED),
+            VM_BAD_POWER_STATE, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS, HANDLE_INVALID,
+            HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, HOST_OFFLINE, HYPERVISOR_ERROR),
+    CLEAN_SHUTDOWN(OperationSpec.changes("vm.clean_shutdown", Role.VM_OPERATOR), Scope.VMS, states(RUNNING),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_SHUTDOWN_TIMEOUT, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+    HARD_SHUTDOWN(OperationSpec.changes("vm.hard_shutdown", Role.VM_OPERATOR), Scope.VMS,
+            states(RUNNING, PAUSED, SUSPENDED), VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, HOST_OFFLINE,
+            HYPERVISOR_ERROR),
+    CLEAN_REBOOT(OperationSpec.changes("vm.clean_reboot", Role.VM_OPERATOR), Scope.VMS, states(RUNNING),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_REBOOT_TIMEOUT, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+    HARD_REBOOT(OperationSpec.changes("vm.hard_reboot", Role.VM_OPERATOR), Scope.VMS, states(RUNNING, PAUSED),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, HOST_OFFLINE, HYPERVISOR_ERROR),
+    SUSPEND(OperationSpec.changes("vm.suspend", Role.VM_OPERATOR), Scope.VMS, states(RUNNING),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+    RESUME(OperationSpec.changes("vm.resume", Role.VM_OPERATOR), Scope.VMS, states(SUSPENDED),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE,
+            HOST_OFFLINE, HYPERVISOR_ERROR),
+    PAUSE(OperationSpec.changes("vm.pause", Role.VM_OPERATOR), Scope.VMS, states(RUNNING),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+    UNPAUSE(OperationSpec.changes("vm.unpause", Role.VM_OPERATOR), Scope.VMS, states(PAUSED),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+    CLONE(OperationSpec.changes("vm.clone", Role.VM_ADMIN), Scope.ANY, states(HALTED),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS),
+    COPY(OperationSpec.changes("vm.copy", Role.VM_ADMIN), Scope.ANY, states(HALTED),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS),
+    SNAPSHOT(OperationSpec.changes("vm.snapshot", Role.VM_POWER_ADMIN), Scope.VMS,
+            states(HALTED, PAUSED, RUNNING, SUSPENDED), VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS),
+    REVERT(OperationSpec.changes("vm.revert", Role.VM_POWER_ADMIN), Scope.VMS, states(HALTED),
+            VM_BAD_POWER_STATE, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED),
+    POOL_MIGRATE(OperationSpec.changes("vm.pool_migrate", Role.VM_POWER_ADMIN), Scope.VMS, states(RUNNING),
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED, HANDLE_INVALID,
+            HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, HOST_OFFLINE, HYPERVISOR_ERROR),
+    /** A host daemon reports its domains (reconciliation); only with its host credential. */
+    REPORT_DOMAINS(OperationSpec.byHost("vm.report_domains"), Scope.ANY, states(), INVALID_FIELD);
+
+    /** Which objects an operation applies to. */
+    enum Scope {
+        /** VMs, templates and snapshots alike. */
+        ANY,
+        /** Only real VMs: a template or a snapshot is refused with VM_IS_TEMPLATE / VM_IS_SNAPSHOT. */
+        VMS
+    }
+
+    private final OperationSpec spec;
+    private final Scope scope;
+    private final Set<PowerState> allowedStates;
+    private final List<ErrorCode> errors;
+
+    VmOperation(OperationSpec spec, Scope scope, Set<PowerState> allowedStates, ErrorCode... errors) {
+        this.spec = spec;
+        this.scope = scope;
+        this.allowedStates = allowedStates;
+        this.errors = List.of(errors);
+    }
+
+    @Override
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    /** The power states in which the operation may run (empty: it does not act on an existing VM's state). */
+    public Set<PowerState> allowedStates() {
+        return allowedStates.isEmpty() ? Set.of() : EnumSet.copyOf(allowedStates);
+    }
+
+    /** True when templates and snapshots are refused (VM_IS_TEMPLATE, VM_IS_SNAPSHOT). */
+    public boolean vmsOnly() {
+        return scope == Scope.VMS;
+    }
+
+    /** The error codes the operation raises, besides authentication and bad input. */
+    public List<ErrorCode> errors() {
+        return errors;
+    }
+
+    /** The verb as in {@code allowedOperations}, e.g. {@code clean_shutdown}. */
+    public String verb() {
+        return id().substring(id().indexOf('.') + 1);
+    }
+
+    /** True for the operations that act on one existing VM and appear in {@code allowedOperations}. */
+    public boolean actsOnAVm() {
+        return mutating() && !allowedStates.isEmpty();
+    }
+
+    /** Why this operation may not run on the VM now, or empty when it may. */
+    public Optional<XenplaneException> refusal(Vm vm) {
+        if (scope == Scope.VMS && vm.isASnapshot) {
+            return Optional.of(new XenplaneException(VM_IS_SNAPSHOT, vm.id));
+        }
+        if (scope == Scope.VMS && vm.isATemplate) {
+            return Optional.of(new XenplaneException(VM_IS_TEMPLATE, vm.id));
+        }
+        if (mutating() && vm.currentOperation != null) {
+            return Optional.of(new XenplaneException(OTHER_OPERATION_IN_PROGRESS, Vm.CLASS, vm.id, vm.currentOperation));
+        }
+        if (!allowedStates.isEmpty() && !allowedStates.contains(vm.powerState)) {
+            return Optional.of(new XenplaneException(VM_BAD_POWER_STATE, vm.id, expected(), vm.powerState.wireName()));
+        }
+        if (this == DESTROY && vm.isDefaultTemplate) {
+            return Optional.of(new XenplaneException(OPERATION_NOT_ALLOWED, id(), "a built-in template cannot be destroyed"));
+        }
+        return Optional.empty();
+    }
+
+    public void assertAllowed(Vm vm) {
+        Optional<XenplaneException> refusal = refusal(vm);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** The operations allowed on the VM now, its {@code allowedOperations}. */
+    public static List<String> allowedOn(Vm vm) {
+        return Arrays.stream(values()).filter(op -> op.actsOnAVm() && op.refusal(vm).isEmpty())
+                .map(VmOperation::verb).toList();
+    }
+
+    /** The allowed states as XenAPI writes them in VM_BAD_POWER_STATE: {@code halted} or {@code running|paused}. */
+    public String expected() {
+        return allowedStates.stream().map(PowerState::wireName).collect(Collectors.joining("|"));
+    }
+
+    private static Set<PowerState> states(PowerState... states) {
+        return states.length == 0 ? Set.of() : EnumSet.of(states[0], states);
+    }
+
+    @ApplicationScoped
+    static class Declarations {
+        @Produces
+        OperationSet vmOperations() {
+            return OperationSet.of(values());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.xenplane.vm.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.xenplane.core.event.EventOperation;
+import org.xenplane.core.event.EventPublisher;
+import org.xenplane.vm.model.Vm;
+import org.xenplane.vm.rest.VmView;
+
+/** Builds VM views (with their snapshots) and publishes VM events with them. */
+@ApplicationScoped
+public class VmViews {
+    private final EntityManager em;
+    private final EventPublisher events;
+
+    public VmViews(EntityManager em, EventPublisher events) {
+        this.em = em;
+        this.events = events;
+    }
+
+    public VmView of(Vm vm) {
+        @SuppressWarnings("unchecked")
+        List<UUID> snapshots = em.createNativeQuery("select id from vm where snapshot_of = ?1 order by snapshot_time, id")
+                .setParameter(1, vm.id).getResultList();
+        return VmView.of(vm, snapshots);
+    }
+
+    public List<VmView> of(List<Vm> vms) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select snapshot_of, id from vm where snapshot_of is not null order by snapshot_time, id").getResultList();
+        Map<UUID, List<UUID>> snapshots = new HashMap<>();
+        for (Object[] row : rows) {
+            snapshots.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return vms.stream().map(v -> VmView.of(v, snapshots.getOrDefault(v.id, List.of()))).toList();
+    }
+
+    /** Records the VM's change in the current transaction; the event carries its state at commit. */
+    public void publish(EventOperation operation, Vm vm) {
+        events.publish(Vm.CLASS, operation, vm.id, () -> of(vm));
+    }
+
+    /** Records the VM's deletion with its last state. */
+    public void publishDeleted(Vm vm) {
+        VmView last = of(vm);
+        events.publish(Vm.CLASS, EventOperation.DEL, vm.id, () -> last);
+    }
+}
