@@ -15,6 +15,10 @@ public enum ErrorCode {
     UUID_INVALID(400, "class", "value"),
     INVALID_PARAMETER(400, "parameter", "reason"),
     EVENT_CLASS_UNKNOWN(400, "class"),
+    // 400: metric queries
+    METRICS_DATA_SOURCE_UNKNOWN(400, "object", "data_source"),
+    METRICS_TIME_RANGE_INVALID(400, "start", "end"),
+    METRICS_RESOLUTION_INVALID(400, "resolution", "allowed"),
     // 401, 403: who is calling and may they
     SESSION_AUTHENTICATION_FAILED(401),
     RBAC_PERMISSION_DENIED(403, "operation", "required_role"),
