@@ -108,7 +108,7 @@ public final class ObjectArchive {
     /** The compact byte image kept in the database (deflated: unfilled rings are runs of NaN). */
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(new DeflaterOutputStream(bytes), 65536))) {
             out.writeInt(FORMAT);
             out.writeUTF(fingerprint(layout));
             out.writeLong(lastPoint);
@@ -141,7 +141,7 @@ public final class ObjectArchive {
      */
     public static ObjectArchive decode(ArchiveLayout layout, byte[] image) {
         ObjectArchive archive = new ObjectArchive(layout);
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(image)))) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new InflaterInputStream(new ByteArrayInputStream(image)), 65536))) {
             if (in.readInt() != FORMAT) {
                 throw new IOException("unknown archive format");
             }
