@@ -69,6 +69,26 @@ public interface DaemonConfig {
         Duration commandTimeout();
     }
 
+    Metrics metrics();
+
+    /** Monitoring: the 5-second sampler, its push to the control plane and the Prometheus endpoint. */
+    interface Metrics {
+        /** How often every host and VM is sampled (XenServer: 5 s; shorter in tests). */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** Whether samples are pushed to the control plane (its RRD archives and alarms). */
+        @WithDefault("true")
+        boolean push();
+
+        /** The bearer token Prometheus presents at {@code /metrics}; without one, {@code /metrics} refuses every call. Secret. */
+        Optional<String> token();
+
+        /** VMs per report: a host with more sends several reports for one sample. */
+        @WithDefault("500")
+        int vmsPerReport();
+    }
+
     /** The simulator driver: one daemon process simulating {@code hosts} identical hosts. */
     interface Simulator {
         @WithDefault("1")
@@ -98,5 +118,9 @@ public interface DaemonConfig {
         /** How long an obeying guest takes to shut down or reboot. */
         @WithDefault("20ms")
         Duration guestReaction();
+
+        /** Seed of the simulated guests' load: host i uses seed + i, so a run is repeatable. */
+        @WithDefault("1")
+        long loadSeed();
     }
 }

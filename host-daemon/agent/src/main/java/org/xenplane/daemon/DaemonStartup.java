@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.xenplane.daemon.heartbeat.DomainReports;
 import org.xenplane.daemon.heartbeat.HeartbeatSender;
 import org.xenplane.daemon.host.LocalHost;
+import org.xenplane.daemon.monitoring.MetricsPublisher;
 import org.xenplane.daemon.host.LocalHosts;
 import org.xenplane.daemon.join.HostJoiner;
 
@@ -20,7 +21,7 @@ public class DaemonStartup {
     private static final Logger LOG = Logger.getLogger(DaemonStartup.class);
 
     void onStart(@Observes StartupEvent event, LocalHosts hosts, HostJoiner joiner, HeartbeatSender heartbeats,
-                 DomainReports reports, DaemonConfig config) {
+                 DomainReports reports, MetricsPublisher metrics, DaemonConfig config) {
         List<String> tokens = config.joinTokens().orElse(List.of());
         LOG.infof("Serving %d host(s) with the %s driver; control plane %s; state in %s",
                 hosts.all().size(), hosts.driver().id(), config.controlPlaneUrl(), config.stateDir());
@@ -29,5 +30,6 @@ public class DaemonStartup {
         }
         heartbeats.start();
         reports.start();
+        metrics.start();
     }
 }

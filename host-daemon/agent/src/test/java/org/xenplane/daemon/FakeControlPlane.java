@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.DomainReport;
+import org.xenplane.daemon.protocol.MetricsReport;
 import org.xenplane.daemon.protocol.Heartbeat;
 import org.xenplane.daemon.protocol.JoinRequest;
 import org.xenplane.daemon.protocol.JoinResponse;
@@ -49,6 +50,7 @@ public final class FakeControlPlane implements AutoCloseable {
     private final List<ReceivedJoin> joins = new CopyOnWriteArrayList<>();
     private final List<ReceivedHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
     private final List<DomainReport> domainReports = new CopyOnWriteArrayList<>();
+    private final List<MetricsReport> metricsReports = new CopyOnWriteArrayList<>();
     private final AtomicInteger unavailableJoins = new AtomicInteger();
 
     private FakeControlPlane() throws IOException {
@@ -56,6 +58,7 @@ public final class FakeControlPlane implements AutoCloseable {
         server.createContext(DaemonProtocol.JOIN, this::join);
         server.createContext("/api/v1/hosts/", this::heartbeat);
         server.createContext(DaemonProtocol.DOMAIN_REPORTS, this::domainReport);
+        server.createContext(DaemonProtocol.METRICS_REPORTS, this::metricsReport);
         server.start();
     }
 
@@ -93,6 +96,10 @@ public final class FakeControlPlane implements AutoCloseable {
 
     public List<ReceivedHeartbeat> heartbeats() {
         return List.copyOf(heartbeats);
+    }
+
+    public List<MetricsReport> metricsReports() {
+        return List.copyOf(metricsReports);
     }
 
     public List<DomainReport> domainReports() {
@@ -153,6 +160,21 @@ public final class FakeControlPlane implements AutoCloseable {
                 return;
             }
             domainReports.add(report);
+            exchange.sendResponseHeaders(204, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void metricsReport(HttpExchange exchange) throws IOException {
+        try {
+            MetricsReport report = read(exchange, MetricsReport.class);
+            String credential = hostCredentials.get(report.hostId());
+            if (credential == null || !("Bearer " + credential).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                problem(exchange, 401, "SESSION_AUTHENTICATION_FAILED");
+                return;
+            }
+            metricsReports.add(report);
             exchange.sendResponseHeaders(204, -1);
         } finally {
             exchange.close();

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 public class FakeControlPlaneResource implements QuarkusTestResourceLifecycleManager {
     public static final String TOKEN_HOST_1 = "xpj_a";
     public static final String TOKEN_HOST_2 = "xpj_b";
+    public static final String METRICS_TOKEN = "prometheus-test-token";
 
     private FakeControlPlane controlPlane;
     private Path temporary;
@@ -36,7 +37,9 @@ public class FakeControlPlaneResource implements QuarkusTestResourceLifecycleMan
                 "xenplane.daemon.simulator.hosts", "2",
                 // not created yet: the daemon creates it, 0700
                 "xenplane.daemon.state-dir", temporary.resolve("state").toString(),
-                "xenplane.daemon.heartbeat-interval", "200ms");
+                "xenplane.daemon.heartbeat-interval", "200ms",
+                "xenplane.daemon.metrics.interval", "200ms",
+                "xenplane.daemon.metrics.token", METRICS_TOKEN);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.xenplane.daemon.driver.libxl.LibxlDriver;
 import org.xenplane.daemon.driver.libxl.LibxlUnavailableException;
 import org.xenplane.daemon.driver.simulator.GuestBehaviour;
 import org.xenplane.daemon.driver.simulator.SimulatedHost;
+import org.xenplane.daemon.driver.simulator.SimulatedLoad;
 import org.xenplane.daemon.driver.simulator.SimulatorSettings;
 
 /**
@@ -53,6 +54,7 @@ public class LocalHosts {
             for (int i = 1; i <= config.simulator().hosts(); i++) {
                 String key = config.simulator().namePrefix() + "-" + i;
                 SimulatedHost host = new SimulatedHost(settings, version);
+                host.useLoad(new SimulatedLoad(config.simulator().loadSeed() + i, System::nanoTime));
                 add(new LocalHost(key, i, SIMULATED_ADDRESS, new DomainManager(key, host, images.resolve(key))));
             }
         }

@@ -18,6 +18,7 @@ import org.xenplane.daemon.protocol.Heartbeat;
 import org.xenplane.daemon.protocol.HostFacts;
 import org.xenplane.daemon.protocol.JoinRequest;
 import org.xenplane.daemon.protocol.JoinResponse;
+import org.xenplane.daemon.protocol.MetricsReport;
 
 /**
  * The daemon's two calls to the control plane: join (authenticated by the join token in the body)
@@ -74,6 +75,14 @@ public final class ControlPlaneClient {
     /** Sends a host's domain report; completes with the HTTP status (204 when recorded), or exceptionally. */
     public CompletableFuture<Integer> reportDomains(String hostCredential, DomainReport report) {
         HttpRequest request = post(DaemonProtocol.DOMAIN_REPORTS, report)
+                .header("Authorization", "Bearer " + hostCredential)
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    /** Sends part of a host's metrics sample; completes with the HTTP status (204 when recorded), or exceptionally. */
+    public CompletableFuture<Integer> reportMetrics(String hostCredential, MetricsReport report) {
+        HttpRequest request = post(DaemonProtocol.METRICS_REPORTS, report)
                 .header("Authorization", "Bearer " + hostCredential)
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);

@@ -16,6 +16,8 @@ public final class DaemonProtocol {
     public static final String HEARTBEAT = "/api/v1/hosts/%s/heartbeat";
     /** A host's actual domains ({@link DomainReport}), bearer: the host credential. */
     public static final String DOMAIN_REPORTS = "/api/v1/domain-reports";
+    /** A host's 5-second metrics sample ({@link MetricsReport}), bearer: the host credential. */
+    public static final String METRICS_REPORTS = "/api/v1/metrics/reports";
 
     /** A daemon serves each host it runs (one, or N when simulating) under its own base URL. */
     public static final String DAEMON_ROOT = "/daemon/v1/hosts";

@@ -19,6 +19,10 @@ public enum ErrorCode {
     SR_DEVICE_CONFIG_INVALID(400, "key", "reason"),
     VDI_CONTENT_INVALID(400, "reason"),
     VDI_TOO_SMALL(400, "vdi", "virtual_size", "image_size"),
+    // 400: metric queries
+    METRICS_DATA_SOURCE_UNKNOWN(400, "object", "data_source"),
+    METRICS_TIME_RANGE_INVALID(400, "start", "end"),
+    METRICS_RESOLUTION_INVALID(400, "resolution", "allowed"),
     // 401, 403: who is calling and may they
     SESSION_AUTHENTICATION_FAILED(401),
     RBAC_PERMISSION_DENIED(403, "operation", "required_role"),

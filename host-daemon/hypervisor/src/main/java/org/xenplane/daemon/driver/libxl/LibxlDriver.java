@@ -19,6 +19,10 @@ import org.xenplane.daemon.driver.DriverOperation;
 import org.xenplane.daemon.driver.HypervisorDriver;
 import org.xenplane.daemon.driver.HypervisorException;
 import org.xenplane.daemon.driver.XenError;
+import org.xenplane.daemon.driver.stats.Dom0Sysfs;
+import org.xenplane.daemon.driver.stats.DomainCounters;
+import org.xenplane.daemon.driver.stats.HostCounters;
+import org.xenplane.daemon.driver.stats.StatisticsReading;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.DomainState;
@@ -41,6 +45,7 @@ public final class LibxlDriver implements HypervisorDriver {
     private final LibxlEvents events;
     private final FdStreams streams;
     private final String xenplaneVersion;
+    private final Dom0Sysfs sysfs = new Dom0Sysfs(Path.of("/"));
 
     private LibxlDriver(LibxlLibraries libraries, LibxlCtx ctx, String xenplaneVersion) {
         this.libxl = libraries.libxl;
@@ -119,21 +124,45 @@ public final class LibxlDriver implements HypervisorDriver {
 
     @Override
     public List<DomainInfo> list() {
+        List<DomainInfo> domains = new ArrayList<>();
+        for (String json : dominfoJson()) {
+            DomainInfo domain = DominfoJson.domain(json);
+            if (domain != null) {
+                domains.add(domain);
+            }
+        }
+        return domains;
+    }
+
+    @Override
+    public StatisticsReading readStatistics() {
+        HostFacts host = facts();
+        long now = System.nanoTime();
+        List<DomainCounters> domains = new ArrayList<>();
+        for (String json : dominfoJson()) {
+            DomainCounters domain = LibxlStatistics.domain(now, DominfoJson.parse(json), sysfs);
+            if (domain != null) {
+                domains.add(domain);
+            }
+        }
+        // libxl has no per-CPU idle time (xenctrl's xc_getcpuinfo has): no cpuN for the host here
+        return new StatisticsReading(new HostCounters(now, new long[0], host.memoryTotal(), host.memoryFree(),
+                sysfs.loadAverage(), sysfs.physicalInterfaces()), domains);
+    }
+
+    private List<String> dominfoJson() {
         IntByReference count = new IntByReference();
         Pointer array = libxl.libxl_list_domain(ctx, count);
         if (array == null) {
             throw DriverOperation.LIST.failure(XenError.FAIL, "returned NULL");
         }
         try {
-            List<DomainInfo> domains = new ArrayList<>();
+            List<String> infos = new ArrayList<>();
             for (int i = 0; i < count.getValue(); i++) {
                 Pointer info = array.share(i * LibxlAbi.DOMINFO_SIZE);
-                DomainInfo domain = DominfoJson.domain(calls.takeString(libxl.libxl_dominfo_to_json(ctx, info)));
-                if (domain != null) {
-                    domains.add(domain);
-                }
+                infos.add(calls.takeString(libxl.libxl_dominfo_to_json(ctx, info)));
             }
-            return domains;
+            return infos;
         } finally {
             libxl.libxl_dominfo_list_free(array, count.getValue());
         }

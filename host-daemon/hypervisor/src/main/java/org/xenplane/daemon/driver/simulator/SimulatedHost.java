@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.xenplane.daemon.driver.DomainListener;
 import org.xenplane.daemon.driver.DriverOperation;
 import org.xenplane.daemon.driver.HypervisorDriver;
+import org.xenplane.daemon.driver.stats.StatisticsReading;
 import org.xenplane.daemon.driver.HypervisorException;
 import org.xenplane.daemon.driver.XenError;
 import org.xenplane.daemon.protocol.DomainInfo;
@@ -47,6 +48,7 @@ public final class SimulatedHost implements HypervisorDriver {
     private final FailureInjector failures = new FailureInjector();
     private final CallLog calls = new CallLog();
     private int lastDomid;
+    private SimulatedLoad load = new SimulatedLoad(0, System::nanoTime);
 
     public SimulatedHost(SimulatorSettings settings, String xenplaneVersion) {
         this.settings = settings;
@@ -74,6 +76,16 @@ public final class SimulatedHost implements HypervisorDriver {
     public synchronized HostFacts facts() {
         return new HostFacts(settings.cpus(), settings.memory(), freeMemory(),
                 Map.of("xen", XEN_VERSION, "xenplane", xenplaneVersion, "driver", id()));
+    }
+
+    /** Seeds the simulated guest load (and its clock): the same seed gives the same utilisations. */
+    public synchronized void useLoad(SimulatedLoad simulatedLoad) {
+        this.load = simulatedLoad;
+    }
+
+    @Override
+    public synchronized StatisticsReading readStatistics() {
+        return load.read(domains.values(), settings.cpus(), settings.memory(), freeMemory());
     }
 
     @Override

@@ -1,0 +1,34 @@
+package org.xenplane.monitoring.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.xenplane.core.security.DeclaredOperation;
+import org.xenplane.core.security.OperationCatalog.OperationSet;
+import org.xenplane.core.security.OperationSpec;
+import org.xenplane.core.security.Role;
+
+/** The operations on metrics, declared once (XenAPI's {@code rrd_updates} and RRD fetches over HTTP). */
+public enum MonitoringOperation implements DeclaredOperation {
+    READ(OperationSpec.reads("metrics.read", Role.READ_ONLY)),
+    /** A host daemon's 5-second sample of its host and VMs. */
+    REPORT(OperationSpec.byHost("metrics.report"));
+
+    private final OperationSpec spec;
+
+    MonitoringOperation(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    @ApplicationScoped
+    static class Declarations {
+        @Produces
+        OperationSet monitoringOperations() {
+            return OperationSet.of(values());
+        }
+    }
+}
