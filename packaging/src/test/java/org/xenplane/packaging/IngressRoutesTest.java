@@ -78,8 +78,8 @@ class IngressRoutesTest {
 
     @Test
     void sharedPathsNeedAnEnabledService() {
-        assertThatThrownBy(() -> RenderedChart.with(Map.of("sharedPaths.service", "vm")))
-                .hasMessageContaining("sharedPaths.service: vm is not an enabled service");
+        assertThatThrownBy(() -> RenderedChart.with(Map.of("sharedPaths.service", "ha")))
+                .hasMessageContaining("sharedPaths.service: ha is not an enabled service");
     }
 
     @Test
