@@ -1,6 +1,7 @@
 package org.xenplane.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
@@ -38,8 +39,7 @@ class SchemaWaitTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(500);
-        assertThat(waiting).isNotDone();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
 
         Flyway.configure().dataSource(replica.getConfiguration().getDataSource()).load().migrate();
 

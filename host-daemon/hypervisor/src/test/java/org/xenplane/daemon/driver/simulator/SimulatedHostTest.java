@@ -90,8 +90,7 @@ class SimulatedHostTest {
         host.setGuestBehaviour(domain.vmId(), GuestBehaviour.IGNORES_REQUESTS);
         List<ShutdownReason> heard = listen();
         host.requestShutdown(domain.vmId());
-        Thread.sleep(300);
-        assertThat(heard).isEmpty();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3)).until(heard::isEmpty);
         assertThat(host.find(domain.vmId()).orElseThrow().state()).isEqualTo(DomainState.RUNNING);
     }
 
@@ -100,8 +99,7 @@ class SimulatedHostTest {
         DomainInfo domain = host.create(SimulatedHostContractTest.spec(UUID.randomUUID()), true);
         List<ShutdownReason> heard = listen();
         host.requestShutdown(domain.vmId());
-        Thread.sleep(300);
-        assertThat(heard).isEmpty();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3)).until(heard::isEmpty);
         host.unpause(domain.vmId());
         await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains(ShutdownReason.POWEROFF));
     }
