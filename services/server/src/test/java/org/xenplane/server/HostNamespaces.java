@@ -86,15 +86,9 @@ final class HostNamespaces implements AutoCloseable {
         boolean ok() throws Exception;
     }
 
-    private static void waitFor(Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Open vSwitch did not start");
-            }
-            Thread.onSpinWait();
-            Thread.sleep(50);
-        }
+    private static void waitFor(Check check) {
+        org.awaitility.Awaitility.await("Open vSwitch to start").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(check::ok);
     }
 
     private void spawn(Path dir, String... command) throws IOException {
