@@ -18,9 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.DomainState;
+import org.xenplane.daemon.protocol.NicSpec;
 import org.xenplane.daemon.protocol.ShutdownReason;
 
 /**
@@ -138,10 +140,49 @@ public abstract class HypervisorDriverContract {
         UUID nobody = UUID.randomUUID();
         for (Runnable call : List.<Runnable>of(() -> driver().pause(nobody), () -> driver().unpause(nobody),
                 () -> driver().requestShutdown(nobody), () -> driver().requestReboot(nobody),
-                () -> driver().setMemoryTarget(nobody, 64L << 20), () -> driver().setVcpusOnline(nobody, 1))) {
+                () -> driver().setMemoryTarget(nobody, 64L << 20), () -> driver().setVcpusOnline(nobody, 1),
+                () -> driver().plugDisk(nobody, new DiskSpec("xvdb", "/nonexistent", "raw", false)),
+                () -> driver().unplugDisk(nobody, "xvdb"), () -> driver().plugNic(nobody, new NicSpec("00:16:3e:00:00:09", bridge())),
+                () -> driver().unplugNic(nobody, "00:16:3e:00:00:09"))) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(HypervisorException.class,
                     e -> assertThat(e.error()).isEqualTo(XenError.DOMAIN_NOTFOUND));
         }
+    }
+
+    /** The dom0 bridge a test NIC joins. */
+    protected String bridge() {
+        return "xenbr0";
+    }
+
+    @Test
+    void aDiskIsHotPluggedOnceAndUnplugged() throws Exception {
+        DomainInfo domain = createRunning();
+        Path image = workDir.resolve("data.img");
+        Files.write(image, new byte[1 << 20]);
+        DiskSpec disk = new DiskSpec("xvdb", image.toString(), "raw", false);
+        driver().plugDisk(domain.vmId(), disk);
+        assertThatThrownBy(() -> driver().plugDisk(domain.vmId(), disk)).isInstanceOfSatisfying(HypervisorException.class,
+                e -> assertThat(e.error()).isEqualTo(XenError.DEVICE_EXISTS));
+        driver().unplugDisk(domain.vmId(), "xvdb");
+        assertThat(driver().find(domain.vmId()).orElseThrow().state()).isEqualTo(DomainState.RUNNING);
+    }
+
+    @Test
+    void aNicIsHotPluggedAndUnplugged() {
+        DomainInfo domain = createRunning();
+        driver().plugNic(domain.vmId(), new NicSpec("00:16:3e:00:00:0a", bridge()));
+        driver().unplugNic(domain.vmId(), "00:16:3e:00:00:0a");
+        assertThat(driver().find(domain.vmId()).orElseThrow().state()).isEqualTo(DomainState.RUNNING);
+    }
+
+    @Test
+    void aMediumGoesOnlyIntoACdDrive() throws Exception {
+        DomainInfo domain = createRunning();
+        Path image = workDir.resolve("disk.img");
+        Files.write(image, new byte[1 << 20]);
+        driver().plugDisk(domain.vmId(), new DiskSpec("xvdb", image.toString(), "raw", false));
+        assertThatThrownBy(() -> driver().changeMedium(domain.vmId(), new DiskSpec("xvdb", image.toString(), "raw", true, true)))
+                .isInstanceOfSatisfying(HypervisorException.class, e -> assertThat(e.error()).isEqualTo(XenError.INVAL));
     }
 
     @Test

@@ -61,11 +61,32 @@ public final class DomainConfigJson {
         }
     }
 
+    /** One disk as {@code libxl_device_disk_from_json} reads it (hot-plug, CD insert and eject). */
+    public static String disk(DiskSpec disk) {
+        ObjectNode d = JSON.createObjectNode();
+        disk(d, disk);
+        return d.toString();
+    }
+
+    /** One NIC as {@code libxl_device_nic_from_json} reads it. */
+    public static String nic(NicSpec nic) {
+        ObjectNode n = JSON.createObjectNode();
+        nic(n, nic);
+        return n.toString();
+    }
+
     private static void disk(ObjectNode d, DiskSpec disk) {
-        d.put("pdev_path", disk.path());
         d.put("vdev", disk.vdev());
         d.put("backend", "qdisk");
-        d.put("format", disk.format());
+        if (disk.hasMedium()) {
+            d.put("pdev_path", disk.path());
+            d.put("format", disk.format());
+        } else {
+            d.put("format", "empty"); // an empty CD drive
+        }
+        if (disk.cdrom()) {
+            d.put("is_cdrom", 1);
+        }
         if (!disk.readOnly()) {
             d.put("readwrite", 1); // libxl's default is 0, read-only
         }
@@ -74,6 +95,8 @@ public final class DomainConfigJson {
     private static void nic(ObjectNode n, NicSpec nic) {
         n.put("mac", nic.mac());
         n.put("bridge", nic.bridge());
+        n.put("mtu", nic.mtu());
+        putIfSet(n, "model", nic.model());
     }
 
     private static void putIfSet(ObjectNode node, String key, String value) {

@@ -93,6 +93,34 @@ public interface Libxl extends Library {
 
     Pointer libxl_event_to_json(LibxlCtx ctx, Pointer event);
 
+    void libxl_device_disk_init(Pointer disk);
+
+    void libxl_device_disk_dispose(Pointer disk);
+
+    int libxl_device_disk_from_json(LibxlCtx ctx, Pointer disk, String json);
+
+    Pointer libxl_device_disk_to_json(LibxlCtx ctx, Pointer disk);
+
+    int libxl_device_disk_add(LibxlCtx ctx, int domid, Pointer disk, Pointer aoHow);
+
+    int libxl_device_disk_remove(LibxlCtx ctx, int domid, Pointer disk, Pointer aoHow);
+
+    int libxl_cdrom_insert(LibxlCtx ctx, int domid, Pointer disk, Pointer aoHow);
+
+    void libxl_device_nic_init(Pointer nic);
+
+    void libxl_device_nic_dispose(Pointer nic);
+
+    int libxl_device_nic_from_json(LibxlCtx ctx, Pointer nic, String json);
+
+    Pointer libxl_device_nic_to_json(LibxlCtx ctx, Pointer nic);
+
+    int libxl_device_nic_add(LibxlCtx ctx, int domid, Pointer nic, Pointer aoHow);
+
+    int libxl_device_nic_remove(LibxlCtx ctx, int domid, Pointer nic, Pointer aoHow);
+
+    int libxl_mac_to_device_nic(LibxlCtx ctx, int domid, String mac, Pointer nic);
+
     /** {@code LIBXL_SUSPEND_LIVE}: save while the guest runs (migration). */
     int LIBXL_SUSPEND_LIVE = 2;
     /** {@code LIBXL_EVENTMASK_ALL}. */

@@ -25,6 +25,8 @@ import org.xenplane.daemon.driver.stats.HostCounters;
 import org.xenplane.daemon.driver.stats.StatisticsReading;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainSpec;
+import org.xenplane.daemon.protocol.NicSpec;
+import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.HostFacts;
 
@@ -272,6 +274,65 @@ public final class LibxlDriver implements HypervisorDriver {
             return built(spec, domid, true, DriverOperation.MIGRATE_RECEIVE);
         } finally {
             streams.close(pipe[0]);
+        }
+    }
+
+    // ---- devices
+
+    @Override
+    public void plugDisk(UUID vmId, DiskSpec disk) {
+        int domid = require(vmId, DriverOperation.DISK_ADD).domid();
+        try (NativeBuffer d = disk(disk)) {
+            LibxlCalls.check(libxl.libxl_device_disk_add(ctx, domid, d.pointer(), null), DriverOperation.DISK_ADD.function());
+        }
+    }
+
+    @Override
+    public void unplugDisk(UUID vmId, String vdev) {
+        int domid = require(vmId, DriverOperation.DISK_REMOVE).domid();
+        // libxl finds the device by its vdev; the other fields only have to be valid
+        try (NativeBuffer d = disk(new DiskSpec(vdev, null, "raw", true, true))) {
+            LibxlCalls.check(libxl.libxl_device_disk_remove(ctx, domid, d.pointer(), null),
+                    DriverOperation.DISK_REMOVE.function());
+        }
+    }
+
+    @Override
+    public void changeMedium(UUID vmId, DiskSpec medium) {
+        int domid = require(vmId, DriverOperation.CDROM_INSERT).domid();
+        try (NativeBuffer d = disk(new DiskSpec(medium.vdev(), medium.path(), medium.format(), true, true))) {
+            LibxlCalls.check(libxl.libxl_cdrom_insert(ctx, domid, d.pointer(), null), DriverOperation.CDROM_INSERT.function());
+        }
+    }
+
+    @Override
+    public void plugNic(UUID vmId, NicSpec nic) {
+        int domid = require(vmId, DriverOperation.NIC_ADD).domid();
+        try (NativeBuffer n = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_nic_init, libxl::libxl_device_nic_dispose)) {
+            LibxlCalls.check(libxl.libxl_device_nic_from_json(ctx, n.pointer(), DomainConfigJson.nic(nic)),
+                    "libxl_device_nic_from_json");
+            LibxlCalls.check(libxl.libxl_device_nic_add(ctx, domid, n.pointer(), null), DriverOperation.NIC_ADD.function());
+        }
+    }
+
+    @Override
+    public void unplugNic(UUID vmId, String mac) {
+        int domid = require(vmId, DriverOperation.NIC_REMOVE).domid();
+        try (NativeBuffer n = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_nic_init, libxl::libxl_device_nic_dispose)) {
+            LibxlCalls.check(libxl.libxl_mac_to_device_nic(ctx, domid, mac, n.pointer()), "libxl_mac_to_device_nic");
+            LibxlCalls.check(libxl.libxl_device_nic_remove(ctx, domid, n.pointer(), null), DriverOperation.NIC_REMOVE.function());
+        }
+    }
+
+    private NativeBuffer disk(DiskSpec disk) {
+        NativeBuffer d = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_disk_init, libxl::libxl_device_disk_dispose);
+        try {
+            LibxlCalls.check(libxl.libxl_device_disk_from_json(ctx, d.pointer(), DomainConfigJson.disk(disk)),
+                    "libxl_device_disk_from_json");
+            return d;
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
         }
     }
 

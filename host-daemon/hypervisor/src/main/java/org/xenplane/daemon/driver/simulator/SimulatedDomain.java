@@ -23,9 +23,16 @@ final class SimulatedDomain {
     boolean migratingOut;
     DomainState stateBeforeMigration;
     GuestBehaviour guest;
+    /** The disks and NICs plugged now: the spec's, then changed by hot-plug. */
+    final List<DiskSpec> disks;
+    final java.util.TreeMap<Integer, NicSpec> nics = new java.util.TreeMap<>(); // by devid, as libxl numbers them
 
     SimulatedDomain(DomainSpec spec, int domid, boolean paused, GuestBehaviour guest) {
         this.spec = spec;
+        this.disks = new ArrayList<>(spec.disks());
+        for (NicSpec nic : spec.nics()) {
+            nics.put(nics.size(), nic);
+        }
         this.domid = domid;
         this.state = paused ? DomainState.PAUSED : DomainState.RUNNING;
         this.memoryActual = spec.memoryTarget();
@@ -40,13 +47,10 @@ final class SimulatedDomain {
 
     List<String> devices() {
         List<String> devices = new ArrayList<>();
-        for (DiskSpec disk : spec.disks()) {
-            devices.add("vbd:" + disk.vdev());
+        for (DiskSpec disk : disks) {
+            devices.add("vbd:" + disk.vdev() + (disk.hasMedium() ? "" : ":empty"));
         }
-        for (int i = 0; i < spec.nics().size(); i++) {
-            NicSpec nic = spec.nics().get(i);
-            devices.add("vif:" + i + ":" + nic.mac());
-        }
+        nics.forEach((devid, nic) -> devices.add("vif:" + devid + ":" + nic.mac()));
         devices.add("console:0");
         return devices;
     }

@@ -20,7 +20,9 @@ import org.xenplane.daemon.driver.HypervisorDriver;
 import org.xenplane.daemon.driver.stats.StatisticsReading;
 import org.xenplane.daemon.driver.HypervisorException;
 import org.xenplane.daemon.driver.XenError;
+import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
+import org.xenplane.daemon.protocol.NicSpec;
 import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.HostFacts;
@@ -181,6 +183,75 @@ public final class SimulatedHost implements HypervisorDriver {
             }
             return null;
         });
+    }
+
+    // ---- devices
+
+    @Override
+    public void plugDisk(UUID vmId, DiskSpec disk) {
+        onDomain(DriverOperation.DISK_ADD, vmId, d -> {
+            if (disk(d, disk.vdev()) != null) {
+                throw DriverOperation.DISK_ADD.failure(XenError.DEVICE_EXISTS, "domain " + vmId + " has " + disk.vdev());
+            }
+            d.disks.add(disk);
+        });
+    }
+
+    @Override
+    public void unplugDisk(UUID vmId, String vdev) {
+        onDomain(DriverOperation.DISK_REMOVE, vmId, d -> {
+            DiskSpec disk = disk(d, vdev);
+            if (disk == null) {
+                throw DriverOperation.DISK_REMOVE.failure(XenError.NOTFOUND, "domain " + vmId + " has no " + vdev);
+            }
+            d.disks.remove(disk);
+        });
+    }
+
+    @Override
+    public void changeMedium(UUID vmId, DiskSpec medium) {
+        onDomain(DriverOperation.CDROM_INSERT, vmId, d -> {
+            DiskSpec drive = disk(d, medium.vdev());
+            if (drive == null) {
+                throw DriverOperation.CDROM_INSERT.failure(XenError.NOTFOUND, "domain " + vmId + " has no " + medium.vdev());
+            }
+            if (!drive.cdrom()) {
+                throw DriverOperation.CDROM_INSERT.failure(XenError.INVAL, medium.vdev() + " is not a CD drive");
+            }
+            d.disks.set(d.disks.indexOf(drive), new DiskSpec(drive.vdev(), medium.path(), medium.format(), true, true));
+        });
+    }
+
+    @Override
+    public void plugNic(UUID vmId, NicSpec nic) {
+        onDomain(DriverOperation.NIC_ADD, vmId, d -> {
+            if (d.nics.containsValue(nic) || d.nics.values().stream().anyMatch(n -> n.mac().equals(nic.mac()))) {
+                throw DriverOperation.NIC_ADD.failure(XenError.DEVICE_EXISTS, "domain " + vmId + " has a NIC " + nic.mac());
+            }
+            d.nics.put(d.nics.isEmpty() ? 0 : d.nics.lastKey() + 1, nic);
+        });
+    }
+
+    @Override
+    public void unplugNic(UUID vmId, String mac) {
+        onDomain(DriverOperation.NIC_REMOVE, vmId, d -> {
+            if (!d.nics.values().removeIf(n -> n.mac().equals(mac))) {
+                throw DriverOperation.NIC_REMOVE.failure(XenError.NOTFOUND, "domain " + vmId + " has no NIC " + mac);
+            }
+        });
+    }
+
+    private void onDomain(DriverOperation operation, UUID vmId, java.util.function.Consumer<SimulatedDomain> change) {
+        call(operation, vmId, () -> {
+            synchronized (this) {
+                change.accept(live(vmId, operation));
+            }
+            return null;
+        });
+    }
+
+    private static DiskSpec disk(SimulatedDomain d, String vdev) {
+        return d.disks.stream().filter(x -> x.vdev().equals(vdev)).findFirst().orElse(null);
     }
 
     // ---- images
