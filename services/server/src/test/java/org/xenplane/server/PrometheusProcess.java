@@ -36,6 +36,9 @@ final class PrometheusProcess implements AutoCloseable {
     static Path binary() {
         String configured = System.getProperty("xenplane.prometheus");
         if (configured != null && !configured.isBlank()) {
+            if (!Files.isExecutable(Path.of(configured))) {
+                throw new AssertionError("-Dxenplane.prometheus=" + configured + " is not an executable file");
+            }
             return Path.of(configured);
         }
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
@@ -44,8 +47,9 @@ final class PrometheusProcess implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new AssertionError("prometheus is not installed: this test needs a real Prometheus. Install Debian's"
-                + " package (apt-get install -y prometheus; .ci/run does) or pass -Dxenplane.prometheus=/path/to/prometheus");
+        throw new AssertionError("prometheus is not installed (not on the PATH): this test needs a real Prometheus."
+                + " Install Debian's package (apt-get install -y prometheus; .ci/run does) or pass"
+                + " -Dxenplane.prometheus=/path/to/prometheus");
     }
 
     /** Starts Prometheus with {@code config} (YAML) and waits until it is ready. */

@@ -17,7 +17,7 @@ import org.xenplane.monitoring.model.Series;
 /**
  * Thresholds on hosts and VMs raise messages (XenAPI {@code message}), once per condition: when it
  * starts, not at every sample; it may raise again after it has cleared. The same conditions are
- * Prometheus alert rules in {@code monitoring/prometheus/xenplane-alerts.yml}.
+ * Prometheus alert rules in {@code charts/xenplane/files/prometheus-rules.yaml} (group xenplane-alarms).
  *
  * <ul>
  *   <li>{@code CPU_USAGE_HIGH}: VM {@code cpu_usage} / host {@code cpu_avg} averages above the threshold over the window;</li>
