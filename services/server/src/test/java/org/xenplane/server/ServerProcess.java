@@ -28,6 +28,11 @@ final class ServerProcess implements AutoCloseable {
         return create(dataDir, port, Map.of());
     }
 
+    /** Like {@link #onEmbeddedDatabase(Path, int)}, with more environment (settings such as {@code XENPLANE_MONITORING_...}). */
+    static ServerProcess onEmbeddedDatabase(Path dataDir, int port, Map<String, String> environment) {
+        return create(dataDir, port, environment);
+    }
+
     static ServerProcess onExternalDatabase(Path workDir, int port, String jdbcUrl) {
         return create(workDir, port, Map.of("XENPLANE_DB_URL", jdbcUrl, "XENPLANE_DB_USER", "postgres",
                 "XENPLANE_DB_PASSWORD", "postgres"));

@@ -23,6 +23,8 @@ public enum ErrorCode {
     METRICS_DATA_SOURCE_UNKNOWN(400, "object", "data_source"),
     METRICS_TIME_RANGE_INVALID(400, "start", "end"),
     METRICS_RESOLUTION_INVALID(400, "resolution", "allowed"),
+    // 400: per-object alarm thresholds (other_config:perfmon in XenServer)
+    ALARM_THRESHOLD_INVALID(400, "threshold", "value", "allowed"),
     // 401, 403: who is calling and may they
     SESSION_AUTHENTICATION_FAILED(401),
     RBAC_PERMISSION_DENIED(403, "operation", "required_role"),
