@@ -32,11 +32,7 @@ class PrometheusScrapeIT {
      * evaluate. Remove an entry as soon as its reason is gone.
      */
     private static final Map<String, String> MAY_BE_EMPTY = Map.of(
-            "status=~\"5..\"", "they count server errors, and this server must make none",
-            "xenplane_vm_network_", "the vm service does not put a VM's VIFs in its domain spec yet (DomainSpecs.of"
-                    + " passes no nics), so no domain has a NIC for the daemon to count",
-            "xenplane_vm_disk_", "the vm service does not put a VM's VBDs in its domain spec yet (DomainSpecs.of"
-                    + " passes no disks), so no domain has a disk for the daemon to count");
+            "status=~\"5..\"", "they count server errors, and this server must make none");
 
     @TempDir
     Path workDir;
