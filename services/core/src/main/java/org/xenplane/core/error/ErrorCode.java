@@ -101,8 +101,8 @@ public enum ErrorCode {
     AUTHENTICATION_LOCKED_OUT(429, "retry_after_seconds"),
     // 5xx: our side
     HOST_OFFLINE(503, "host"),
-    /** A VM with disks needs the storage service in the same process (the all-in-one server) for now. */
-    STORAGE_NOT_IN_PROCESS(503, "vm"),
+    /** The VM service cannot reach the storage service (none in the process, no xenplane.storage.url, or unreachable). */
+    STORAGE_SERVICE_UNAVAILABLE(503, "vm", "detail"),
     HOST_DAEMON_ERROR(502, "host", "detail"),
     SR_BACKEND_FAILURE(502, "sr", "detail"),
     /** The hypervisor on a host failed: libxl's error name (e.g. ERROR_FAIL) and the function that returned it. */

@@ -1,8 +1,6 @@
 package org.xenplane.core.storage;
 
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
@@ -11,12 +9,11 @@ import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.task.TaskContext;
 
 /**
- * The {@link VmStorage} of a process without the storage service (the VM service's own
- * application): a VM without VBDs needs nothing of storage, so every call succeeds for it; for a
- * VM with VBDs every call fails with {@code STORAGE_NOT_IN_PROCESS} before anything is changed.
+ * The {@link VmStorage} of a process without the storage service and without
+ * {@code xenplane.storage.url}: a VM without VBDs needs nothing of storage, so every call
+ * succeeds for it; for a VM with VBDs every call fails with {@code STORAGE_SERVICE_UNAVAILABLE}
+ * before anything is changed.
  */
-@ApplicationScoped
-@DefaultBean
 public class StorageNotInProcess implements VmStorage {
     private final EntityManager em;
 
@@ -68,7 +65,8 @@ public class StorageNotInProcess implements VmStorage {
 
     private void refuseIfDisks(UUID vmId) {
         if (QuarkusTransaction.joiningExisting().call(() -> hasVbds(vmId))) {
-            throw new XenplaneException(ErrorCode.STORAGE_NOT_IN_PROCESS, vmId);
+            throw new XenplaneException(ErrorCode.STORAGE_SERVICE_UNAVAILABLE, vmId,
+                    "no storage service in this process, and xenplane.storage.url is not set");
         }
     }
 

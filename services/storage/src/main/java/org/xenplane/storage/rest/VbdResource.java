@@ -32,6 +32,7 @@ import org.xenplane.core.task.TaskView;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.Vdi;
 import org.xenplane.storage.service.DiskAttachments;
+import org.xenplane.storage.service.DiskMoves;
 import org.xenplane.storage.service.VbdHotplug;
 import org.xenplane.storage.service.VbdOperation;
 import org.xenplane.storage.service.VbdService;
@@ -52,11 +53,13 @@ public class VbdResource {
     private final DiskAttachments attachments;
     private final VmDisks vmDisks;
     private final VbdHotplug hotplug;
+    private final DiskMoves moves;
     private final TaskRunner tasks;
     private final CurrentCaller caller;
 
-    public VbdResource(VbdService vbds, DiskAttachments attachments, VmDisks vmDisks, VbdHotplug hotplug, TaskRunner tasks,
-                       CurrentCaller caller) {
+    public VbdResource(VbdService vbds, DiskAttachments attachments, VmDisks vmDisks, VbdHotplug hotplug, DiskMoves moves,
+                       TaskRunner tasks, CurrentCaller caller) {
+        this.moves = moves;
         this.vbds = vbds;
         this.attachments = attachments;
         this.vmDisks = vmDisks;
@@ -271,6 +274,35 @@ public class VbdResource {
             return TaskResult.NONE;
         });
         return TaskResponses.finished(task, vbds.list(body.vmId(), null));
+    }
+
+    @POST
+    @Path("/move-vm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.move_vm")
+    @Operation(summary = "Move a VM's disks to another host (storage half of VM migration)", description = "Body: vmId,"
+            + " hostId, step. `prepare` activates every attached disk on the destination (SR_NOT_ATTACHED when an SR"
+            + " is not plugged there) and answers the disks as it opens them; `complete` records them attached there"
+            + " and releases them on the old host; `abort` releases them on the destination.")
+    @APIResponse(responseCode = "200", description = "The disks on the destination (prepare), or none")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    @APIResponse(responseCode = "409", description = "SR_NOT_ATTACHED")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public List<AttachedDisk> moveVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        if (body.hostId() == null || body.step() == null) {
+            throw new XenplaneException(ErrorCode.INVALID_FIELD, body.hostId() == null ? "hostId" : "step", "required");
+        }
+        List<AttachedDisk> disks = new java.util.ArrayList<>();
+        tasks.run(vmRequest(VbdOperation.MOVE_VM, body.vmId(), key), caller.get().subject(), ctx -> {
+            String op = ctx.taskId().toString();
+            switch (body.step()) {
+                case "prepare" -> disks.addAll(moves.prepare(body.vmId(), body.hostId(), op));
+                case "complete" -> moves.complete(body.vmId(), body.hostId(), op);
+                default -> moves.abort(body.vmId(), body.hostId(), op);
+            }
+            return TaskResult.NONE;
+        });
+        return disks;
     }
 
     @POST

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.storage.UnpluggedSrs;
 import org.xenplane.core.storage.VmDisk;
 import org.xenplane.core.storage.VmStorage;
 import org.xenplane.core.task.TaskContext;
-import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.VbdMode;
 import org.xenplane.storage.model.VbdType;
 import org.xenplane.storage.rest.AttachedDisk;
@@ -23,11 +23,13 @@ public class StorageForVms implements VmStorage {
     private final DiskAttachments attachments;
     private final DiskMoves moves;
     private final VmDisks vmDisks;
+    private final UnpluggedSrs unplugged;
 
-    public StorageForVms(DiskAttachments attachments, DiskMoves moves, VmDisks vmDisks) {
+    public StorageForVms(DiskAttachments attachments, DiskMoves moves, VmDisks vmDisks, UnpluggedSrs unplugged) {
         this.attachments = attachments;
         this.moves = moves;
         this.vmDisks = vmDisks;
+        this.unplugged = unplugged;
     }
 
     @Override
@@ -37,16 +39,9 @@ public class StorageForVms implements VmStorage {
 
     @Override
     public void assertHostCanAttach(UUID vmId, UUID hostId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> unplugged = Vbd.getEntityManager().createNativeQuery("""
-                        select distinct d.sr_id from vbd b join vdi d on d.id = b.vdi_id
-                        where b.vm_id = ?1 and not exists (
-                            select 1 from pbd p where p.sr_id = d.sr_id and p.host_id = ?2 and p.currently_attached)
-                        order by d.sr_id""")
-                .setParameter(1, vmId).setParameter(2, hostId).getResultList();
-        if (!unplugged.isEmpty()) {
-            throw new XenplaneException(ErrorCode.SR_NOT_ATTACHED, unplugged.get(0), hostId);
-        }
+        unplugged.firstOf(vmId, hostId).ifPresent(sr -> {
+            throw new XenplaneException(ErrorCode.SR_NOT_ATTACHED, sr, hostId);
+        });
     }
 
     @Override

@@ -37,6 +37,8 @@ public enum VbdOperation implements DeclaredOperation {
     ATTACH_VM(OperationSpec.changes("vbd.attach_vm", Role.VM_OPERATOR)),
     /** Storage half of VM shutdown (VbdDetach steps). */
     DETACH_VM(OperationSpec.changes("vbd.detach_vm", Role.VM_OPERATOR)),
+    /** Storage half of VM migration: activate on the destination, then record there or undo. */
+    MOVE_VM(OperationSpec.changes("vbd.move_vm", Role.VM_POWER_ADMIN)),
     /** Storage half of VM clone, copy and snapshot: the VM's disks for a new VM. */
     CLONE_VM(OperationSpec.changes("vbd.clone_vm", Role.VM_ADMIN)),
     /** Storage half of VM destroy: its VBDs, and its disks on request. */
@@ -62,7 +64,7 @@ public enum VbdOperation implements DeclaredOperation {
                     : vbd.empty ? Optional.empty() : error(ErrorCode.VBD_NOT_EMPTY, vbd);
             case EJECT -> vbd.type != VbdType.CD ? error(ErrorCode.VBD_NOT_REMOVABLE_MEDIA, vbd)
                     : vbd.empty ? error(ErrorCode.VBD_IS_EMPTY, vbd) : Optional.empty();
-            case READ, CREATE, ATTACH_VM, DETACH_VM, CLONE_VM, DESTROY_VM -> Optional.empty();
+            case READ, CREATE, ATTACH_VM, DETACH_VM, MOVE_VM, CLONE_VM, DESTROY_VM -> Optional.empty();
         };
     }
 
