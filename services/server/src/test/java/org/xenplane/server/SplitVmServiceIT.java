@@ -7,11 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +31,7 @@ class SplitVmServiceIT {
 
     @Test
     void aVmServiceOnItsOwnGivesItsVmsTheirDisksThroughTheStorageService() throws Exception {
-        String db = database("split_vm");
+        String db = EmbeddedPostgresResource.freshDatabaseUrl("split_vm");
         try (ServerProcess server = ServerProcess.onExternalDatabase(Files.createDirectories(workDir.resolve("server")),
                 JavaProcess.freePort(), db).start();
              ServerProcess vmService = ServerProcess.vmServiceOnExternalDatabase(Files.createDirectories(workDir.resolve("vm")),
@@ -93,14 +90,5 @@ class SplitVmServiceIT {
         String task = vms(vmService).post("/api/v1/vms/" + vm + "/" + operation).then().statusCode(202).extract()
                 .header("Xenplane-Task");
         return vms(vmService).get("/api/v1/tasks/" + task + "?wait=60").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static String database(String name) throws Exception {
-        EmbeddedPostgres postgres = EmbeddedPostgresResource.server();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + name);
-            st.execute("create database " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
     }
 }

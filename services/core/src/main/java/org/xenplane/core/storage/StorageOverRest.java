@@ -54,9 +54,7 @@ public class StorageOverRest implements VmStorage {
 
     @Override
     public void assertHostCanAttach(UUID vmId, UUID hostId) {
-        unplugged.firstOf(vmId, hostId).ifPresent(sr -> {
-            throw new XenplaneException(ErrorCode.SR_NOT_ATTACHED, sr, hostId);
-        });
+        unplugged.assertNoneFor(vmId, hostId);
     }
 
     @Override

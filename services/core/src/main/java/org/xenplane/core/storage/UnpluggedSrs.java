@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
 
 /**
  * Which SR of a VM's disks is not plugged on a host: read from the storage service's tables in
@@ -35,6 +37,13 @@ public class UnpluggedSrs {
                             order by d.sr_id""")
                     .setParameter(1, vmId).setParameter(2, hostId).setMaxResults(1).getResultList();
             return unplugged.stream().findFirst();
+        });
+    }
+
+    /** Refuses with {@code SR_NOT_ATTACHED} when an SR of the VM's disks is not plugged on the host. */
+    public void assertNoneFor(UUID vmId, UUID hostId) {
+        firstOf(vmId, hostId).ifPresent(sr -> {
+            throw new XenplaneException(ErrorCode.SR_NOT_ATTACHED, sr, hostId);
         });
     }
 
