@@ -61,10 +61,28 @@ public final class DomainConfigJson {
         }
     }
 
+    /** One disk as libxl's JSON form of {@code libxl_device_disk}, for hot-plug. */
+    public static String disk(DiskSpec disk) {
+        ObjectNode d = JSON.createObjectNode();
+        disk(d, disk);
+        return d.toString();
+    }
+
+    /** One NIC as libxl's JSON form of {@code libxl_device_nic}, for hot-plug. */
+    public static String nic(NicSpec nic) {
+        ObjectNode n = JSON.createObjectNode();
+        nic(n, nic);
+        return n.toString();
+    }
+
     private static void disk(ObjectNode d, DiskSpec disk) {
         d.put("pdev_path", disk.path());
         d.put("vdev", disk.vdev());
-        d.put("backend", "qdisk");
+        // qcow2 needs QEMU's qdisk back end (qemu-system-xen in dom0); for raw, libxl chooses,
+        // as xl does: the kernel's blkback through a loop device, with no QEMU per domain
+        if ("qcow2".equals(disk.format())) {
+            d.put("backend", "qdisk");
+        }
         d.put("format", disk.format());
         if (!disk.readOnly()) {
             d.put("readwrite", 1); // libxl's default is 0, read-only

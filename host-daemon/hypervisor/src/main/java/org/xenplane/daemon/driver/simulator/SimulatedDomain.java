@@ -2,7 +2,9 @@ package org.xenplane.daemon.driver.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainSpec;
@@ -23,6 +25,9 @@ final class SimulatedDomain {
     boolean migratingOut;
     DomainState stateBeforeMigration;
     GuestBehaviour guest;
+    /** Disks by vdev, and NICs by devid (numbered from 0, as libxl does), as plugged now. */
+    final Map<String, DiskSpec> disks = new LinkedHashMap<>();
+    final Map<Integer, NicSpec> nics = new LinkedHashMap<>();
 
     SimulatedDomain(DomainSpec spec, int domid, boolean paused, GuestBehaviour guest) {
         this.spec = spec;
@@ -31,6 +36,13 @@ final class SimulatedDomain {
         this.memoryActual = spec.memoryTarget();
         this.vcpusOnline = spec.vcpusOnline();
         this.guest = guest;
+        spec.disks().forEach(d -> disks.put(d.vdev(), d));
+        spec.nics().forEach(n -> nics.put(nics.size(), n));
+    }
+
+    /** The devid the next NIC gets: one above the highest in use, as libxl picks it. */
+    int nextNicDevid() {
+        return nics.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
     }
 
     /** The memory the host gives this domain: its maximum plus its overhead (see DomainOverhead). */
@@ -40,13 +52,8 @@ final class SimulatedDomain {
 
     List<String> devices() {
         List<String> devices = new ArrayList<>();
-        for (DiskSpec disk : spec.disks()) {
-            devices.add("vbd:" + disk.vdev());
-        }
-        for (int i = 0; i < spec.nics().size(); i++) {
-            NicSpec nic = spec.nics().get(i);
-            devices.add("vif:" + i + ":" + nic.mac());
-        }
+        disks.keySet().forEach(vdev -> devices.add("vbd:" + vdev));
+        nics.forEach((devid, nic) -> devices.add("vif:" + devid + ":" + nic.mac()));
         devices.add("console:0");
         return devices;
     }
