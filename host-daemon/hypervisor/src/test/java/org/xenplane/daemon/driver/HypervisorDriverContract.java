@@ -44,6 +44,14 @@ public abstract class HypervisorDriverContract {
     /** A second host to migrate to, if the driver's test can offer one. */
     protected abstract Optional<HypervisorDriver> secondHost();
 
+    /**
+     * Waits until the guest in the domain has booted far enough to answer the toolstack (its PV
+     * drivers are up): a real guest that is still booting misses shutdown, reboot and suspend
+     * requests and does not balloon yet. Simulated guests answer at once.
+     */
+    protected void awaitGuestUp(UUID vmId) {
+    }
+
     /** A disk this host can plug into a running guest at {@code vdev} (a file it creates where it needs one). */
     protected abstract DiskSpec pluggableDisk(String vdev) throws Exception;
 
@@ -159,6 +167,7 @@ public abstract class HypervisorDriverContract {
     void aCleanShutdownRequestEndsInAPoweroffEvent() {
         List<ShutdownReason> heard = listen();
         DomainInfo domain = createRunning();
+        awaitGuestUp(domain.vmId());
         driver().requestShutdown(domain.vmId());
         await().atMost(Duration.ofSeconds(60)).until(() -> heard.contains(ShutdownReason.POWEROFF));
         assertThat(driver().find(domain.vmId()).map(DomainInfo::state)).contains(DomainState.SHUTDOWN);
@@ -168,6 +177,7 @@ public abstract class HypervisorDriverContract {
     void aCleanRebootRequestEndsInARebootEvent() {
         List<ShutdownReason> heard = listen();
         DomainInfo domain = createRunning();
+        awaitGuestUp(domain.vmId());
         driver().requestReboot(domain.vmId());
         await().atMost(Duration.ofSeconds(60)).until(() -> heard.contains(ShutdownReason.REBOOT));
     }
@@ -175,6 +185,7 @@ public abstract class HypervisorDriverContract {
     @Test
     void theBalloonTargetMovesWithinTheMaximumAndNotBeyond() {
         DomainInfo domain = createRunning();
+        awaitGuestUp(domain.vmId());
         long max = bootable(domain.vmId()).memoryStaticMax();
         driver().setMemoryTarget(domain.vmId(), max / 2);
         // a real guest gives the memory back once its balloon driver runs, at its own pace
@@ -218,6 +229,7 @@ public abstract class HypervisorDriverContract {
     @Test
     void aSuspendedDomainIsGoneAndComesBackFromItsImageWithANewDomid() throws Exception {
         DomainInfo domain = createRunning();
+        awaitGuestUp(domain.vmId());
         Path image = workDir.resolve(domain.vmId() + ".img");
         driver().suspend(domain.vmId(), image);
 
@@ -245,6 +257,7 @@ public abstract class HypervisorDriverContract {
         Assumptions.assumeTrue(secondHost().isPresent(), "this driver's test has no second host to migrate to");
         HypervisorDriver target = secondHost().orElseThrow();
         DomainInfo domain = createRunning();
+        awaitGuestUp(domain.vmId());
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         driver().sendMigration(domain.vmId(), stream);
 
@@ -260,6 +273,7 @@ public abstract class HypervisorDriverContract {
     @Test
     void aDomainWhoseMigrationFailedRunsOnWhereItWas() {
         DomainInfo domain = createRunning();
+        awaitGuestUp(domain.vmId());
         driver().sendMigration(domain.vmId(), java.io.OutputStream.nullOutputStream()); // a guest's memory: not kept
         driver().resumeAfterFailedMigration(domain.vmId());
         assertThat(driver().find(domain.vmId()).orElseThrow().state()).isEqualTo(DomainState.RUNNING);

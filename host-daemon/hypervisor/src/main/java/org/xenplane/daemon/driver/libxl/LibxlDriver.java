@@ -116,6 +116,7 @@ public final class LibxlDriver implements HypervisorDriver {
     @Override
     public DomainInfo create(DomainSpec spec, boolean paused) {
         int domid;
+        requireNew(spec, DriverOperation.CREATE);
         try (NativeBuffer config = config(spec)) {
             requireFreeMemory(config, DriverOperation.CREATE);
             IntByReference created = new IntByReference(-1);
@@ -402,6 +403,7 @@ public final class LibxlDriver implements HypervisorDriver {
     }
 
     private int restoreFrom(DomainSpec spec, int fd, DriverOperation operation) {
+        requireNew(spec, operation);
         try (NativeBuffer config = config(spec);
              NativeBuffer params = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_domain_restore_params_init,
                      libxl::libxl_domain_restore_params_dispose)) {
@@ -412,6 +414,17 @@ public final class LibxlDriver implements HypervisorDriver {
             LibxlCalls.check(libxl.libxl_domain_create_restore(ctx, config.pointer(), domid, fd, -1, params.pointer(),
                     null, null), operation.function());
             return domid.getValue();
+        }
+    }
+
+    /**
+     * A domain is named after its VM's uuid, and libxl refuses a second domain of the same name,
+     * but only after it began to build it, and then its clean-up fails too and it returns
+     * {@code ERROR_FAIL} (seen on Xen 4.17); the contract's answer is {@code ERROR_INVAL}, at once.
+     */
+    private void requireNew(DomainSpec spec, DriverOperation operation) {
+        if (find(spec.vmId()).isPresent()) {
+            throw operation.failure(XenError.INVAL, "domain with name \"" + spec.vmId() + "\" already exists");
         }
     }
 

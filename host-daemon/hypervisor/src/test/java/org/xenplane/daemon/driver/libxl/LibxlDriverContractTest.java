@@ -1,10 +1,13 @@
 package org.xenplane.daemon.driver.libxl;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +63,14 @@ class LibxlDriverContractTest extends HypervisorDriverContract {
     @Override
     protected Optional<HypervisorDriver> secondHost() {
         return Optional.empty();
+    }
+
+    /** The proof's guest prints XENPLANE-GUEST-READY on its console (which xenconsoled logs) once it has booted. */
+    @Override
+    protected void awaitGuestUp(UUID vmId) {
+        Path console = Path.of("/var/log/xen/console/guest-" + vmId + ".log");
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                Files.exists(console) && Files.readString(console, StandardCharsets.ISO_8859_1).contains("XENPLANE-GUEST-READY"));
     }
 
     /** A 16 MiB raw file that starts with a marker, in the test's directory (loop-mounted by libxl's block script). */
