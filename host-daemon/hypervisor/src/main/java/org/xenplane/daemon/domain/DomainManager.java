@@ -287,13 +287,13 @@ public final class DomainManager {
     // ---- devices (hot-plug): the remembered spec follows, so a reboot rebuilds the domain with them
 
     public DomainResult plugDisk(String operationId, UUID vmId, DiskSpec disk) {
-        return device(operationId, "plug disk " + disk.vdev() + " into " + vmId, vmId, DriverOperation.DISK_ADD,
-                () -> driver.plugDisk(vmId, disk), spec -> spec.withDevices(with(spec.disks(), disk, d -> d.vdev()), spec.nics()));
+        return device(operationId, "plug disk " + disk.vdev() + " into " + vmId, vmId, DriverOperation.ATTACH_DISK,
+                () -> driver.attachDisk(vmId, disk), spec -> spec.withDevices(with(spec.disks(), disk, d -> d.vdev()), spec.nics()));
     }
 
     public DomainResult unplugDisk(String operationId, UUID vmId, String vdev) {
-        return device(operationId, "unplug disk " + vdev + " from " + vmId, vmId, DriverOperation.DISK_REMOVE,
-                () -> driver.unplugDisk(vmId, vdev),
+        return device(operationId, "unplug disk " + vdev + " from " + vmId, vmId, DriverOperation.DETACH_DISK,
+                () -> driver.detachDisk(vmId, vdev),
                 spec -> spec.withDevices(spec.disks().stream().filter(d -> !d.vdev().equals(vdev)).toList(), spec.nics()));
     }
 
@@ -304,13 +304,13 @@ public final class DomainManager {
     }
 
     public DomainResult plugNic(String operationId, UUID vmId, NicSpec nic) {
-        return device(operationId, "plug NIC " + nic.mac() + " into " + vmId, vmId, DriverOperation.NIC_ADD,
-                () -> driver.plugNic(vmId, nic), spec -> spec.withDevices(spec.disks(), with(spec.nics(), nic, n -> n.mac())));
+        return device(operationId, "plug NIC " + nic.mac() + " into " + vmId, vmId, DriverOperation.ATTACH_NIC,
+                () -> driver.attachNic(vmId, nic), spec -> spec.withDevices(spec.disks(), with(spec.nics(), nic, n -> n.mac())));
     }
 
     public DomainResult unplugNic(String operationId, UUID vmId, String mac) {
-        return device(operationId, "unplug NIC " + mac + " from " + vmId, vmId, DriverOperation.NIC_REMOVE,
-                () -> driver.unplugNic(vmId, mac),
+        return device(operationId, "unplug NIC " + mac + " from " + vmId, vmId, DriverOperation.DETACH_NIC,
+                () -> driver.detachNic(vmId, mac),
                 spec -> spec.withDevices(spec.disks(), spec.nics().stream().filter(n -> !n.mac().equals(mac)).toList()));
     }
 

@@ -17,11 +17,11 @@ public enum DriverOperation {
     RESUME("libxl_domain_resume"),
     SET_MEMORY_TARGET("libxl_set_memory_target"),
     SET_VCPUS_ONLINE("libxl_set_vcpuonline"),
-    DISK_ADD("libxl_device_disk_add"),
-    DISK_REMOVE("libxl_device_disk_remove"),
+    ATTACH_DISK("libxl_device_disk_add"),
+    DETACH_DISK("libxl_device_disk_remove"),
+    ATTACH_NIC("libxl_device_nic_add"),
+    DETACH_NIC("libxl_device_nic_remove"),
     CDROM_INSERT("libxl_cdrom_insert"),
-    NIC_ADD("libxl_device_nic_add"),
-    NIC_REMOVE("libxl_device_nic_remove"),
     LIST("libxl_list_domain");
 
     private final String function;

@@ -77,10 +77,14 @@ public final class DomainConfigJson {
 
     private static void disk(ObjectNode d, DiskSpec disk) {
         d.put("vdev", disk.vdev());
-        d.put("backend", "qdisk");
         if (disk.hasMedium()) {
             d.put("pdev_path", disk.path());
             d.put("format", disk.format());
+            // qcow2 needs QEMU's qdisk back end (qemu-system-xen in dom0); for raw, libxl chooses,
+            // as xl does: the kernel's blkback through a loop device, with no QEMU per domain
+            if ("qcow2".equals(disk.format())) {
+                d.put("backend", "qdisk");
+            }
         } else {
             d.put("format", "empty"); // an empty CD drive
         }

@@ -16,6 +16,12 @@ import org.xenplane.daemon.protocol.DomainState;
 final class DominfoJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final UUID ZERO = new UUID(0, 0);
+    /**
+     * {@code LIBXL_MAXMEM_CONSTANT}: libxl sets Xen's ceiling for a domain 1 MiB above the
+     * domain's maximum memory, and dominfo reports that ceiling; the domain's maximum is below it.
+     * (HVM guests also have their video RAM on top, which is not taken off here.)
+     */
+    static final long MAXMEM_SLACK_KIB = 1024;
 
     private DominfoJson() {
     }
@@ -31,14 +37,17 @@ final class DominfoJson {
         DomainState state = info.path("shutdown").asBoolean(false) ? DomainState.SHUTDOWN
                 : info.path("paused").asBoolean(false) ? DomainState.PAUSED : DomainState.RUNNING;
         return new DomainInfo(uuid, domid, state, info.path("current_memkb").asLong(0) * 1024,
-                info.path("max_memkb").asLong(0) * 1024, info.path("vcpu_online").asInt(0), List.of(), null);
+                Math.max(0, info.path("max_memkb").asLong(0) - MAXMEM_SLACK_KIB) * 1024, info.path("vcpu_online").asInt(0), List.of(), null);
     }
 
-    /** The shutdown reason of an event, or -2 when the event is not {@code domain_shutdown}. */
+    /**
+     * The shutdown reason of an event, or -2 when the event is not {@code domain_shutdown}. A
+     * power-off (reason 0, the default) leaves the reason out: {@code "type.domain_shutdown": {}}.
+     */
     static int shutdownReason(String eventJson) {
         JsonNode event = parse(eventJson);
         JsonNode shutdown = event.get("type.domain_shutdown");
-        return shutdown == null ? -2 : shutdown.path("shutdown_reason").asInt(-1);
+        return shutdown == null ? -2 : shutdown.path("shutdown_reason").asInt(0);
     }
 
     static int eventDomid(String eventJson) {

@@ -1,5 +1,6 @@
 package org.xenplane.daemon.driver.libxl;
 
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import org.xenplane.daemon.driver.XenError;
  */
 final class FdStreams {
     private static final int CHUNK = 1 << 16;
+    private static final int EINTR = 4;
     private final LibC libc;
     private final ExecutorService copiers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "xenplane-libxl-stream");
@@ -36,20 +38,26 @@ final class FdStreams {
         return fds;
     }
 
-    /** Copies what arrives on {@code fd} to {@code out} until end of file, in the background. */
+    /**
+     * Copies what arrives on {@code fd} to {@code out} until end of file, in the background, and
+     * closes {@code fd} at the end: when {@code out} fails, the writer (libxl) gets EPIPE at once
+     * instead of blocking forever on a full pipe that nobody reads.
+     */
     CompletableFuture<Void> drain(int fd, OutputStream out) {
         return CompletableFuture.runAsync(() -> {
             byte[] buffer = new byte[CHUNK];
             try {
                 long n;
-                while ((n = libc.read(fd, buffer, buffer.length)) > 0) {
+                while ((n = readRetrying(fd, buffer)) > 0) {
                     out.write(buffer, 0, (int) n);
                 }
                 if (n < 0) {
-                    throw new IOException("read() failed");
+                    throw new IOException("read() failed with errno " + Native.getLastError());
                 }
             } catch (IOException e) {
                 throw new CompletionException(e);
+            } finally {
+                libc.close(fd);
             }
         }, copiers);
     }
@@ -71,6 +79,15 @@ final class FdStreams {
         }, copiers);
     }
 
+    /** read(), again when a signal interrupted it (libxl's SIGCHLD handler, while its save helper runs). */
+    private long readRetrying(int fd, byte[] buffer) {
+        long n;
+        do {
+            n = libc.read(fd, buffer, buffer.length);
+        } while (n < 0 && Native.getLastError() == EINTR);
+        return n;
+    }
+
     void close(int fd) {
         libc.close(fd);
     }
@@ -80,8 +97,11 @@ final class FdStreams {
         int left = length;
         while (left > 0) {
             long written = libc.write(fd, rest, left);
+            if (written < 0 && Native.getLastError() == EINTR) {
+                continue;
+            }
             if (written <= 0) {
-                throw new IOException("write() failed");
+                throw new IOException("write() failed with errno " + Native.getLastError());
             }
             left -= (int) written;
             rest = java.util.Arrays.copyOfRange(rest, (int) written, (int) written + left);

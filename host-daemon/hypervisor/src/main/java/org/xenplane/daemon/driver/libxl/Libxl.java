@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
@@ -18,6 +19,9 @@ public interface Libxl extends Library {
 
     int libxl_ctx_free(LibxlCtx ctx);
 
+    /** How libxl reaps the children it forks (hotplug scripts, the save helper); {@code hooks} must outlive the context. */
+    void libxl_childproc_setmode(LibxlCtx ctx, Pointer hooks, Pointer user);
+
     String libxl_error_to_string(int error);
 
     void libxl_domain_config_init(Pointer dConfig);
@@ -27,6 +31,11 @@ public interface Libxl extends Library {
     int libxl_domain_config_from_json(LibxlCtx ctx, Pointer dConfig, String json);
 
     Pointer libxl_domain_config_to_json(LibxlCtx ctx, Pointer dConfig);
+
+    /** How much free memory (KiB) building this domain takes; partially defaults the config, as xl's create does. */
+    int libxl_domain_need_memory(LibxlCtx ctx, Pointer dConfig, int domidForLogging, LongByReference needMemkb);
+
+    int libxl_get_free_memory(LibxlCtx ctx, LongByReference memkb);
 
     int libxl_domain_create_new(LibxlCtx ctx, Pointer dConfig, IntByReference domid, Pointer aoHow,
                                 Pointer aopConsoleHow);
@@ -107,6 +116,13 @@ public interface Libxl extends Library {
 
     int libxl_cdrom_insert(LibxlCtx ctx, int domid, Pointer disk, Pointer aoHow);
 
+    /** An array of {@code libxl_device_disk} ({@link LibxlAbi#DISK_SIZE} apart), or NULL when there is none. */
+    Pointer libxl_device_disk_list(LibxlCtx ctx, int domid, IntByReference num);
+
+    void libxl_device_disk_list_free(Pointer list, int num);
+
+    int libxl_vdev_to_device_disk(LibxlCtx ctx, int domid, String vdev, Pointer disk);
+
     void libxl_device_nic_init(Pointer nic);
 
     void libxl_device_nic_dispose(Pointer nic);
@@ -119,8 +135,22 @@ public interface Libxl extends Library {
 
     int libxl_device_nic_remove(LibxlCtx ctx, int domid, Pointer nic, Pointer aoHow);
 
+    /** An array of {@code libxl_device_nic} ({@link LibxlAbi#NIC_SIZE} apart), or NULL when there is none. */
+    Pointer libxl_device_nic_list(LibxlCtx ctx, int domid, IntByReference num);
+
+    void libxl_device_nic_list_free(Pointer list, int num);
+
     int libxl_mac_to_device_nic(LibxlCtx ctx, int domid, String mac, Pointer nic);
 
+    /**
+     * {@code libxl_sigchld_owner_libxl_always_selective_reap}: libxl reaps only its own children.
+     * The default ({@code libxl_sigchld_owner_libxl}) reaps every child of the process while libxl
+     * has one, which would steal the exit status of the JVM's own processes (qemu-img, ip, ...).
+     */
+    int SIGCHLD_OWNER_LIBXL_ALWAYS_SELECTIVE_REAP = 3;
+
+    /** {@code INVALID_DOMID} ({@code ~0}): no domain yet, for libxl's log lines. */
+    int INVALID_DOMID = -1;
     /** {@code LIBXL_SUSPEND_LIVE}: save while the guest runs (migration). */
     int LIBXL_SUSPEND_LIVE = 2;
     /** {@code LIBXL_EVENTMASK_ALL}. */

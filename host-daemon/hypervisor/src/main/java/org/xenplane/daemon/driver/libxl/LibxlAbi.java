@@ -11,6 +11,11 @@ final class LibxlAbi {
     static final String TOOLLOG_LIBRARY = "libxentoollog.so.1";
     static final long DOMAIN_CONFIG_SIZE = 1288;
     static final long DOMINFO_SIZE = 120;
+    /** The strides of the arrays {@code libxl_device_disk_list} and {@code libxl_device_nic_list} return. */
+    static final long DISK_SIZE = 144;
+    static final long NIC_SIZE = 504;
+    /** {@code libxl_childproc_hooks}: an enum and two function pointers. */
+    static final long CHILDPROC_HOOKS_SIZE = 24;
     static final long PHYSINFO_SIZE = 128;
     static final long RESTORE_PARAMS_SIZE = 24;
     static final long BITMAP_SIZE = 16;

@@ -1,8 +1,10 @@
 package org.xenplane.daemon.driver.libxl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,12 +25,14 @@ import org.xenplane.daemon.driver.stats.Dom0Sysfs;
 import org.xenplane.daemon.driver.stats.DomainCounters;
 import org.xenplane.daemon.driver.stats.HostCounters;
 import org.xenplane.daemon.driver.stats.StatisticsReading;
+import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.NicSpec;
 import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.HostFacts;
+import org.xenplane.daemon.protocol.NicSpec;
 
 /**
  * Real Xen through libxenlight: the domain configuration goes in as libxl's JSON
@@ -39,6 +43,13 @@ import org.xenplane.daemon.protocol.HostFacts;
 public final class LibxlDriver implements HypervisorDriver {
     private static final String RESTORE_PARAMS = "{\"stream_version\": 2}";
     private static final int MAX_VCPUS = 512;
+    /** {@code libxl_childproc_hooks}: the owner (an enum), then two function pointers left NULL; lives as long as the class. */
+    private static final Memory CHILDPROC_HOOKS = new Memory(LibxlAbi.CHILDPROC_HOOKS_SIZE);
+
+    static {
+        CHILDPROC_HOOKS.clear();
+        CHILDPROC_HOOKS.setInt(0, Libxl.SIGCHLD_OWNER_LIBXL_ALWAYS_SELECTIVE_REAP);
+    }
 
     private final Libxl libxl;
     private final LibC libc;
@@ -68,7 +79,8 @@ public final class LibxlDriver implements HypervisorDriver {
     public static LibxlDriver open(String xenplaneVersion) {
         LibxlLibraries.requireDom0();
         LibxlLibraries libraries = LibxlLibraries.load();
-        XtlLogger logger = libraries.toolLog.xtl_createlogger_stdiostream(libraries.stderr(), XenToolLog.XTL_WARN, 0);
+        XtlLogger logger = libraries.toolLog.xtl_createlogger_stdiostream(libraries.stderr(),
+                XenToolLog.levelFromEnvironment(), XenToolLog.XTL_STDIOSTREAM_SHOW_DATE);
         PointerByReference ctx = new PointerByReference();
         int rc = libraries.libxl.libxl_ctx_alloc(ctx, 0, 0, logger);
         if (rc != 0) {
@@ -76,7 +88,9 @@ public final class LibxlDriver implements HypervisorDriver {
             throw new LibxlUnavailableException("libxl_ctx_alloc failed with " + XenError.fromCode(rc).libxlName()
                     + ": is xenstored running in this dom0? (libxl's own message is above)");
         }
-        return new LibxlDriver(libraries, new LibxlCtx(ctx.getValue()), xenplaneVersion);
+        LibxlCtx context = new LibxlCtx(ctx.getValue());
+        libraries.libxl.libxl_childproc_setmode(context, CHILDPROC_HOOKS, null);
+        return new LibxlDriver(libraries, context, xenplaneVersion);
     }
 
     @Override
@@ -104,7 +118,9 @@ public final class LibxlDriver implements HypervisorDriver {
     @Override
     public DomainInfo create(DomainSpec spec, boolean paused) {
         int domid;
+        requireNew(spec, DriverOperation.CREATE);
         try (NativeBuffer config = config(spec)) {
+            requireFreeMemory(config, DriverOperation.CREATE);
             IntByReference created = new IntByReference(-1);
             LibxlCalls.check(libxl.libxl_domain_create_new(ctx, config.pointer(), created, null, null),
                     DriverOperation.CREATE.function());
@@ -130,10 +146,105 @@ public final class LibxlDriver implements HypervisorDriver {
         for (String json : dominfoJson()) {
             DomainInfo domain = DominfoJson.domain(json);
             if (domain != null) {
-                domains.add(domain);
+                domains.add(new DomainInfo(domain.vmId(), domain.domid(), domain.state(), domain.memoryActual(),
+                        domain.memoryMax(), domain.vcpusOnline(), devices(domain.domid()), domain.startedAt()));
             }
         }
         return domains;
+    }
+
+    /** {@code vbd:<vdev>} for each disk, {@code vif:<devid>:<mac>} for each NIC, and the console. */
+    private List<String> devices(int domid) {
+        List<String> devices = new ArrayList<>();
+        IntByReference count = new IntByReference();
+        Pointer disks = libxl.libxl_device_disk_list(ctx, domid, count);
+        if (disks != null) {
+            try {
+                for (int i = 0; i < count.getValue(); i++) {
+                    JsonNode disk = DominfoJson.parse(calls.takeString(
+                            libxl.libxl_device_disk_to_json(ctx, disks.share(i * LibxlAbi.DISK_SIZE))));
+                    devices.add("vbd:" + disk.path("vdev").asText());
+                }
+            } finally {
+                libxl.libxl_device_disk_list_free(disks, count.getValue());
+            }
+        }
+        Pointer nics = libxl.libxl_device_nic_list(ctx, domid, count);
+        if (nics != null) {
+            try {
+                for (int i = 0; i < count.getValue(); i++) {
+                    JsonNode nic = DominfoJson.parse(calls.takeString(
+                            libxl.libxl_device_nic_to_json(ctx, nics.share(i * LibxlAbi.NIC_SIZE))));
+                    devices.add("vif:" + nic.path("devid").asInt(0) + ":" + nic.path("mac").asText());
+                }
+            } finally {
+                libxl.libxl_device_nic_list_free(nics, count.getValue());
+            }
+        }
+        devices.add("console:0");
+        return devices;
+    }
+
+    // ---- devices
+
+    @Override
+    public void attachDisk(UUID vmId, DiskSpec disk) {
+        DomainInfo d = require(vmId, DriverOperation.ATTACH_DISK);
+        if (d.devices().contains("vbd:" + disk.vdev())) {
+            throw DriverOperation.ATTACH_DISK.failure(XenError.DEVICE_EXISTS, "the domain has a disk at " + disk.vdev());
+        }
+        try (NativeBuffer device = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_disk_init,
+                libxl::libxl_device_disk_dispose)) {
+            LibxlCalls.check(libxl.libxl_device_disk_from_json(ctx, device.pointer(), DomainConfigJson.disk(disk)),
+                    "libxl_device_disk_from_json");
+            LibxlCalls.check(libxl.libxl_device_disk_add(ctx, d.domid(), device.pointer(), null),
+                    DriverOperation.ATTACH_DISK.function());
+        }
+    }
+
+    @Override
+    public void detachDisk(UUID vmId, String vdev) {
+        DomainInfo d = require(vmId, DriverOperation.DETACH_DISK);
+        if (!d.devices().contains("vbd:" + vdev)) {
+            throw DriverOperation.DETACH_DISK.failure(XenError.NOTFOUND, "no disk at " + vdev);
+        }
+        try (NativeBuffer device = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_disk_init,
+                libxl::libxl_device_disk_dispose)) {
+            LibxlCalls.check(libxl.libxl_vdev_to_device_disk(ctx, d.domid(), vdev, device.pointer()),
+                    "libxl_vdev_to_device_disk");
+            LibxlCalls.check(libxl.libxl_device_disk_remove(ctx, d.domid(), device.pointer(), null),
+                    DriverOperation.DETACH_DISK.function());
+        }
+    }
+
+    @Override
+    public void attachNic(UUID vmId, NicSpec nic) {
+        DomainInfo d = require(vmId, DriverOperation.ATTACH_NIC);
+        if (d.devices().stream().anyMatch(dev -> dev.startsWith("vif:") && dev.endsWith(":" + nic.mac()))) {
+            throw DriverOperation.ATTACH_NIC.failure(XenError.DEVICE_EXISTS, "the domain has a NIC " + nic.mac());
+        }
+        try (NativeBuffer device = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_nic_init,
+                libxl::libxl_device_nic_dispose)) {
+            LibxlCalls.check(libxl.libxl_device_nic_from_json(ctx, device.pointer(), DomainConfigJson.nic(nic)),
+                    "libxl_device_nic_from_json");
+            LibxlCalls.check(libxl.libxl_device_nic_add(ctx, d.domid(), device.pointer(), null),
+                    DriverOperation.ATTACH_NIC.function());
+        }
+    }
+
+    @Override
+    public void detachNic(UUID vmId, String mac) {
+        DomainInfo d = require(vmId, DriverOperation.DETACH_NIC);
+        if (d.devices().stream().noneMatch(dev -> dev.startsWith("vif:") && dev.endsWith(":" + mac))) {
+            throw DriverOperation.DETACH_NIC.failure(XenError.NOTFOUND, "no NIC " + mac);
+        }
+        try (NativeBuffer device = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_nic_init,
+                libxl::libxl_device_nic_dispose)) {
+            LibxlCalls.check(libxl.libxl_mac_to_device_nic(ctx, d.domid(), mac, device.pointer()),
+                    "libxl_mac_to_device_nic");
+            LibxlCalls.check(libxl.libxl_device_nic_remove(ctx, d.domid(), device.pointer(), null),
+                    DriverOperation.DETACH_NIC.function());
+        }
     }
 
     @Override
@@ -204,7 +315,9 @@ public final class LibxlDriver implements HypervisorDriver {
         if (bytes > d.memoryMax()) {
             throw DriverOperation.SET_MEMORY_TARGET.failure(XenError.INVAL, "target above the domain's maximum");
         }
-        LibxlCalls.check(libxl.libxl_set_memory_target(ctx, d.domid(), bytes / 1024, 0, 1),
+        // enforce 0: with 1, libxl lowers Xen's ceiling for the domain to the target, and the
+        // domain's maximum (memoryMax) would follow the balloon down
+        LibxlCalls.check(libxl.libxl_set_memory_target(ctx, d.domid(), bytes / 1024, 0, 0),
                 DriverOperation.SET_MEMORY_TARGET.function());
     }
 
@@ -253,8 +366,7 @@ public final class LibxlDriver implements HypervisorDriver {
                     DriverOperation.MIGRATE_SEND.function());
         } finally {
             streams.close(pipe[1]);
-            finish(copying, DriverOperation.MIGRATE_SEND);
-            streams.close(pipe[0]);
+            finish(copying, DriverOperation.MIGRATE_SEND); // the copier closes the read end
         }
     }
 
@@ -277,62 +389,14 @@ public final class LibxlDriver implements HypervisorDriver {
         }
     }
 
-    // ---- devices
-
-    @Override
-    public void plugDisk(UUID vmId, DiskSpec disk) {
-        int domid = require(vmId, DriverOperation.DISK_ADD).domid();
-        try (NativeBuffer d = disk(disk)) {
-            LibxlCalls.check(libxl.libxl_device_disk_add(ctx, domid, d.pointer(), null), DriverOperation.DISK_ADD.function());
-        }
-    }
-
-    @Override
-    public void unplugDisk(UUID vmId, String vdev) {
-        int domid = require(vmId, DriverOperation.DISK_REMOVE).domid();
-        // libxl finds the device by its vdev; the other fields only have to be valid
-        try (NativeBuffer d = disk(new DiskSpec(vdev, null, "raw", true, true))) {
-            LibxlCalls.check(libxl.libxl_device_disk_remove(ctx, domid, d.pointer(), null),
-                    DriverOperation.DISK_REMOVE.function());
-        }
-    }
-
     @Override
     public void changeMedium(UUID vmId, DiskSpec medium) {
         int domid = require(vmId, DriverOperation.CDROM_INSERT).domid();
-        try (NativeBuffer d = disk(new DiskSpec(medium.vdev(), medium.path(), medium.format(), true, true))) {
-            LibxlCalls.check(libxl.libxl_cdrom_insert(ctx, domid, d.pointer(), null), DriverOperation.CDROM_INSERT.function());
-        }
-    }
-
-    @Override
-    public void plugNic(UUID vmId, NicSpec nic) {
-        int domid = require(vmId, DriverOperation.NIC_ADD).domid();
-        try (NativeBuffer n = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_nic_init, libxl::libxl_device_nic_dispose)) {
-            LibxlCalls.check(libxl.libxl_device_nic_from_json(ctx, n.pointer(), DomainConfigJson.nic(nic)),
-                    "libxl_device_nic_from_json");
-            LibxlCalls.check(libxl.libxl_device_nic_add(ctx, domid, n.pointer(), null), DriverOperation.NIC_ADD.function());
-        }
-    }
-
-    @Override
-    public void unplugNic(UUID vmId, String mac) {
-        int domid = require(vmId, DriverOperation.NIC_REMOVE).domid();
-        try (NativeBuffer n = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_nic_init, libxl::libxl_device_nic_dispose)) {
-            LibxlCalls.check(libxl.libxl_mac_to_device_nic(ctx, domid, mac, n.pointer()), "libxl_mac_to_device_nic");
-            LibxlCalls.check(libxl.libxl_device_nic_remove(ctx, domid, n.pointer(), null), DriverOperation.NIC_REMOVE.function());
-        }
-    }
-
-    private NativeBuffer disk(DiskSpec disk) {
-        NativeBuffer d = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_disk_init, libxl::libxl_device_disk_dispose);
-        try {
-            LibxlCalls.check(libxl.libxl_device_disk_from_json(ctx, d.pointer(), DomainConfigJson.disk(disk)),
+        try (NativeBuffer d = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_disk_init, libxl::libxl_device_disk_dispose)) {
+            LibxlCalls.check(libxl.libxl_device_disk_from_json(ctx, d.pointer(),
+                    DomainConfigJson.disk(new DiskSpec(medium.vdev(), medium.path(), medium.format(), true, true))),
                     "libxl_device_disk_from_json");
-            return d;
-        } catch (RuntimeException e) {
-            d.close();
-            throw e;
+            LibxlCalls.check(libxl.libxl_cdrom_insert(ctx, domid, d.pointer(), null), DriverOperation.CDROM_INSERT.function());
         }
     }
 
@@ -352,15 +416,46 @@ public final class LibxlDriver implements HypervisorDriver {
     }
 
     private int restoreFrom(DomainSpec spec, int fd, DriverOperation operation) {
+        requireNew(spec, operation);
         try (NativeBuffer config = config(spec);
              NativeBuffer params = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_domain_restore_params_init,
                      libxl::libxl_domain_restore_params_dispose)) {
             LibxlCalls.check(libxl.libxl_domain_restore_params_from_json(ctx, params.pointer(), RESTORE_PARAMS),
                     "libxl_domain_restore_params_from_json");
+            requireFreeMemory(config, operation);
             IntByReference domid = new IntByReference(-1);
             LibxlCalls.check(libxl.libxl_domain_create_restore(ctx, config.pointer(), domid, fd, -1, params.pointer(),
                     null, null), operation.function());
             return domid.getValue();
+        }
+    }
+
+    /**
+     * A domain is named after its VM's uuid, and libxl refuses a second domain of the same name,
+     * but only after it began to build it, and then its clean-up fails too and it returns
+     * {@code ERROR_FAIL} (seen on Xen 4.17); the contract's answer is {@code ERROR_INVAL}, at once.
+     */
+    private void requireNew(DomainSpec spec, DriverOperation operation) {
+        if (find(spec.vmId()).isPresent()) {
+            throw operation.failure(XenError.INVAL, "domain with name \"" + spec.vmId() + "\" already exists");
+        }
+    }
+
+    /**
+     * Checks, as xl does before it creates a domain, that the host has the memory the domain
+     * needs: libxl itself finds out only while it builds the domain, after a long time under
+     * emulation, and then fails with {@code ERROR_FAIL} ("xc_dom_boot_mem_init: can't allocate
+     * low memory"), not the {@code ERROR_NOMEM} the contract promises.
+     */
+    private void requireFreeMemory(NativeBuffer config, DriverOperation operation) {
+        LongByReference need = new LongByReference();
+        LongByReference free = new LongByReference();
+        LibxlCalls.check(libxl.libxl_domain_need_memory(ctx, config.pointer(), Libxl.INVALID_DOMID, need),
+                "libxl_domain_need_memory");
+        LibxlCalls.check(libxl.libxl_get_free_memory(ctx, free), "libxl_get_free_memory");
+        if (Long.compareUnsigned(need.getValue(), free.getValue()) > 0) {
+            throw operation.failure(XenError.NOMEM, "needs " + need.getValue() + " KiB, the host has "
+                    + free.getValue() + " KiB free");
         }
     }
 

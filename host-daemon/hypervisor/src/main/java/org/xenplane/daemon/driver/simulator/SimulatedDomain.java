@@ -2,7 +2,9 @@ package org.xenplane.daemon.driver.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainSpec;
@@ -23,21 +25,24 @@ final class SimulatedDomain {
     boolean migratingOut;
     DomainState stateBeforeMigration;
     GuestBehaviour guest;
-    /** The disks and NICs plugged now: the spec's, then changed by hot-plug. */
-    final List<DiskSpec> disks;
-    final java.util.TreeMap<Integer, NicSpec> nics = new java.util.TreeMap<>(); // by devid, as libxl numbers them
+    /** Disks by vdev, and NICs by devid (numbered from 0, as libxl does), as plugged now. */
+    final Map<String, DiskSpec> disks = new LinkedHashMap<>();
+    final Map<Integer, NicSpec> nics = new LinkedHashMap<>();
 
     SimulatedDomain(DomainSpec spec, int domid, boolean paused, GuestBehaviour guest) {
         this.spec = spec;
-        this.disks = new ArrayList<>(spec.disks());
-        for (NicSpec nic : spec.nics()) {
-            nics.put(nics.size(), nic);
-        }
         this.domid = domid;
         this.state = paused ? DomainState.PAUSED : DomainState.RUNNING;
         this.memoryActual = spec.memoryTarget();
         this.vcpusOnline = spec.vcpusOnline();
         this.guest = guest;
+        spec.disks().forEach(d -> disks.put(d.vdev(), d));
+        spec.nics().forEach(n -> nics.put(nics.size(), n));
+    }
+
+    /** The devid the next NIC gets: one above the highest in use, as libxl picks it. */
+    int nextNicDevid() {
+        return nics.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
     }
 
     /** The memory the host gives this domain: its maximum plus its overhead (see DomainOverhead). */
@@ -47,9 +52,7 @@ final class SimulatedDomain {
 
     List<String> devices() {
         List<String> devices = new ArrayList<>();
-        for (DiskSpec disk : disks) {
-            devices.add("vbd:" + disk.vdev() + (disk.hasMedium() ? "" : ":empty"));
-        }
+        disks.keySet().forEach(vdev -> devices.add("vbd:" + vdev));
         nics.forEach((devid, nic) -> devices.add("vif:" + devid + ":" + nic.mac()));
         devices.add("console:0");
         return devices;

@@ -22,10 +22,10 @@ import org.xenplane.daemon.driver.HypervisorException;
 import org.xenplane.daemon.driver.XenError;
 import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
-import org.xenplane.daemon.protocol.NicSpec;
 import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.HostFacts;
+import org.xenplane.daemon.protocol.NicSpec;
 import org.xenplane.daemon.protocol.ShutdownReason;
 
 /**
@@ -188,70 +188,74 @@ public final class SimulatedHost implements HypervisorDriver {
     // ---- devices
 
     @Override
-    public void plugDisk(UUID vmId, DiskSpec disk) {
-        onDomain(DriverOperation.DISK_ADD, vmId, d -> {
-            if (disk(d, disk.vdev()) != null) {
-                throw DriverOperation.DISK_ADD.failure(XenError.DEVICE_EXISTS, "domain " + vmId + " has " + disk.vdev());
-            }
-            d.disks.add(disk);
-        });
-    }
-
-    @Override
-    public void unplugDisk(UUID vmId, String vdev) {
-        onDomain(DriverOperation.DISK_REMOVE, vmId, d -> {
-            DiskSpec disk = disk(d, vdev);
-            if (disk == null) {
-                throw DriverOperation.DISK_REMOVE.failure(XenError.NOTFOUND, "domain " + vmId + " has no " + vdev);
-            }
-            d.disks.remove(disk);
-        });
-    }
-
-    @Override
-    public void changeMedium(UUID vmId, DiskSpec medium) {
-        onDomain(DriverOperation.CDROM_INSERT, vmId, d -> {
-            DiskSpec drive = disk(d, medium.vdev());
-            if (drive == null) {
-                throw DriverOperation.CDROM_INSERT.failure(XenError.NOTFOUND, "domain " + vmId + " has no " + medium.vdev());
-            }
-            if (!drive.cdrom()) {
-                throw DriverOperation.CDROM_INSERT.failure(XenError.INVAL, medium.vdev() + " is not a CD drive");
-            }
-            d.disks.set(d.disks.indexOf(drive), new DiskSpec(drive.vdev(), medium.path(), medium.format(), true, true));
-        });
-    }
-
-    @Override
-    public void plugNic(UUID vmId, NicSpec nic) {
-        onDomain(DriverOperation.NIC_ADD, vmId, d -> {
-            if (d.nics.containsValue(nic) || d.nics.values().stream().anyMatch(n -> n.mac().equals(nic.mac()))) {
-                throw DriverOperation.NIC_ADD.failure(XenError.DEVICE_EXISTS, "domain " + vmId + " has a NIC " + nic.mac());
-            }
-            d.nics.put(d.nics.isEmpty() ? 0 : d.nics.lastKey() + 1, nic);
-        });
-    }
-
-    @Override
-    public void unplugNic(UUID vmId, String mac) {
-        onDomain(DriverOperation.NIC_REMOVE, vmId, d -> {
-            if (!d.nics.values().removeIf(n -> n.mac().equals(mac))) {
-                throw DriverOperation.NIC_REMOVE.failure(XenError.NOTFOUND, "domain " + vmId + " has no NIC " + mac);
-            }
-        });
-    }
-
-    private void onDomain(DriverOperation operation, UUID vmId, java.util.function.Consumer<SimulatedDomain> change) {
-        call(operation, vmId, () -> {
+    public void attachDisk(UUID vmId, DiskSpec disk) {
+        call(DriverOperation.ATTACH_DISK, vmId, () -> {
             synchronized (this) {
-                change.accept(live(vmId, operation));
+                SimulatedDomain d = live(vmId, DriverOperation.ATTACH_DISK);
+                if (d.disks.containsKey(disk.vdev())) {
+                    throw DriverOperation.ATTACH_DISK.failure(XenError.DEVICE_EXISTS, "the domain has a disk at " + disk.vdev());
+                }
+                d.disks.put(disk.vdev(), disk);
             }
             return null;
         });
     }
 
-    private static DiskSpec disk(SimulatedDomain d, String vdev) {
-        return d.disks.stream().filter(x -> x.vdev().equals(vdev)).findFirst().orElse(null);
+    @Override
+    public void detachDisk(UUID vmId, String vdev) {
+        call(DriverOperation.DETACH_DISK, vmId, () -> {
+            synchronized (this) {
+                if (present(vmId, DriverOperation.DETACH_DISK).disks.remove(vdev) == null) {
+                    throw DriverOperation.DETACH_DISK.failure(XenError.NOTFOUND, "no disk at " + vdev);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void changeMedium(UUID vmId, DiskSpec medium) {
+        call(DriverOperation.CDROM_INSERT, vmId, () -> {
+            synchronized (this) {
+                SimulatedDomain d = live(vmId, DriverOperation.CDROM_INSERT);
+                DiskSpec drive = d.disks.get(medium.vdev());
+                if (drive == null) {
+                    throw DriverOperation.CDROM_INSERT.failure(XenError.NOTFOUND, "no drive at " + medium.vdev());
+                }
+                if (!drive.cdrom()) {
+                    throw DriverOperation.CDROM_INSERT.failure(XenError.INVAL, medium.vdev() + " is not a CD drive");
+                }
+                d.disks.put(drive.vdev(), new DiskSpec(drive.vdev(), medium.path(), medium.format(), true, true));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void attachNic(UUID vmId, NicSpec nic) {
+        call(DriverOperation.ATTACH_NIC, vmId, () -> {
+            synchronized (this) {
+                SimulatedDomain d = live(vmId, DriverOperation.ATTACH_NIC);
+                if (d.nics.values().stream().anyMatch(n -> n.mac().equalsIgnoreCase(nic.mac()))) {
+                    throw DriverOperation.ATTACH_NIC.failure(XenError.DEVICE_EXISTS, "the domain has a NIC " + nic.mac());
+                }
+                d.nics.put(d.nextNicDevid(), nic);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void detachNic(UUID vmId, String mac) {
+        call(DriverOperation.DETACH_NIC, vmId, () -> {
+            synchronized (this) {
+                SimulatedDomain d = present(vmId, DriverOperation.DETACH_NIC);
+                if (!d.nics.values().removeIf(n -> n.mac().equalsIgnoreCase(mac))) {
+                    throw DriverOperation.DETACH_NIC.failure(XenError.NOTFOUND, "no NIC " + mac);
+                }
+            }
+            return null;
+        });
     }
 
     // ---- images
@@ -261,7 +265,7 @@ public final class SimulatedHost implements HypervisorDriver {
         call(DriverOperation.SUSPEND, vmId, () -> {
             SimulatedImage saved;
             synchronized (this) {
-                saved = SimulatedImage.of(live(vmId, DriverOperation.SUSPEND));
+                saved = SimulatedImage.of(answering(live(vmId, DriverOperation.SUSPEND), DriverOperation.SUSPEND));
             }
             try (OutputStream out = Files.newOutputStream(image)) {
                 saved.writeTo(out, DriverOperation.SUSPEND);
@@ -293,7 +297,7 @@ public final class SimulatedHost implements HypervisorDriver {
         call(DriverOperation.MIGRATE_SEND, vmId, () -> {
             SimulatedImage saved;
             synchronized (this) {
-                SimulatedDomain d = live(vmId, DriverOperation.MIGRATE_SEND);
+                SimulatedDomain d = answering(live(vmId, DriverOperation.MIGRATE_SEND), DriverOperation.MIGRATE_SEND);
                 d.stateBeforeMigration = d.state;
                 d.state = DomainState.PAUSED;
                 d.migratingOut = true;
@@ -433,6 +437,19 @@ public final class SimulatedHost implements HypervisorDriver {
         SimulatedDomain d = present(vmId, operation);
         if (d.state == DomainState.SHUTDOWN) {
             throw operation.failure(XenError.DOMAIN_DESTROYED, "domain " + vmId + " has shut down");
+        }
+        return d;
+    }
+
+    /**
+     * A domain whose guest can answer a suspend request: Xen suspends a PV or PVH guest only with
+     * its help, so a paused domain, or a guest that ignores requests (hung, still booting, no PV
+     * drivers), makes libxl give up with {@code ERROR_GUEST_TIMEDOUT} (after a minute, on real
+     * Xen), and the domain stays as it was.
+     */
+    private static SimulatedDomain answering(SimulatedDomain d, DriverOperation operation) {
+        if (d.state == DomainState.PAUSED || !d.guest.honoursRequests()) {
+            throw operation.failure(XenError.GUEST_TIMEDOUT, "the guest did not answer the suspend request");
         }
         return d;
     }

@@ -98,10 +98,10 @@ public final class SimulatedLoad {
 
         /** Counters for the devices plugged now: a hot-plugged device starts at zero, an unplugged one goes. */
         private void followDevices(SimulatedDomain d) {
-            for (DiskSpec disk : d.disks) {
-                vbds.putIfAbsent(disk.vdev(), new DiskCounters(0, 0, 0, 0));
+            for (String vdev : d.disks.keySet()) {
+                vbds.putIfAbsent(vdev, new DiskCounters(0, 0, 0, 0));
             }
-            vbds.keySet().retainAll(d.disks.stream().map(DiskSpec::vdev).toList());
+            vbds.keySet().retainAll(d.disks.keySet());
             while (vifs.size() < d.nics.size()) {
                 vifs.add(new NetCounters(0, 0));
             }

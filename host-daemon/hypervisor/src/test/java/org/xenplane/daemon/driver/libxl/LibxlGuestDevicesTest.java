@@ -1,0 +1,107 @@
+package org.xenplane.daemon.driver.libxl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.xenplane.daemon.driver.ProgressLog;
+import org.xenplane.daemon.protocol.DiskSpec;
+import org.xenplane.daemon.protocol.DomainSpec;
+import org.xenplane.daemon.protocol.DomainType;
+import org.xenplane.daemon.protocol.NicSpec;
+import org.xenplane.daemon.protocol.ShutdownReason;
+
+/**
+ * What the guest itself sees of the disks and NICs the libxl driver gives it, on real Xen (the
+ * real-Xen proof's job 40): the proof's guest prints a marker on its console for its disk's first
+ * bytes, its NIC's MAC, and every disk or NIC plugged in or out while it runs; xenconsoled writes
+ * the console to {@code /var/log/xen/console/guest-<domain name>.log}. The job prepares the boot
+ * disk ({@code XENPLANE_TEST_BOOT_DISK}, qcow2 through qdisk when dom0 has QEMU, raw otherwise,
+ * starting with {@code XENPLANE-DISK-MARKER}), a disk to plug in ({@code XENPLANE_TEST_HOTPLUG_DISK},
+ * starting with {@code XENPLANE-HOTPLUG-DISK}) and the bridge {@code xenbr0}.
+ */
+@ExtendWith(ProgressLog.class)
+@EnabledIf(value = "onXenWithDisks", disabledReason = "needs a Xen dom0, a guest kernel, XENPLANE_TEST_BOOT_DISK and XENPLANE_TEST_HOTPLUG_DISK (the real-Xen proof's job 40)")
+class LibxlGuestDevicesTest {
+    private static final Duration GUEST = Duration.ofSeconds(180);
+    private static LibxlDriver driver;
+    private final UUID vmId = UUID.randomUUID();
+
+    static boolean onXenWithDisks() {
+        return LibxlDriverContractTest.onXenWithAGuestKernel() && System.getenv("XENPLANE_TEST_BOOT_DISK") != null
+                && System.getenv("XENPLANE_TEST_HOTPLUG_DISK") != null;
+    }
+
+    @Test
+    void theGuestSeesItsDiskAndNicAndThoseThatArePluggedInAndOutWhileItRuns() {
+        driver = LibxlDriver.open("test");
+        List<ShutdownReason> heard = new CopyOnWriteArrayList<>();
+        driver.addListener((id, domid, reason) -> heard.add(reason));
+        String bootDisk = System.getenv("XENPLANE_TEST_BOOT_DISK");
+        String format = System.getenv().getOrDefault("XENPLANE_TEST_BOOT_DISK_FORMAT", "raw");
+        DomainSpec spec = new DomainSpec(vmId, "devices", DomainType.PVH, 128L << 20, 128L << 20, 1, 1,
+                System.getenv("XENPLANE_TEST_GUEST_KERNEL"), System.getenv("XENPLANE_TEST_GUEST_RAMDISK"),
+                LibxlDriverContractTest.GUEST_CMDLINE, null, Map.of(), List.of(new DiskSpec("xvda", bootDisk, format, false)),
+                List.of(new NicSpec("00:16:3e:00:00:11", "xenbr0")));
+
+        driver.create(spec, false);
+        awaitConsole("XENPLANE-DISK: XENPLANE-DISK-MARKER");
+        awaitConsole("XENPLANE-NIC: 00:16:3e:00:00:11");
+        awaitConsole("XENPLANE-GUEST-READY");
+
+        driver.attachDisk(vmId, new DiskSpec("xvdb", System.getenv("XENPLANE_TEST_HOTPLUG_DISK"), "raw", false));
+        awaitConsole("XENPLANE-DISK-ADDED: xvdb XENPLANE-HOTPLUG-DISK");
+        driver.attachNic(vmId, new NicSpec("00:16:3e:00:00:12", "xenbr0"));
+        awaitConsole("XENPLANE-NIC-ADDED: eth1 00:16:3e:00:00:12");
+        assertThat(driver.find(vmId).orElseThrow().devices())
+                .contains("vbd:xvda", "vbd:xvdb", "vif:0:00:16:3e:00:00:11", "vif:1:00:16:3e:00:00:12");
+
+        driver.detachDisk(vmId, "xvdb");
+        awaitConsole("XENPLANE-DEVICE-GONE: xvdb");
+        driver.detachNic(vmId, "00:16:3e:00:00:12");
+        awaitConsole("XENPLANE-DEVICE-GONE: eth1");
+        assertThat(driver.find(vmId).orElseThrow().devices()).doesNotContain("vbd:xvdb", "vif:1:00:16:3e:00:00:12");
+
+        driver.requestShutdown(vmId);
+        await().atMost(GUEST).until(() -> heard.contains(ShutdownReason.POWEROFF));
+        awaitConsole("XENPLANE-GUEST-SHUTDOWN");
+    }
+
+    private void awaitConsole(String marker) {
+        Path log = Path.of("/var/log/xen/console/guest-" + vmId + ".log");
+        await().atMost(GUEST).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(read(log)).as("the guest's console, " + log).contains(marker));
+        System.err.println("[progress] the guest's console says " + marker);
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+    }
+
+    @AfterEach
+    void destroy() {
+        if (driver != null) {
+            driver.destroy(vmId);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+}
