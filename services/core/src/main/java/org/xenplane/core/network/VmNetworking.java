@@ -78,6 +78,9 @@ public class VmNetworking {
      *         PIFs but none on this host; {@code HOST_OFFLINE}; the daemon's refusals
      */
     public void ensureNetworksOnHost(UUID hostId, Collection<UUID> networkIds) {
+        if (networkIds.isEmpty()) {
+            return; // a VM without NICs needs nothing of the host's networks
+        }
         HostEndpoint host = hosts.get(hostId);
         assertHostCanAttach(hostId, networkIds);
         for (UUID network : new LinkedHashSet<>(networkIds)) {
