@@ -129,10 +129,18 @@ class VmDevicesScenarioIT {
         JsonPath cloneVbds = server.api().get("/api/v1/vbds?vm=" + clone).then().extract().jsonPath();
         assertThat(cloneVbds.getList("userdevice")).containsExactlyInAnyOrder(0, 1);
         assertThat(cloneVbds.getList("vdiId", String.class)).doesNotContain(system, data).hasSize(2);
+        // ... and copies of its VIFs, with MACs of their own
+        JsonPath webVifs = server.api().get("/api/v1/vifs?vm=" + web).then().statusCode(200).extract().jsonPath();
+        JsonPath cloneVifs = server.api().get("/api/v1/vifs?vm=" + clone).then().statusCode(200).extract().jsonPath();
+        assertThat(cloneVifs.getList("device")).containsExactlyInAnyOrderElementsOf(webVifs.getList("device"));
+        assertThat(cloneVifs.getList("networkId")).containsOnly(network);
+        assertThat(cloneVifs.getList("mac", String.class)).doesNotContainAnyElementsOf(webVifs.getList("mac", String.class));
+        assertThat(cloneVifs.getList("currentlyAttached")).containsOnly(false);
 
         // destroying the clone takes its VBDs; its disks stay, as in XenAPI
         server.api().delete("/api/v1/vms/" + clone).then().statusCode(204);
         assertThat(server.api().get("/api/v1/vbds?vm=" + clone).then().extract().jsonPath().getList("id")).isEmpty();
+        assertThat(server.api().get("/api/v1/vifs?vm=" + clone).then().extract().jsonPath().getList("id")).isEmpty();
         for (String disk : cloneVbds.getList("vdiId", String.class)) {
             server.api().get("/api/v1/vdis/" + disk).then().statusCode(200);
         }

@@ -93,6 +93,11 @@ public class VmDevices {
         networking.setVifsAttached(vmId, attached);
     }
 
+    /** Copies the VM's VIFs to a new VM (new MACs); in the transaction that creates the new VM. */
+    public void copyVifs(UUID fromVm, UUID toVm) {
+        networking.copyVifs(fromVm, toVm);
+    }
+
     /** Deletes the VM's VIFs; in the VM's destroy transaction. */
     public void destroyVifs(UUID vmId) {
         networking.destroyVifs(vmId);

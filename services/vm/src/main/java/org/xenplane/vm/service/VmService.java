@@ -127,8 +127,9 @@ public class VmService {
     }
 
     /**
-     * The source is claimed, the new record is made, the storage service gives it disks in the
-     * source's slots; if that fails, the new record goes again and the source is as it was.
+     * The source is claimed, the new record is made with copies of the source's VIFs (new MACs),
+     * the storage service gives it disks in the source's slots; if that fails, the new record and
+     * its VIFs go again and the source is as it was.
      */
     private VmView derive(UUID id, VmOperation operation, TaskContext task, java.util.function.Function<Vm, Vm> make,
                           VmStorage.CloneMode mode) {
@@ -138,6 +139,7 @@ public class VmService {
                 Vm created = make.apply(find(id));
                 created.persist();
                 views.publish(EventOperation.ADD, created);
+                devices.copyVifs(id, created.id); // XenAPI copies a VM's VIFs with it, with new MACs
                 if (created.snapshotOf != null) {
                     views.publish(EventOperation.MOD, find(id));
                 }
@@ -148,6 +150,7 @@ public class VmService {
             } catch (RuntimeException e) {
                 QuarkusTransaction.requiringNew().run(() -> {
                     Vm gone = store.lock(made.id);
+                    devices.destroyVifs(made.id);
                     views.publishDeleted(gone);
                     gone.delete();
                 });
