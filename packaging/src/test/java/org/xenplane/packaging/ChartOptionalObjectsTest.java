@@ -22,7 +22,8 @@ class ChartOptionalObjectsTest {
     void optionalObjectsAreOffByDefault() {
         RenderedChart chart = RenderedChart.withDefaults();
 
-        for (String kind : List.of("ServiceMonitor", "PrometheusRule", "ConfigMap", "DaemonSet", "HorizontalPodAutoscaler")) {
+        for (String kind : List.of("ServiceMonitor", "PodMonitor", "PrometheusRule", "ConfigMap", "DaemonSet",
+                "HorizontalPodAutoscaler")) {
             assertThat(chart.ofKind(kind)).as(kind).isEmpty();
         }
     }
@@ -94,6 +95,45 @@ class ChartOptionalObjectsTest {
         assertThat(volume(pod, "state").path("hostPath").path("path").asText()).isEqualTo("/var/lib/xenplane-daemon");
         assertThat(volume(pod, "join-tokens").path("secret").path("secretName").asText()).isEqualTo("xenplane-join-tokens");
         assertThat(daemon.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
+    }
+
+    @Test
+    void hostDaemonsAreScrapedWithTheirMetricsTokenAsJobXenplaneDaemon() {
+        RenderedChart chart = RenderedChart.with(Map.of("hostDaemon.enabled", true,
+                "hostDaemon.metricsTokenSecret", "xenplane-daemon-metrics", "metrics.serviceMonitor.enabled", true));
+
+        JsonNode daemon = container(chart.get("DaemonSet", FULLNAME + "-host-daemon"));
+        JsonNode token = env(daemon, "XENPLANE_DAEMON_METRICS_TOKEN").path("valueFrom").path("secretKeyRef");
+        assertThat(token.path("name").asText()).isEqualTo("xenplane-daemon-metrics");
+        assertThat(token.path("key").asText()).isEqualTo("token");
+        JsonNode monitor = chart.get("PodMonitor", FULLNAME + "-host-daemon");
+        JsonNode endpoint = monitor.path("spec").path("podMetricsEndpoints").get(0);
+        assertThat(endpoint.path("port").asText()).isEqualTo("daemon");
+        assertThat(endpoint.path("path").asText()).isEqualTo("/metrics");
+        assertThat(endpoint.path("authorization").path("credentials").path("name").asText()).isEqualTo("xenplane-daemon-metrics");
+        assertThat(endpoint.path("relabelings").get(0).path("replacement").asText()).isEqualTo("xenplane-daemon");
+        assertThat(monitor.path("spec").path("selector").path("matchLabels").path("app.kubernetes.io/component").asText())
+                .isEqualTo("host-daemon");
+    }
+
+    @Test
+    void withoutAMetricsTokenTheDaemonsAreNotScraped() {
+        RenderedChart chart = RenderedChart.with(Map.of("hostDaemon.enabled", true, "metrics.serviceMonitor.enabled", true));
+
+        assertThat(chart.ofKind("PodMonitor")).isEmpty();
+        JsonNode daemon = container(chart.get("DaemonSet", FULLNAME + "-host-daemon"));
+        for (JsonNode e : daemon.path("env")) {
+            assertThat(e.path("name").asText()).isNotEqualTo("XENPLANE_DAEMON_METRICS_TOKEN");
+        }
+    }
+
+    private static JsonNode env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (name.equals(e.path("name").asText())) {
+                return e;
+            }
+        }
+        throw new AssertionError("no env " + name + " in " + container.path("name"));
     }
 
     private static JsonNode volume(JsonNode pod, String name) {

@@ -27,6 +27,7 @@ class ChartSecretsTest {
         Map<String, Object> everything = new LinkedHashMap<>(RenderedChart.allServicesEnabled());
         everything.put("hostDaemon.enabled", true);
         everything.put("hostDaemon.joinTokensSecret", "xenplane-join-tokens");
+        everything.put("hostDaemon.metricsTokenSecret", "xenplane-daemon-metrics");
         for (RenderedChart chart : List.of(RenderedChart.withDefaults(), RenderedChart.with(everything))) {
             assertThat(chart.containers()).isNotEmpty();
             for (JsonNode container : chart.containers()) {

@@ -102,6 +102,16 @@ class ChartServicesTest {
     }
 
     @Test
+    void theVmServiceCallsTheStorageServiceWhenItIsDeployed() {
+        JsonNode vm = container(RenderedChart.withDefaults().get("Deployment", FULLNAME + "-vm"));
+        assertThat(envValue(vm, "XENPLANE_STORAGE_URL")).isEqualTo("http://" + FULLNAME + "-storage:8080");
+        assertThat(RenderedChart.env(container(RenderedChart.withDefaults().get("Deployment", FULLNAME + "-pool")),
+                "XENPLANE_STORAGE_URL")).isEmpty();
+        JsonNode alone = container(RenderedChart.with(Map.of("services.storage.enabled", false)).get("Deployment", FULLNAME + "-vm"));
+        assertThat(RenderedChart.env(alone, "XENPLANE_STORAGE_URL")).isEmpty();
+    }
+
+    @Test
     void servicesRunAsNonRootWithAReadOnlyRootFileSystem() {
         JsonNode deployment = RenderedChart.withDefaults().get("Deployment", FULLNAME + "-pool");
         JsonNode pod = deployment.path("spec").path("template").path("spec");

@@ -13,6 +13,10 @@ public final class CoreApi {
     }
 
     public static RequestSpecification asAdmin() {
-        return given().auth().oauth2(ADMIN_TOKEN).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return as(ADMIN_TOKEN);
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.xenplane.core.network.Nic;
 import org.xenplane.core.network.VmRuntime;
+import org.xenplane.core.storage.VmDisk;
 
 /**
  * The VM service as the network service's tests see it: VMs a test declares running on a host,
@@ -63,5 +64,20 @@ public class TestVmRuntime implements VmRuntime {
     @Override
     public void unplugNic(UUID vmId, UUID hostId, Nic nic) {
         plugs.add(new Plug("unplug", vmId, hostId, nic));
+    }
+
+    @Override
+    public void plugDisk(UUID vmId, UUID hostId, VmDisk disk) {
+        throw new UnsupportedOperationException("the network service's tests plug no disks");
+    }
+
+    @Override
+    public void unplugDisk(UUID vmId, UUID hostId, String device) {
+        throw new UnsupportedOperationException("the network service's tests plug no disks");
+    }
+
+    @Override
+    public void changeMedium(UUID vmId, UUID hostId, VmDisk medium) {
+        throw new UnsupportedOperationException("the network service's tests plug no disks");
     }
 }

@@ -2,10 +2,7 @@ package org.xenplane.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +25,7 @@ class HostMembershipScenarioIT {
 
     @Test
     void hostsJoinFallSilentAndComeBackWhileAClientFollowsEveryEventAcrossAServerRestart() throws Exception {
-        String url = externalDatabase("scenario_membership");
+        String url = EmbeddedPostgresResource.freshDatabaseUrl("scenario_membership");
         int port = JavaProcess.freePort();
         int daemonPort = JavaProcess.freePort();
         ServerProcess server = ServerProcess.onExternalDatabase(workDir, port, url).start();
@@ -79,15 +76,6 @@ class HostMembershipScenarioIT {
     private static int liveHosts(ServerProcess server) {
         return (int) server.api().get("/api/v1/hosts").then().statusCode(200).extract().jsonPath()
                 .getList("live", Boolean.class).stream().filter(Boolean::booleanValue).count();
-    }
-
-    private static String externalDatabase(String name) throws Exception {
-        EmbeddedPostgres postgres = EmbeddedPostgresResource.server();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + name);
-            st.execute("create database " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
     }
 
     private static final class EventStory {

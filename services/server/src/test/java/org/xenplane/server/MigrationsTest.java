@@ -2,7 +2,6 @@ package org.xenplane.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,7 +22,7 @@ class MigrationsTest {
 
     @Test
     void allMigrationsApplyToAnEmptyDatabase() throws Exception {
-        DataSource db = freshDatabase("migrate_empty");
+        DataSource db = EmbeddedPostgresResource.server().getDatabase("postgres", EmbeddedPostgresResource.freshDatabase("migrate_empty"));
         int known = pending(db).size();
         MigrateResult result = flyway(db, null).migrate();
         assertThat(result.success).isTrue();
@@ -35,7 +34,7 @@ class MigrationsTest {
 
     @Test
     void eachMigrationAppliesOnTopOfDataWrittenBeforeIt() throws Exception {
-        DataSource db = freshDatabase("migrate_with_data");
+        DataSource db = EmbeddedPostgresResource.server().getDatabase("postgres", EmbeddedPostgresResource.freshDatabase("migrate_with_data"));
         List<MigrationInfo> all = pending(db);
         assertThat(all).isNotEmpty();
         for (MigrationInfo step : all) {
@@ -73,14 +72,5 @@ class MigrationsTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static DataSource freshDatabase(String name) throws Exception {
-        EmbeddedPostgres server = EmbeddedPostgresResource.server();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + name);
-            st.execute("create database " + name);
-        }
-        return server.getDatabase("postgres", name);
     }
 }

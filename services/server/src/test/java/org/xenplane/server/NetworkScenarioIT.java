@@ -95,7 +95,12 @@ class NetworkScenarioIT {
                 server.api().get("/api/v1/pifs/" + pifs2.get("eth2")).then().body("bondSlaveOf", equalTo(null));
 
                 // A VIF keeps its network; then everything is undone.
-                String vif = server.api().body(Map.of("vmId", UUID.randomUUID().toString(), "device", 0,
+                String vm = server.api().body(Map.of("template", "6a1f2d3e-0000-4000-8000-000000000001", "name", "with a NIC"))
+                        .post("/api/v1/vms").then().statusCode(201).extract().path("id");
+                server.api().body(Map.of("vmId", UUID.randomUUID().toString(), "device", 0,
+                        "networkId", vlanNetwork.getString("id"))).post("/api/v1/vifs").then().statusCode(404)
+                        .body("code", equalTo("HANDLE_INVALID"));
+                String vif = server.api().body(Map.of("vmId", vm, "device", 0,
                         "networkId", vlanNetwork.getString("id"))).post("/api/v1/vifs").then().statusCode(201).extract().path("id");
                 server.api().delete("/api/v1/networks/" + vlanNetwork.getString("id")).then().statusCode(409)
                         .body("code", equalTo("NETWORK_IN_USE"));

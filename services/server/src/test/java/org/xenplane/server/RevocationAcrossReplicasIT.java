@@ -3,11 +3,8 @@ package org.xenplane.server;
 import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,7 @@ class RevocationAcrossReplicasIT {
 
     @Test
     void logoutAndRevocationOnOneReplicaTakeEffectOnTheOther() throws Exception {
-        String url = database("replicas");
+        String url = EmbeddedPostgresResource.freshDatabaseUrl("replicas");
         try (ServerProcess a = ServerProcess.onExternalDatabase(Files.createDirectories(workDir.resolve("a")),
                 JavaProcess.freePort(), url).start();
              ServerProcess b = ServerProcess.onExternalDatabase(Files.createDirectories(workDir.resolve("b")),
@@ -46,14 +43,5 @@ class RevocationAcrossReplicasIT {
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     given().baseUri(b.url()).auth().oauth2(session).get("/api/v1/hosts").statusCode() == 401);
         }
-    }
-
-    private static String database(String name) throws Exception {
-        EmbeddedPostgres postgres = EmbeddedPostgresResource.server();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + name);
-            st.execute("create database " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
     }
 }

@@ -28,9 +28,27 @@ final class ServerProcess implements AutoCloseable {
         return create(dataDir, port, Map.of());
     }
 
+    /** Like {@link #onEmbeddedDatabase(Path, int)}, with more environment (settings such as {@code XENPLANE_MONITORING_...}). */
+    static ServerProcess onEmbeddedDatabase(Path dataDir, int port, Map<String, String> environment) {
+        return create(dataDir, port, environment);
+    }
+
     static ServerProcess onExternalDatabase(Path workDir, int port, String jdbcUrl) {
         return create(workDir, port, Map.of("XENPLANE_DB_URL", jdbcUrl, "XENPLANE_DB_USER", "postgres",
                 "XENPLANE_DB_PASSWORD", "postgres"));
+    }
+
+    /**
+     * The VM service's own application (services/apps/vm) on a database the all-in-one server
+     * migrated, calling the storage service at {@code storageUrl}.
+     */
+    static ServerProcess vmServiceOnExternalDatabase(Path workDir, int port, String jdbcUrl, String storageUrl) {
+        Map<String, String> env = new HashMap<>(Map.of("XENPLANE_DB_URL", jdbcUrl, "XENPLANE_DB_USER", "postgres",
+                "XENPLANE_DB_PASSWORD", "postgres", "XENPLANE_PORT", Integer.toString(port)));
+        // the schema is the migration Job's (here: the all-in-one server's); the app carries only its own migrations
+        Map<String, String> properties = Map.of("quarkus.flyway.migrate-at-start", "false", "xenplane.storage.url", storageUrl);
+        return new ServerProcess(new JavaProcess("vm-service", JavaProcess.jar("xenplane.vm-app.jar"),
+                workDir.resolve("vm-service.log"), properties, env), port);
     }
 
     /** For the benchmark: the embedded database, the product's defaults, a 1 GiB heap. */

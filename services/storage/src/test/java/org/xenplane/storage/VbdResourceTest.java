@@ -140,6 +140,16 @@ class VbdResourceTest {
     }
 
     @Test
+    void aVbdIsHotPluggedOnlyIntoARunningVm() {
+        UUID vm = UUID.randomUUID(); // this process has no VM service: no VM runs here
+        UUID vbd = StorageApi.vbd(vm, StorageApi.vdi(sr, MIB), 0, "RW");
+        asAdmin().post("/api/v1/vbds/" + vbd + "/plug").then().statusCode(409)
+                .body("code", equalTo("VM_BAD_POWER_STATE")).body("parameters.expected", equalTo("running"));
+        asAdmin().post("/api/v1/vbds/" + vbd + "/unplug").then().statusCode(409).body("code", equalTo("OPERATION_NOT_ALLOWED"));
+        asAdmin().get("/api/v1/vbds/" + vbd).then().body("currentlyAttached", equalTo(false));
+    }
+
+    @Test
     void cdMediaAreInsertedAndEjectedAlsoWhileTheDriveIsAttached() {
         UUID iso = StorageApi.vdi(sr, MIB);
         UUID vm = UUID.randomUUID();

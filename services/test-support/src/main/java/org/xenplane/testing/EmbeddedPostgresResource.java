@@ -31,6 +31,23 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         return server;
     }
 
+    /** A new, empty database of that name on the shared test server (dropped first if a test left it); answers its name. */
+    public static String freshDatabase(String name) {
+        try (java.sql.Connection c = server().getPostgresDatabase().getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("drop database if exists " + name);
+            st.execute("create database " + name);
+            return name;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+    }
+
+    /** The JDBC URL of {@link #freshDatabase(String) a new, empty database} of that name. */
+    public static String freshDatabaseUrl(String name) {
+        return server().getJdbcUrl("postgres", freshDatabase(name));
+    }
+
     public static String jdbcUrl() {
         return server().getJdbcUrl("postgres", "postgres");
     }

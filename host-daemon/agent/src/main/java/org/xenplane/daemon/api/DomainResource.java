@@ -65,6 +65,46 @@ public class DomainResource {
     }
 
     @POST
+    @Path("/domains/{vmId}/disks")
+    public DomainResult plugDisk(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
+                                 @NotNull @Valid DomainRequests.PlugDisk body) {
+        return domains().plugDisk(op, uuid(vmId), body.disk());
+    }
+
+    @DELETE
+    @Path("/domains/{vmId}/disks/{vdev}")
+    public DomainResult unplugDisk(@PathParam("vmId") String vmId, @PathParam("vdev") String vdev,
+                                   @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
+        return domains().unplugDisk(op, uuid(vmId), vdev);
+    }
+
+    @PUT
+    @Path("/domains/{vmId}/disks/{vdev}/medium")
+    public DomainResult changeMedium(@PathParam("vmId") String vmId, @PathParam("vdev") String vdev,
+                                     @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
+                                     @NotNull @Valid DomainRequests.ChangeMedium body) {
+        if (!vdev.equals(body.medium().vdev())) {
+            throw new DaemonException(DaemonError.INVALID_FIELD,
+                    Map.of("field", "medium.vdev", "reason", "differs from the path"), null);
+        }
+        return domains().changeMedium(op, uuid(vmId), body.medium());
+    }
+
+    @POST
+    @Path("/domains/{vmId}/nics")
+    public DomainResult plugNic(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
+                                @NotNull @Valid DomainRequests.PlugNic body) {
+        return domains().plugNic(op, uuid(vmId), body.nic());
+    }
+
+    @DELETE
+    @Path("/domains/{vmId}/nics/{mac}")
+    public DomainResult unplugNic(@PathParam("vmId") String vmId, @PathParam("mac") String mac,
+                                  @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
+        return domains().unplugNic(op, uuid(vmId), mac);
+    }
+
+    @POST
     @Path("/domains/{vmId}/pause")
     public DomainResult pause(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         return domains().pause(op, uuid(vmId));

@@ -25,6 +25,8 @@ import org.xenplane.daemon.protocol.DomainReport;
 import org.xenplane.daemon.protocol.DomainRequests.IncomingMigration;
 import org.xenplane.daemon.protocol.DomainResult;
 import org.xenplane.daemon.protocol.DomainSpec;
+import org.xenplane.daemon.protocol.NicSpec;
+import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.ShutdownReason;
 
@@ -280,6 +282,53 @@ public final class DomainManager {
             LOG.errorf("%s: domain %d (%s) could not be restarted after its reboot: %s", hostKey, domid, vmId, e.getMessage());
             gone(vmId, domid, ShutdownReason.CRASH);
         }
+    }
+
+    // ---- devices (hot-plug): the remembered spec follows, so a reboot rebuilds the domain with them
+
+    public DomainResult plugDisk(String operationId, UUID vmId, DiskSpec disk) {
+        return device(operationId, "plug disk " + disk.vdev() + " into " + vmId, vmId, DriverOperation.ATTACH_DISK,
+                () -> driver.attachDisk(vmId, disk), spec -> spec.withDevices(with(spec.disks(), disk, d -> d.vdev()), spec.nics()));
+    }
+
+    public DomainResult unplugDisk(String operationId, UUID vmId, String vdev) {
+        return device(operationId, "unplug disk " + vdev + " from " + vmId, vmId, DriverOperation.DETACH_DISK,
+                () -> driver.detachDisk(vmId, vdev),
+                spec -> spec.withDevices(spec.disks().stream().filter(d -> !d.vdev().equals(vdev)).toList(), spec.nics()));
+    }
+
+    public DomainResult changeMedium(String operationId, UUID vmId, DiskSpec medium) {
+        return device(operationId, "change medium of " + medium.vdev() + " in " + vmId, vmId, DriverOperation.CDROM_INSERT,
+                () -> driver.changeMedium(vmId, medium),
+                spec -> spec.withDevices(with(spec.disks(), medium, d -> d.vdev()), spec.nics()));
+    }
+
+    public DomainResult plugNic(String operationId, UUID vmId, NicSpec nic) {
+        return device(operationId, "plug NIC " + nic.mac() + " into " + vmId, vmId, DriverOperation.ATTACH_NIC,
+                () -> driver.attachNic(vmId, nic), spec -> spec.withDevices(spec.disks(), with(spec.nics(), nic, n -> n.mac())));
+    }
+
+    public DomainResult unplugNic(String operationId, UUID vmId, String mac) {
+        return device(operationId, "unplug NIC " + mac + " from " + vmId, vmId, DriverOperation.DETACH_NIC,
+                () -> driver.detachNic(vmId, mac),
+                spec -> spec.withDevices(spec.disks(), spec.nics().stream().filter(n -> !n.mac().equals(mac)).toList()));
+    }
+
+    private DomainResult device(String operationId, String operation, UUID vmId, DriverOperation driverOperation,
+                                Runnable change, java.util.function.UnaryOperator<DomainSpec> remembered) {
+        return once(operationId, operation, vmId, () -> {
+            change.run();
+            specs.computeIfPresent(vmId, (id, spec) -> remembered.apply(spec));
+            return changed(current(vmId, driverOperation));
+        });
+    }
+
+    /** The list with {@code item} in place of the element with the same key, or added at the end. */
+    private static <T> List<T> with(List<T> list, T item, java.util.function.Function<T, String> key) {
+        List<T> out = new java.util.ArrayList<>(list);
+        out.removeIf(x -> key.apply(x).equals(key.apply(item)));
+        out.add(item);
+        return out;
     }
 
     // ---- helpers

@@ -22,4 +22,10 @@ public interface DomainDevices {
 
     /** Unplugs the NIC with {@code mac}; {@code ERROR_NOTFOUND} when there is none. */
     void detachNic(UUID vmId, String mac);
+
+    /**
+     * Puts a medium into a CD drive, or ejects it when {@code medium} has no path ({@code xl cd-insert},
+     * {@code cd-eject}); {@code ERROR_NOTFOUND} without such a drive, {@code ERROR_INVAL} when it is not a CD drive.
+     */
+    void changeMedium(UUID vmId, DiskSpec medium);
 }

@@ -21,6 +21,7 @@ public enum DriverOperation {
     DETACH_DISK("libxl_device_disk_remove"),
     ATTACH_NIC("libxl_device_nic_add"),
     DETACH_NIC("libxl_device_nic_remove"),
+    CDROM_INSERT("libxl_cdrom_insert"),
     LIST("libxl_list_domain");
 
     private final String function;

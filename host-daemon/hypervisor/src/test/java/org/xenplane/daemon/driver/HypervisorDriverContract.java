@@ -157,10 +157,22 @@ public abstract class HypervisorDriverContract {
         UUID nobody = UUID.randomUUID();
         for (Runnable call : List.<Runnable>of(() -> driver().pause(nobody), () -> driver().unpause(nobody),
                 () -> driver().requestShutdown(nobody), () -> driver().requestReboot(nobody),
-                () -> driver().setMemoryTarget(nobody, 64L << 20), () -> driver().setVcpusOnline(nobody, 1))) {
+                () -> driver().setMemoryTarget(nobody, 64L << 20), () -> driver().setVcpusOnline(nobody, 1),
+                () -> driver().attachDisk(nobody, new DiskSpec("xvdb", "/nonexistent", "raw", false)),
+                () -> driver().detachDisk(nobody, "xvdb"), () -> driver().detachNic(nobody, "00:16:3e:00:00:09"),
+                () -> driver().changeMedium(nobody, new DiskSpec("xvdd", null, "raw", true, true)))) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(HypervisorException.class,
                     e -> assertThat(e.error()).isEqualTo(XenError.DOMAIN_NOTFOUND));
         }
+    }
+
+    @Test
+    void aMediumGoesOnlyIntoACdDrive() throws Exception {
+        DomainInfo domain = createRunning();
+        DiskSpec disk = pluggableDisk("xvdb");
+        driver().attachDisk(domain.vmId(), disk);
+        assertThatThrownBy(() -> driver().changeMedium(domain.vmId(), new DiskSpec("xvdb", disk.path(), disk.format(), true, true)))
+                .isInstanceOfSatisfying(HypervisorException.class, e -> assertThat(e.error()).isEqualTo(XenError.INVAL));
     }
 
     @Test

@@ -40,6 +40,16 @@ public final class DaemonProtocol {
     public static final String DOMAIN_MEMORY = "/domains/%s/memory-target";
     public static final String DOMAIN_VCPUS = "/domains/%s/vcpus-online";
     public static final String DOMAIN_MIGRATE = "/domains/%s/migrate";
+    /** {@code POST} hot-plugs a disk ({@link DomainRequests.PlugDisk}). */
+    public static final String DOMAIN_DISKS = "/domains/%s/disks";
+    /** {@code DELETE} hot-unplugs the disk with this vdev. */
+    public static final String DOMAIN_DISK = "/domains/%s/disks/%s";
+    /** {@code PUT} inserts a CD ({@link DomainRequests.ChangeMedium}); a medium without a path ejects. */
+    public static final String DOMAIN_DISK_MEDIUM = "/domains/%s/disks/%s/medium";
+    /** {@code POST} hot-plugs a NIC ({@link DomainRequests.PlugNic}). */
+    public static final String DOMAIN_NICS = "/domains/%s/nics";
+    /** {@code DELETE} hot-unplugs the NIC with this MAC. */
+    public static final String DOMAIN_NIC = "/domains/%s/nics/%s";
     /** {@code POST}: prepare to receive a migrating domain. */
     public static final String INCOMING_MIGRATIONS = "/incoming-migrations";
     /** {@code DELETE}: forget a suspend image (the VM was destroyed or resumed elsewhere). */

@@ -54,4 +54,16 @@ public final class DomainRequests {
             return "MigrateOut[streamUrl=" + streamUrl + ", ticket=<hidden>]";
         }
     }
+
+    /** Hot-plug a disk into the running domain. */
+    public record PlugDisk(@NotNull @Valid DiskSpec disk) {
+    }
+
+    /** Put a medium into a CD drive; a medium without a path ejects. */
+    public record ChangeMedium(@NotNull @Valid DiskSpec medium) {
+    }
+
+    /** Hot-plug a NIC into the running domain. */
+    public record PlugNic(@NotNull @Valid NicSpec nic) {
+    }
 }

@@ -50,6 +50,12 @@ public record DomainSpec(
         nics = List.copyOf(nics == null ? List.of() : nics);
     }
 
+    /** The same domain with these devices. */
+    public DomainSpec withDevices(List<DiskSpec> disks, List<NicSpec> nics) {
+        return new DomainSpec(vmId, name, type, memoryStaticMax, memoryTarget, vcpusMax, vcpusOnline, kernel, ramdisk,
+                cmdline, bootOrder, platform, disks, nics);
+    }
+
     /** The bytes a host must have free to build this domain: static maximum plus the domain's overhead. */
     public long memoryNeeded() {
         return memoryStaticMax + DomainOverhead.bytes(type, memoryStaticMax, vcpusMax);

@@ -3,10 +3,12 @@ package org.xenplane.core.daemon;
 import java.time.Duration;
 import java.util.UUID;
 import org.xenplane.daemon.protocol.DaemonProtocol;
+import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainReport;
 import org.xenplane.daemon.protocol.DomainRequests;
 import org.xenplane.daemon.protocol.DomainResult;
 import org.xenplane.daemon.protocol.DomainSpec;
+import org.xenplane.daemon.protocol.NicSpec;
 
 /**
  * One host's daemon, as the control plane calls it. Each mutating call takes an operation id
@@ -88,6 +90,32 @@ public final class DaemonHost {
     public DomainResult migrate(String operationId, UUID vmId, DomainRequests.IncomingMigration incoming) {
         return call.send("POST", path(DaemonProtocol.DOMAIN_MIGRATE, vmId),
                 new DomainRequests.MigrateOut(incoming.streamUrl(), incoming.ticket()), operationId, MIGRATION_TIME,
+                DomainResult.class);
+    }
+
+    public DomainResult plugDisk(String operationId, UUID vmId, DiskSpec disk) {
+        return call.send("POST", path(DaemonProtocol.DOMAIN_DISKS, vmId), new DomainRequests.PlugDisk(disk), operationId,
+                NONE, DomainResult.class);
+    }
+
+    public DomainResult unplugDisk(String operationId, UUID vmId, String vdev) {
+        return call.send("DELETE", String.format(DaemonProtocol.DOMAIN_DISK, vmId, vdev), null, operationId, NONE,
+                DomainResult.class);
+    }
+
+    /** Inserts {@code medium} into its CD drive, or ejects when it has no path. */
+    public DomainResult changeMedium(String operationId, UUID vmId, DiskSpec medium) {
+        return call.send("PUT", String.format(DaemonProtocol.DOMAIN_DISK_MEDIUM, vmId, medium.vdev()),
+                new DomainRequests.ChangeMedium(medium), operationId, NONE, DomainResult.class);
+    }
+
+    public DomainResult plugNic(String operationId, UUID vmId, NicSpec nic) {
+        return call.send("POST", path(DaemonProtocol.DOMAIN_NICS, vmId), new DomainRequests.PlugNic(nic), operationId,
+                NONE, DomainResult.class);
+    }
+
+    public DomainResult unplugNic(String operationId, UUID vmId, String mac) {
+        return call.send("DELETE", String.format(DaemonProtocol.DOMAIN_NIC, vmId, mac), null, operationId, NONE,
                 DomainResult.class);
     }
 

@@ -30,6 +30,18 @@ public class PoolSecret {
         return k;
     }
 
+    /** The HMAC-SHA256 of {@code message} under the pool secret, base64url: a credential every replica derives alike. */
+    public String tag(String message) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key(), "HmacSHA256"));
+            byte[] tag = mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+
     private byte[] loadOrCreate() {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);

@@ -23,6 +23,8 @@ public enum ErrorCode {
     METRICS_DATA_SOURCE_UNKNOWN(400, "object", "data_source"),
     METRICS_TIME_RANGE_INVALID(400, "start", "end"),
     METRICS_RESOLUTION_INVALID(400, "resolution", "allowed"),
+    // 400: per-object alarm thresholds (other_config:perfmon in XenServer)
+    ALARM_THRESHOLD_INVALID(400, "threshold", "value", "allowed"),
     // 401, 403: who is calling and may they
     SESSION_AUTHENTICATION_FAILED(401),
     RBAC_PERMISSION_DENIED(403, "operation", "required_role"),
@@ -99,6 +101,8 @@ public enum ErrorCode {
     AUTHENTICATION_LOCKED_OUT(429, "retry_after_seconds"),
     // 5xx: our side
     HOST_OFFLINE(503, "host"),
+    /** The VM service cannot reach the storage service (none in the process, no xenplane.storage.url, or unreachable). */
+    STORAGE_SERVICE_UNAVAILABLE(503, "vm", "detail"),
     HOST_DAEMON_ERROR(502, "host", "detail"),
     SR_BACKEND_FAILURE(502, "sr", "detail"),
     /** The hypervisor on a host failed: libxl's error name (e.g. ERROR_FAIL) and the function that returned it. */

@@ -84,8 +84,9 @@ public class EventPublisher {
             em.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
             for (PendingEvent e : byObject.values()) {
                 String snapshot = writeJson(e.snapshot().get());
-                em.createNativeQuery("insert into event (id, object_class, operation, object_id, snapshot)"
-                                + " values (nextval('event_id_seq'), ?1, ?2, ?3, cast(?4 as jsonb))")
+                // clock_timestamp(), not now(): the time of the commit, not of the transaction's start
+                em.createNativeQuery("insert into event (id, object_class, operation, object_id, snapshot, created_at)"
+                                + " values (nextval('event_id_seq'), ?1, ?2, ?3, cast(?4 as jsonb), clock_timestamp())")
                         .setParameter(1, e.objectClass())
                         .setParameter(2, e.operation().wireName())
                         .setParameter(3, e.objectId())

@@ -31,12 +31,15 @@ public class EventResource {
     private final EventNotifier notifier;
     private final EventClasses eventClasses;
     private final ObjectMapper json;
+    private final EventMetrics metrics;
 
-    public EventResource(EventStore store, EventNotifier notifier, EventClasses eventClasses, ObjectMapper json) {
+    public EventResource(EventStore store, EventNotifier notifier, EventClasses eventClasses, ObjectMapper json,
+                         EventMetrics metrics) {
         this.store = store;
         this.notifier = notifier;
         this.eventClasses = eventClasses;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @GET
@@ -62,6 +65,7 @@ public class EventResource {
             EventBatch batch = store.readAfter(token, wanted, BATCH);
             long left = deadline - System.nanoTime();
             if (!batch.events().isEmpty() || left <= 0) {
+                metrics.deliveredByLongPoll(batch.events());
                 return batch;
             }
             token = Long.parseLong(batch.token());
@@ -89,6 +93,7 @@ public class EventResource {
                     sink.send(sse.newEventBuilder().id(Long.toString(event.id())).name(event.objectClass())
                             .mediaType(MediaType.APPLICATION_JSON_TYPE).data(writeJson(event)).build())
                             .toCompletableFuture().join();
+                    metrics.deliveredBySse(event);
                 }
                 token = Long.parseLong(batch.token());
                 if (batch.events().isEmpty()) {

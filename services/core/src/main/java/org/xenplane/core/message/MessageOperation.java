@@ -9,7 +9,9 @@ import org.xenplane.core.security.Role;
 
 /** The operations on messages, declared once (XenAPI {@code message.*}). */
 public enum MessageOperation implements DeclaredOperation {
-    READ(OperationSpec.reads("message.read", Role.READ_ONLY));
+    READ(OperationSpec.reads("message.read", Role.READ_ONLY)),
+    /** Dismisses a message (XenAPI {@code message.destroy}, pool-operator as in XenServer); XenAPI has no other acknowledgement. */
+    DESTROY(OperationSpec.changes("message.destroy", Role.POOL_OPERATOR));
 
     private final OperationSpec spec;
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 
@@ -46,5 +48,23 @@ public class Messages {
                 ? Message.<Message>find("order by createdAt desc, id")
                 : Message.<Message>find("objectClass = ?1 and objectId = ?2 order by createdAt desc, id", objectClass, objectId);
         return query.page(0, MAX_LISTED).list().stream().map(MessageView::of).toList();
+    }
+
+    /**
+     * Deletes a message ({@code message del} event with its last state), as XenAPI's
+     * {@code message.destroy}: the way an administrator dismisses it.
+     *
+     * @throws XenplaneException {@code HANDLE_INVALID} when there is no such message
+     */
+    @Transactional
+    public MessageView destroy(UUID id) {
+        Message m = Message.findById(id);
+        if (m == null) {
+            throw new XenplaneException(ErrorCode.HANDLE_INVALID, Message.CLASS, id);
+        }
+        MessageView view = MessageView.of(m);
+        m.delete();
+        events.publish(Message.CLASS, EventOperation.DEL, id, () -> view);
+        return view;
     }
 }

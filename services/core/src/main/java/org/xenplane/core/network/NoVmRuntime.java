@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
+import org.xenplane.core.storage.VmDisk;
 
 /**
  * The {@link VmRuntime} of a process without the VM service: VMs cannot be looked up, so any VM id
@@ -35,6 +36,21 @@ public final class NoVmRuntime implements VmRuntime {
 
     @Override
     public void unplugNic(UUID vmId, UUID hostId, Nic nic) {
+        throw new IllegalStateException("no VM service in this process runs VM " + vmId);
+    }
+
+    @Override
+    public void plugDisk(UUID vmId, UUID hostId, VmDisk disk) {
+        throw new IllegalStateException("no VM service in this process runs VM " + vmId);
+    }
+
+    @Override
+    public void unplugDisk(UUID vmId, UUID hostId, String device) {
+        throw new IllegalStateException("no VM service in this process runs VM " + vmId);
+    }
+
+    @Override
+    public void changeMedium(UUID vmId, UUID hostId, VmDisk medium) {
         throw new IllegalStateException("no VM service in this process runs VM " + vmId);
     }
 

@@ -2,9 +2,10 @@ package org.xenplane.core.network;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.xenplane.core.storage.VmDisk;
 
 /**
- * What the network service needs to know of VMs and ask of their domains. The VM service provides
+ * What the network and storage services need to know of VMs and ask of their domains. The VM service provides
  * the implementation (a bean of this type); until it is in the process, {@link NoVmRuntime}
  * answers: every VM counts as halted, so no VIF can be hot-plugged.
  */
@@ -24,4 +25,13 @@ public interface VmRuntime {
 
     /** Hot-unplugs a NIC from the VM's running domain. */
     void unplugNic(UUID vmId, UUID hostId, Nic nic);
+
+    /** Hot-plugs a disk into the VM's running domain (the storage service attached it on the host already). */
+    void plugDisk(UUID vmId, UUID hostId, VmDisk disk);
+
+    /** Hot-unplugs the disk with this device name from the VM's running domain. */
+    void unplugDisk(UUID vmId, UUID hostId, String device);
+
+    /** Puts {@code medium} into its CD drive in the VM's running domain, or ejects when it has no path. */
+    void changeMedium(UUID vmId, UUID hostId, VmDisk medium);
 }

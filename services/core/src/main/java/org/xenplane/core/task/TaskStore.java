@@ -26,11 +26,14 @@ public class TaskStore {
     private final EntityManager em;
     private final EventPublisher events;
     private final TransactionSynchronizationRegistry transactions;
+    private final TaskMetrics metrics;
 
-    public TaskStore(EntityManager em, EventPublisher events, TransactionSynchronizationRegistry transactions) {
+    public TaskStore(EntityManager em, EventPublisher events, TransactionSynchronizationRegistry transactions,
+                     TaskMetrics metrics) {
         this.em = em;
         this.events = events;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /** A new pending task, or the caller's earlier task with the same idempotency key. */
@@ -144,6 +147,7 @@ public class TaskStore {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
+                    metrics.finished(view);
                     committed.accept(view);
                 }
             }
@@ -152,7 +156,7 @@ public class TaskStore {
 
     /** A task refused at admission: recorded as failed at once (the admission's transaction rolled back). */
     public TaskView refused(TaskRequest request, String caller, ErrorCode code, Map<String, String> parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        TaskView refused = QuarkusTransaction.requiringNew().call(() -> {
             UUID id = UUID.randomUUID();
             em.createNativeQuery("""
                     insert into task (id, version, operation, target_class, target_id, status, progress, created_at,
@@ -172,6 +176,8 @@ public class TaskStore {
             }
             return null;
         });
+        metrics.finished(refused);
+        return refused;
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper PARAMETERS_JSON =
@@ -197,13 +203,15 @@ public class TaskStore {
     }
 
     private TaskView finish(UUID id, java.util.function.Consumer<Task> outcome) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        TaskView finished = QuarkusTransaction.requiringNew().call(() -> {
             Task task = em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
             outcome.accept(task);
             task.finishedAt = Instant.now();
             publish(EventOperation.MOD, task);
             return TaskView.of(task);
         });
+        metrics.finished(finished);
+        return finished;
     }
 
     private void publish(EventOperation op, Task task) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xenplane.core.message.Messages;
+import org.xenplane.monitoring.model.AlarmThresholds;
 import org.xenplane.monitoring.model.ArchiveLayout;
 import org.xenplane.monitoring.model.Consolidation;
 import org.xenplane.monitoring.model.Series;
@@ -16,14 +17,15 @@ import org.xenplane.monitoring.model.Series;
 /**
  * Thresholds on hosts and VMs raise messages (XenAPI {@code message}), once per condition: when it
  * starts, not at every sample; it may raise again after it has cleared. The same conditions are
- * Prometheus alert rules in {@code monitoring/prometheus/xenplane-alerts.yml}.
+ * Prometheus alert rules in {@code charts/xenplane/files/prometheus-rules.yaml} (group xenplane-alarms).
  *
  * <ul>
  *   <li>{@code CPU_USAGE_HIGH}: VM {@code cpu_usage} / host {@code cpu_avg} averages above the threshold over the window;</li>
  *   <li>{@code MEMORY_FREE_LOW}: VM {@code memory_internal_free} / host {@code memory_free_kib} averages below it;</li>
  *   <li>{@code HOST_NOT_LIVE}: a host's heartbeats stopped (the pool service marks it not live).</li>
  * </ul>
- * SR free space is not watched: this branch has no storage tables yet.
+ * Each host's and VM's thresholds are its own where set ({@link AlarmConfigs}), else the pool's.
+ * SR free space is watched by {@link SrSpaceAlarm}.
  */
 @ApplicationScoped
 public class Alarms {
@@ -34,12 +36,14 @@ public class Alarms {
     private final EntityManager em;
     private final Messages messages;
     private final MonitoringConfig.Alarms config;
+    private final AlarmConfigs thresholds;
     private final Map<String, Boolean> raised = new ConcurrentHashMap<>();
 
-    public Alarms(EntityManager em, Messages messages, MonitoringConfig config) {
+    public Alarms(EntityManager em, Messages messages, MonitoringConfig config, AlarmConfigs thresholds) {
         this.em = em;
         this.messages = messages;
         this.config = config.alarms();
+        this.thresholds = thresholds;
     }
 
     /** Checks an object's thresholds after a sample. */
@@ -53,14 +57,15 @@ public class Alarms {
             cpuAverage = windowAverage(h, cpu);
             freeAverage = windowAverage(h, free);
         }
+        AlarmThresholds limits = thresholds.thresholds(h.id);
         if (cpuAverage != null) {
-            set(h, CPU_USAGE_HIGH, cpuAverage > config.cpuUsageAbove(), String.format(
-                    "%s averaged %.3f over %d s (threshold %.3f)", cpu, cpuAverage, config.window().toSeconds(), config.cpuUsageAbove()));
+            set(h, CPU_USAGE_HIGH, cpuAverage > limits.cpuUsageAbove(), String.format(
+                    "%s averaged %.3f over %d s (threshold %.3f)", cpu, cpuAverage, config.window().toSeconds(), limits.cpuUsageAbove()));
         }
         if (freeAverage != null) {
             double bytes = freeAverage * 1024;
-            set(h, MEMORY_FREE_LOW, bytes < config.memoryFreeBelow(), String.format(
-                    "%s averaged %.0f bytes over %d s (threshold %d bytes)", free, bytes, config.window().toSeconds(), config.memoryFreeBelow()));
+            set(h, MEMORY_FREE_LOW, bytes < limits.memoryFreeBelow(), String.format(
+                    "%s averaged %.0f bytes over %d s (threshold %d bytes)", free, bytes, config.window().toSeconds(), limits.memoryFreeBelow()));
         }
     }
 

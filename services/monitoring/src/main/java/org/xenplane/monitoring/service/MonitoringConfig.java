@@ -26,5 +26,13 @@ public interface MonitoringConfig {
         int priority();
 
         Duration hostCheckInterval();
+
+        /** SR_FREE_SPACE_LOW when an SR's free space is below this share of its size. */
+        double srFreeBelow();
+
+        Duration srCheckInterval();
+
+        /** How often each replica reloads the per-object thresholds (other replicas' changes). */
+        Duration configRefreshInterval();
     }
 }

@@ -32,6 +32,8 @@ import org.xenplane.core.task.TaskView;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.Vdi;
 import org.xenplane.storage.service.DiskAttachments;
+import org.xenplane.storage.service.DiskMoves;
+import org.xenplane.storage.service.VbdHotplug;
 import org.xenplane.storage.service.VbdOperation;
 import org.xenplane.storage.service.VbdService;
 import org.xenplane.storage.service.VmDisks;
@@ -50,13 +52,18 @@ public class VbdResource {
     private final VbdService vbds;
     private final DiskAttachments attachments;
     private final VmDisks vmDisks;
+    private final VbdHotplug hotplug;
+    private final DiskMoves moves;
     private final TaskRunner tasks;
     private final CurrentCaller caller;
 
-    public VbdResource(VbdService vbds, DiskAttachments attachments, VmDisks vmDisks, TaskRunner tasks, CurrentCaller caller) {
+    public VbdResource(VbdService vbds, DiskAttachments attachments, VmDisks vmDisks, VbdHotplug hotplug, DiskMoves moves,
+                       TaskRunner tasks, CurrentCaller caller) {
+        this.moves = moves;
         this.vbds = vbds;
         this.attachments = attachments;
         this.vmDisks = vmDisks;
+        this.hotplug = hotplug;
         this.tasks = tasks;
         this.caller = caller;
     }
@@ -153,11 +160,51 @@ public class VbdResource {
     }
 
     @POST
+    @Path("/{id}/plug")
+    @Authorized("vbd.plug")
+    @Operation(summary = "Hot-plug a VBD into its running VM (XenAPI VBD.plug)", description = "Attaches the disk on"
+            + " the VM's host (VDI_IN_USE when another running VM holds it read-write) and plugs it into the domain;"
+            + " if the hypervisor refuses, the disk is released again.")
+    @APIResponse(responseCode = "200", description = "The plugged disk")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VDI_IN_USE,"
+            + " SR_NOT_ATTACHED, OPERATION_NOT_ALLOWED (already attached)")
+    @APIResponse(responseCode = "502", description = "HYPERVISOR_ERROR")
+    public AttachedDisk plug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vbdId = Ids.parse(Vbd.CLASS, id);
+        AttachedDisk[] disk = new AttachedDisk[1];
+        tasks.run(request(VbdOperation.PLUG, vbdId, key), caller.get().subject(), ctx -> {
+            disk[0] = hotplug.plug(vbdId, ctx.taskId().toString());
+            return TaskResult.of(Vbd.CLASS, vbdId);
+        });
+        return disk[0];
+    }
+
+    @POST
+    @Path("/{id}/unplug")
+    @Authorized("vbd.unplug")
+    @Operation(summary = "Hot-unplug a VBD from its running VM (XenAPI VBD.unplug)", description = "The domain lets"
+            + " the disk go, then the disk is released on the host.")
+    @APIResponse(responseCode = "200", description = "The VBD; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED (not attached), VM_BAD_POWER_STATE,"
+            + " OTHER_OPERATION_IN_PROGRESS")
+    @APIResponse(responseCode = "502", description = "HYPERVISOR_ERROR")
+    public Response unplug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vbdId = Ids.parse(Vbd.CLASS, id);
+        TaskView task = tasks.run(request(VbdOperation.UNPLUG, vbdId, key), caller.get().subject(), ctx -> {
+            hotplug.unplug(vbdId, ctx.taskId().toString());
+            return TaskResult.of(Vbd.CLASS, vbdId);
+        });
+        return TaskResponses.finished(task, vbds.get(vbdId));
+    }
+
+    @POST
     @Path("/{id}/insert")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("vbd.insert")
-    @Operation(summary = "Insert a medium into an empty CD drive", description = "Into an attached drive, the medium is"
-            + " activated on its host and the answer carries its path.")
+    @Operation(summary = "Insert a medium into an empty CD drive", description = "Into the drive of a running VM, the"
+            + " medium is activated on its host and inserted into the domain; the answer carries its path.")
     @APIResponse(responseCode = "200", description = "The drive with its medium")
     @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     @APIResponse(responseCode = "409", description = "VBD_NOT_EMPTY, VBD_NOT_REMOVABLE_MEDIA, VDI_IN_USE")
@@ -166,7 +213,7 @@ public class VbdResource {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
         AttachedDisk[] disk = new AttachedDisk[1];
         tasks.run(request(VbdOperation.INSERT, vbdId, key), caller.get().subject(), ctx -> {
-            disk[0] = attachments.insert(vbdId, body.vdiId(), ctx.taskId().toString());
+            disk[0] = hotplug.insert(vbdId, body.vdiId(), ctx.taskId().toString());
             return TaskResult.of(Vbd.CLASS, vbdId);
         });
         return disk[0];
@@ -175,14 +222,15 @@ public class VbdResource {
     @POST
     @Path("/{id}/eject")
     @Authorized("vbd.eject")
-    @Operation(summary = "Eject a CD drive's medium")
+    @Operation(summary = "Eject a CD drive's medium", description = "From the drive of a running VM, the domain lets"
+            + " the medium go first.")
     @APIResponse(responseCode = "200", description = "The empty drive; the task id is in the Xenplane-Task header")
     @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     @APIResponse(responseCode = "409", description = "VBD_IS_EMPTY, VBD_NOT_REMOVABLE_MEDIA")
     public Response eject(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
         TaskView task = tasks.run(request(VbdOperation.EJECT, vbdId, key), caller.get().subject(), ctx -> {
-            attachments.eject(vbdId, ctx.taskId().toString());
+            hotplug.eject(vbdId, ctx.taskId().toString());
             return TaskResult.of(Vbd.CLASS, vbdId);
         });
         return TaskResponses.finished(task, vbds.get(vbdId));
@@ -226,6 +274,35 @@ public class VbdResource {
             return TaskResult.NONE;
         });
         return TaskResponses.finished(task, vbds.list(body.vmId(), null));
+    }
+
+    @POST
+    @Path("/move-vm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.move_vm")
+    @Operation(summary = "Move a VM's disks to another host (storage half of VM migration)", description = "Body: vmId,"
+            + " hostId, step. `prepare` activates every attached disk on the destination (SR_NOT_ATTACHED when an SR"
+            + " is not plugged there) and answers the disks as it opens them; `complete` records them attached there"
+            + " and releases them on the old host; `abort` releases them on the destination.")
+    @APIResponse(responseCode = "200", description = "The disks on the destination (prepare), or none")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
+    @APIResponse(responseCode = "409", description = "SR_NOT_ATTACHED")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public List<AttachedDisk> moveVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        if (body.hostId() == null || body.step() == null) {
+            throw new XenplaneException(ErrorCode.INVALID_FIELD, body.hostId() == null ? "hostId" : "step", "required");
+        }
+        List<AttachedDisk> disks = new java.util.ArrayList<>();
+        tasks.run(vmRequest(VbdOperation.MOVE_VM, body.vmId(), key), caller.get().subject(), ctx -> {
+            String op = ctx.taskId().toString();
+            switch (body.step()) {
+                case "prepare" -> disks.addAll(moves.prepare(body.vmId(), body.hostId(), op));
+                case "complete" -> moves.complete(body.vmId(), body.hostId(), op);
+                default -> moves.abort(body.vmId(), body.hostId(), op);
+            }
+            return TaskResult.NONE;
+        });
+        return disks;
     }
 
     @POST

@@ -27,12 +27,18 @@ public enum VbdOperation implements DeclaredOperation {
     ATTACH(OperationSpec.changes("vbd.attach", Role.VM_ADMIN)),
     /** Storage half of VBD.unplug. */
     DETACH(OperationSpec.changes("vbd.detach", Role.VM_ADMIN)),
+    /** XenAPI VBD.plug: hot-plug into the VM's running domain. */
+    PLUG(OperationSpec.changes("vbd.plug", Role.VM_ADMIN)),
+    /** XenAPI VBD.unplug: hot-unplug from the VM's running domain. */
+    UNPLUG(OperationSpec.changes("vbd.unplug", Role.VM_ADMIN)),
     INSERT(OperationSpec.changes("vbd.insert", Role.VM_OPERATOR)),
     EJECT(OperationSpec.changes("vbd.eject", Role.VM_OPERATOR)),
     /** Storage half of VM start: every VBD of a VM at once (VbdAttach steps). */
     ATTACH_VM(OperationSpec.changes("vbd.attach_vm", Role.VM_OPERATOR)),
     /** Storage half of VM shutdown (VbdDetach steps). */
     DETACH_VM(OperationSpec.changes("vbd.detach_vm", Role.VM_OPERATOR)),
+    /** Storage half of VM migration: activate on the destination, then record there or undo. */
+    MOVE_VM(OperationSpec.changes("vbd.move_vm", Role.VM_POWER_ADMIN)),
     /** Storage half of VM clone, copy and snapshot: the VM's disks for a new VM. */
     CLONE_VM(OperationSpec.changes("vbd.clone_vm", Role.VM_ADMIN)),
     /** Storage half of VM destroy: its VBDs, and its disks on request. */
@@ -52,13 +58,13 @@ public enum VbdOperation implements DeclaredOperation {
     public Optional<XenplaneException> refusal(Vbd vbd) {
         return switch (this) {
             case DESTROY -> vbd.currentlyAttached ? notAllowed("the VBD is attached; detach it first") : Optional.empty();
-            case ATTACH -> vbd.currentlyAttached ? notAllowed("the VBD is already attached") : Optional.empty();
-            case DETACH -> vbd.currentlyAttached ? Optional.empty() : notAllowed("the VBD is not attached");
+            case ATTACH, PLUG -> vbd.currentlyAttached ? notAllowed("the VBD is already attached") : Optional.empty();
+            case DETACH, UNPLUG -> vbd.currentlyAttached ? Optional.empty() : notAllowed("the VBD is not attached");
             case INSERT -> vbd.type != VbdType.CD ? error(ErrorCode.VBD_NOT_REMOVABLE_MEDIA, vbd)
                     : vbd.empty ? Optional.empty() : error(ErrorCode.VBD_NOT_EMPTY, vbd);
             case EJECT -> vbd.type != VbdType.CD ? error(ErrorCode.VBD_NOT_REMOVABLE_MEDIA, vbd)
                     : vbd.empty ? error(ErrorCode.VBD_IS_EMPTY, vbd) : Optional.empty();
-            case READ, CREATE, ATTACH_VM, DETACH_VM, CLONE_VM, DESTROY_VM -> Optional.empty();
+            case READ, CREATE, ATTACH_VM, DETACH_VM, MOVE_VM, CLONE_VM, DESTROY_VM -> Optional.empty();
         };
     }
 

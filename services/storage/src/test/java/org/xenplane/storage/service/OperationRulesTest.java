@@ -85,10 +85,10 @@ class OperationRulesTest {
         cd.type = VbdType.CD;
         cd.mode = VbdMode.RO;
         cd.empty = true;
-        assertThat(VbdOperation.allowedOn(cd)).containsExactly("destroy", "attach", "insert");
+        assertThat(VbdOperation.allowedOn(cd)).containsExactly("destroy", "attach", "plug", "insert");
         cd.empty = false;
         cd.currentlyAttached = true;
-        assertThat(VbdOperation.allowedOn(cd)).containsExactly("detach", "eject");
+        assertThat(VbdOperation.allowedOn(cd)).containsExactly("detach", "unplug", "eject");
         Vbd disk = new Vbd();
         disk.id = UUID.randomUUID();
         disk.type = VbdType.DISK;

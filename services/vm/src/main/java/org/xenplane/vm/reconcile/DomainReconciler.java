@@ -128,10 +128,7 @@ public class DomainReconciler {
             return;
         }
         switch (end.reason()) {
-            case POWEROFF -> {
-                vm.powerState = PowerState.HALTED;
-                vm.clearDomain();
-            }
+            case POWEROFF -> store.domainEnded(vm);
             case CRASH, WATCHDOG -> store.domainGone(vm, "VM_CRASHED", 2, "The guest " + end.reason().wireName()
                     + "ed on host " + host + " (domid " + end.domid() + "); the VM is now halted.");
             default -> store.domainGone(vm, "VM_DOMAIN_VANISHED", 2, "The domain of this VM ended on host " + host

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -114,14 +115,16 @@ public class VmResource {
     @DELETE
     @Path("/{id}")
     @Authorized("vm.destroy")
-    @Operation(summary = "Destroy a halted VM, template or snapshot")
+    @Operation(summary = "Destroy a halted VM, template or snapshot", description = "Its VBDs and VIFs go with it;"
+            + " its disks stay unless `destroyDisks=true` (then those no other VM uses go too).")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
     @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED (built-in template)")
-    public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+    public Response destroy(@PathParam("id") String id, @QueryParam("destroyDisks") @DefaultValue("false") boolean destroyDisks,
+                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
         TaskView task = tasks.run(request(VmOperation.DESTROY, vmId, key), caller.get().subject(), ctx -> {
-            vms.destroy(vmId, ctx);
+            vms.destroy(vmId, destroyDisks, ctx);
             return TaskResult.NONE;
         });
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();

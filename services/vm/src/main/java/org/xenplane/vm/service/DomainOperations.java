@@ -11,9 +11,11 @@ import org.xenplane.vm.model.PowerState;
 @ApplicationScoped
 public class DomainOperations {
     private final LifecycleSupport support;
+    private final VmDevices devices;
 
-    public DomainOperations(LifecycleSupport support) {
+    public DomainOperations(LifecycleSupport support, VmDevices devices) {
         this.support = support;
+        this.devices = devices;
     }
 
     public TaskView pause(UUID vmId, String caller, String key) {
@@ -36,12 +38,17 @@ public class DomainOperations {
         });
     }
 
-    /** Saves the domain to an image on its host and destroys it; its memory reservation is released. */
+    /**
+     * Saves the domain to an image on its host and destroys it; its memory reservation is released,
+     * its disks are detached and its VIFs are no longer attached (resume attaches them again).
+     */
     public TaskView suspend(UUID vmId, String caller, String key) {
         return support.submit(VmOperation.SUSPEND, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
                 (claim, context) -> {
                     onDomain(claim, () -> support.daemon(claim.host()).suspend(claim.op("domain_suspend"), vmId));
+                    devices.detachDisks(vmId, claim.op("vbd_detach"));
                     support.store().succeed(claim, context, vm -> {
+                        devices.setVifsAttached(vmId, false);
                         UUID host = vm.residentOn;
                         vm.clearDomain();
                         vm.powerState = PowerState.SUSPENDED;

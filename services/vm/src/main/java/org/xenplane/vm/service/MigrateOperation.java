@@ -10,13 +10,15 @@ import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.DomainRequests.IncomingMigration;
 import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 
 /**
- * Live migration to another host of the pool (XenAPI {@code VM.pool_migrate}). Admission reserves
- * the VM's memory on the destination too (it holds memory on both hosts until it has moved). The
- * steps: the destination prepares to receive, the source sends the domain live (on failure the
+ * Live migration to another host of the pool (XenAPI {@code VM.pool_migrate}). Admission checks
+ * that the destination has the VM's SRs plugged and its networks, and reserves the VM's memory
+ * there too (it holds memory on both hosts until it has moved). The steps: the disks are
+ * activated on the destination and its networks' bridges made there, the destination prepares to receive, the source sends the domain live (on failure the
  * source resumes it and the VM runs on where it was), the VM is recorded on the destination, and
  * the destination unpauses it. The source's reservation ends with the move.
  */
@@ -24,10 +26,12 @@ import org.xenplane.vm.model.Vm;
 public class MigrateOperation {
     private final LifecycleSupport support;
     private final Placement placement;
+    private final VmDevices devices;
 
-    public MigrateOperation(LifecycleSupport support, Placement placement) {
+    public MigrateOperation(LifecycleSupport support, Placement placement, VmDevices devices) {
         this.support = support;
         this.placement = placement;
+        this.devices = devices;
     }
 
     public TaskView migrate(UUID vmId, UUID destination, String caller, String key) {
@@ -40,18 +44,25 @@ public class MigrateOperation {
             throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VmOperation.POOL_MIGRATE.id(),
                     "the VM already runs on that host");
         }
+        devices.assertHostCanAttach(vm.id, destination); // SR_NOT_ATTACHED, HOST_CANNOT_ATTACH_NETWORK
         return placement.reserveOn(destination, vm, need);
     }
 
     private void move(Claim claim, TaskContext context) {
         DaemonHost source = support.daemon(claim.host());
         DaemonHost target = support.daemon(claim.target());
+        UUID destination = claim.target().id();
+        AtomicBoolean prepared = new AtomicBoolean();
         AtomicBoolean moved = new AtomicBoolean();
         try {
             context.checkCancelled();
-            IncomingMigration incoming = target.prepareIncoming(claim.op("migration_prepare"), claim.spec());
+            prepared.set(true);
+            DomainSpec spec = devices.prepareMove(claim.spec(), destination, claim.op("vbd_prepare_move"));
+            spec = devices.ensureNetworks(spec, destination);
+            IncomingMigration incoming = target.prepareIncoming(claim.op("migration_prepare"), spec);
             source.migrate(claim.op("migration_send"), claim.vmId(), incoming);
             moved.set(true);
+            devices.completeMove(claim.vmId(), destination, claim.op("vbd_complete_move"));
             DomainResult running = target.unpause(claim.op("domain_unpause"), claim.vmId());
             support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm, claim.target(), running,
                     PowerState.RUNNING));
@@ -65,6 +76,9 @@ public class MigrateOperation {
                     vm.domid = null;
                 });
                 throw e;
+            }
+            if (prepared.get()) {
+                devices.abortMove(claim.vmId(), destination, claim.op("vbd_abort_move"));
             }
             support.store().finish(claim, vm -> vm.scheduledTo = null);
             throw e;

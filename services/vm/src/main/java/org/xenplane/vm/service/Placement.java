@@ -30,11 +30,13 @@ public class Placement {
 
     private final EntityManager em;
     private final Hosts hosts;
+    private final VmDevices devices;
     private final long reserve;
 
-    public Placement(EntityManager em, Hosts hosts, VmConfig config) {
+    public Placement(EntityManager em, Hosts hosts, VmDevices devices, VmConfig config) {
         this.em = em;
         this.hosts = hosts;
+        this.devices = devices;
         this.reserve = config.hostMemoryReserve();
     }
 
@@ -56,8 +58,8 @@ public class Placement {
     }
 
     /**
-     * Reserves {@code need} bytes on a live, enabled host with room (not one of {@code excluded}),
-     * preferring the VM's affinity host.
+     * Reserves {@code need} bytes on a live, enabled host with room (not one of {@code excluded})
+     * that can give the VM its disks and networks, preferring the VM's affinity host.
      *
      * @throws HostFilledMeanwhile when the chosen host turned out full under its lock
      */
@@ -72,9 +74,14 @@ public class Placement {
         if (ordered.isEmpty()) {
             throw new XenplaneException(ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY, need, Math.max(0, candidates.get(0).free()));
         }
-        HostRef host = hosts.lock(ordered.get(0)).orElse(null);
+        UUID chosen = ordered.stream().filter(h -> devices.canAttach(vm.id, h)).findFirst().orElse(null);
+        if (chosen == null) {
+            devices.assertHostCanAttach(vm.id, ordered.get(0)); // says why: SR_NOT_ATTACHED, HOST_CANNOT_ATTACH_NETWORK
+            throw new XenplaneException(ErrorCode.NO_HOSTS_AVAILABLE);
+        }
+        HostRef host = hosts.lock(chosen).orElse(null);
         if (host == null || !host.live() || !host.enabled() || free(host) < need) {
-            throw new HostFilledMeanwhile(ordered.get(0));
+            throw new HostFilledMeanwhile(chosen);
         }
         hold(vm, host, need);
         return host;

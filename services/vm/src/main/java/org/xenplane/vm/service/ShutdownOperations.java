@@ -9,6 +9,7 @@ import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.vm.model.PowerState;
 
 /**
@@ -22,10 +23,12 @@ public class ShutdownOperations {
     private static final Logger LOG = Logger.getLogger(ShutdownOperations.class);
 
     private final LifecycleSupport support;
+    private final VmDevices devices;
     private final Duration timeout;
 
-    public ShutdownOperations(LifecycleSupport support, VmConfig config) {
+    public ShutdownOperations(LifecycleSupport support, VmDevices devices, VmConfig config) {
         this.support = support;
+        this.devices = devices;
         this.timeout = config.cleanShutdownTimeout();
     }
 
@@ -37,7 +40,7 @@ public class ShutdownOperations {
                     } catch (XenplaneException e) {
                         throw timedOut(claim, e, ErrorCode.VM_SHUTDOWN_TIMEOUT);
                     }
-                    support.store().succeed(claim, context, LifecycleSupport::halted);
+                    halted(claim, context);
                 });
     }
 
@@ -49,7 +52,7 @@ public class ShutdownOperations {
                     } else {
                         destroy(claim);
                     }
-                    support.store().succeed(claim, context, LifecycleSupport::halted);
+                    halted(claim, context);
                 });
     }
 
@@ -73,14 +76,30 @@ public class ShutdownOperations {
                     DaemonHost daemon = support.daemon(claim.host());
                     destroy(claim);
                     try {
-                        DomainResult built = daemon.create(claim.op("domain_create"), claim.spec(), false);
+                        // the disks stay attached on the host: attaching again answers their paths
+                        DomainSpec spec = devices.attachDisks(claim.spec(), claim.host().id(), claim.op("vbd_attach"));
+                        spec = devices.ensureNetworks(spec, claim.host().id());
+                        DomainResult built = daemon.create(claim.op("domain_create"), spec, false);
                         support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm, claim.host(), built,
                                 PowerState.RUNNING));
                     } catch (XenplaneException e) {
-                        support.store().finish(claim, LifecycleSupport::halted);
+                        devices.detachDisks(vmId, claim.op("vbd_detach"));
+                        support.store().finish(claim, vm -> {
+                            LifecycleSupport.halted(vm);
+                            devices.setVifsAttached(vmId, false);
+                        });
                         throw e;
                     }
                 });
+    }
+
+    /** The domain is gone: the disks are detached, then the VM is recorded halted with its VIFs unattached. */
+    private void halted(Claim claim, org.xenplane.core.task.TaskContext context) {
+        devices.detachDisks(claim.vmId(), claim.op("vbd_detach"));
+        support.store().succeed(claim, context, vm -> {
+            LifecycleSupport.halted(vm);
+            devices.setVifsAttached(vm.id, false);
+        });
     }
 
     private void destroy(Claim claim) {

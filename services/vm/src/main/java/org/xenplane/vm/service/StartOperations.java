@@ -8,12 +8,15 @@ import org.xenplane.core.daemon.DaemonHost;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.service.Steps.Step;
 
 /**
  * Start, start on a host, and resume. Admission (in the request) claims the VM and reserves its
- * memory on a host in one transaction. Then the steps: build the domain (from nothing, or from the
+ * memory on a host in one transaction. Then the steps: attach the VM's disks on the host (the
+ * storage service decides there that no other running VM holds one read-write), make its networks'
+ * bridges exist there, build the domain (from nothing, or from the
  * suspend image; the host builds it paused and unpauses it unless asked not to, as xl does, and
  * destroys what it built if that fails), then record the VM running. A failed step undoes the
  * steps before (the domain is destroyed) and releases the reservation; a failed resume leaves
@@ -23,10 +26,12 @@ import org.xenplane.vm.service.Steps.Step;
 public class StartOperations {
     private final LifecycleSupport support;
     private final Placement placement;
+    private final VmDevices devices;
 
-    public StartOperations(LifecycleSupport support, Placement placement) {
+    public StartOperations(LifecycleSupport support, Placement placement, VmDevices devices) {
         this.support = support;
         this.placement = placement;
+        this.devices = devices;
     }
 
     public TaskView start(UUID vmId, UUID onHost, boolean paused, String caller, String key) {
@@ -45,15 +50,27 @@ public class StartOperations {
 
     private void build(Claim claim, TaskContext context, boolean paused, boolean fromImage) throws Exception {
         DaemonHost daemon = support.daemon(claim.target());
+        UUID host = claim.target().id();
+        AtomicReference<DomainSpec> spec = new AtomicReference<>(claim.spec());
         AtomicReference<DomainResult> domain = new AtomicReference<>();
         List<Step> steps = List.of(
+                // a halted VM holds no disks: whatever is still marked attached is left over from a domain that ended
+                Step.of("vbd_attach", () -> {
+                    if (claim.before() == PowerState.HALTED) {
+                        devices.detachDisks(claim.vmId(), claim.op("vbd_detach_stale"));
+                    }
+                    spec.set(devices.attachDisks(spec.get(), host, claim.op("vbd_attach")));
+                }, () -> devices.detachDisks(claim.vmId(), claim.op("vbd_detach"))),
+                Step.of("networks_ensure", () -> spec.set(devices.ensureNetworks(spec.get(), host))),
                 fromImage
                         // a failed restore leaves the image where it was: the VM stays suspended
-                        ? Step.of("domain_restore", () -> domain.set(daemon.restore(claim.op("domain_restore"), claim.spec(), paused)))
-                        : Step.of("domain_create", () -> domain.set(daemon.create(claim.op("domain_create"), claim.spec(), paused)),
+                        ? Step.of("domain_restore", () -> domain.set(daemon.restore(claim.op("domain_restore"), spec.get(), paused)))
+                        : Step.of("domain_create", () -> domain.set(daemon.create(claim.op("domain_create"), spec.get(), paused)),
                                 () -> daemon.destroy(claim.op("domain_destroy"), claim.vmId())),
-                Step.record("record_running", () -> support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm,
-                        claim.target(), domain.get(), paused ? PowerState.PAUSED : PowerState.RUNNING))));
+                Step.record("record_running", () -> support.store().succeed(claim, context, vm -> {
+                    LifecycleSupport.resident(vm, claim.target(), domain.get(), paused ? PowerState.PAUSED : PowerState.RUNNING);
+                    devices.setVifsAttached(vm.id, true);
+                })));
         try {
             Steps.run(context, steps);
         } catch (Exception e) {

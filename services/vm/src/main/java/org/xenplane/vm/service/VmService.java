@@ -1,5 +1,6 @@
 package org.xenplane.vm.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
+import org.xenplane.core.storage.VmStorage;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskResult;
 import org.xenplane.vm.model.PowerState;
@@ -17,9 +19,10 @@ import org.xenplane.vm.rest.VmCreate;
 import org.xenplane.vm.rest.VmView;
 
 /**
- * Reading VMs, and the operations that change only records: create, destroy, clone, copy,
- * snapshot and revert. VMs have no disks yet (storage is its own service), so a copy or a
- * snapshot copies a VM's settings; a clone and a copy differ only once disks exist.
+ * Reading VMs, and the operations on VMs as records with their devices: create, destroy, clone,
+ * copy, snapshot and revert. Disks are the storage service's (core's {@link VmStorage}): a clone
+ * gets copy-on-write clones of the source's disks, a copy full copies, a snapshot read-only
+ * snapshots; VIFs are the network service's and go with the VM.
  */
 @ApplicationScoped
 public class VmService {
@@ -28,11 +31,13 @@ public class VmService {
     private final VmStore store;
     private final VmViews views;
     private final VmConstraints constraints;
+    private final VmDevices devices;
 
-    public VmService(VmStore store, VmViews views, VmConstraints constraints) {
+    public VmService(VmStore store, VmViews views, VmConstraints constraints, VmDevices devices) {
         this.store = store;
         this.views = views;
         this.constraints = constraints;
+        this.devices = devices;
     }
 
     /** VMs, templates or snapshots by name; {@code templates} null lists all. */
@@ -72,63 +77,112 @@ public class VmService {
         return views.of(vm);
     }
 
-    @Transactional
-    public void destroy(UUID id, TaskContext task) {
-        Vm vm = store.lock(id);
-        VmOperation.DESTROY.assertAllowed(vm);
-        views.publishDeleted(vm);
-        vm.delete();
-        Vm.<Vm>find("snapshotOf = ?1", id).stream().forEach(s -> views.publish(EventOperation.MOD, s));
-        task.succeedInCurrentTransaction(TaskResult.NONE);
-    }
-
-    /** A new VM (or template) with the source's settings; {@code parent} records where it came from. */
-    @Transactional
-    public VmView copy(UUID id, String name, VmOperation operation, TaskContext task) {
-        Vm source = store.lock(id);
-        operation.assertAllowed(source);
-        Vm copy = source.copySettings(UUID.randomUUID(), name);
-        copy.isATemplate = source.isATemplate;
-        copy.parent = source.id;
-        copy.persist();
-        views.publish(EventOperation.ADD, copy);
-        task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, copy.id));
-        return views.of(copy);
-    }
-
-    /** A snapshot: a template recording the VM's settings now (XenAPI snapshots are templates). */
-    @Transactional
-    public VmView snapshot(UUID id, String name, TaskContext task) {
-        Vm vm = store.lock(id);
-        VmOperation.SNAPSHOT.assertAllowed(vm);
-        Vm snapshot = vm.copySettings(UUID.randomUUID(), name);
-        snapshot.isATemplate = true;
-        snapshot.isASnapshot = true;
-        snapshot.snapshotOf = vm.id;
-        snapshot.snapshotTime = Instant.now();
-        snapshot.parent = vm.id;
-        snapshot.persist();
-        views.publish(EventOperation.ADD, snapshot);
-        views.publish(EventOperation.MOD, vm);
-        task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, snapshot.id));
-        return views.of(snapshot);
-    }
-
-    /** Puts a halted VM back to the settings of one of its snapshots. */
-    @Transactional
-    public VmView revert(UUID id, UUID snapshotId, TaskContext task) {
-        Vm vm = store.lock(id);
-        VmOperation.REVERT.assertAllowed(vm);
-        Vm snapshot = find(snapshotId);
-        if (!snapshot.isASnapshot || !Objects.equals(snapshot.snapshotOf, vm.id)) {
-            throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VmOperation.REVERT.id(),
-                    snapshotId + " is not a snapshot of this VM");
+    /**
+     * Destroys a halted VM, template or snapshot: its VBDs through the storage service (and, with
+     * {@code destroyDisks}, its disks that no other VM uses; XenAPI leaves them), then the record
+     * and its VIFs in one transaction. The VM is claimed throughout, so nothing starts it meanwhile.
+     */
+    public void destroy(UUID id, boolean destroyDisks, TaskContext task) {
+        Claim claim = store.claim(id, VmOperation.DESTROY, task.taskId(), LifecycleSupport.NO_RESERVATION);
+        try {
+            devices.storage().destroyVbds(id, destroyDisks, task);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Vm vm = store.lock(id);
+                devices.destroyVifs(id);
+                views.publishDeleted(vm);
+                vm.delete();
+                Vm.<Vm>find("snapshotOf = ?1", id).stream().forEach(s -> views.publish(EventOperation.MOD, s));
+                task.succeedInCurrentTransaction(TaskResult.NONE);
+            });
+            claim.finished().set(true);
+        } finally {
+            store.releaseIfClaimed(claim);
         }
-        Vm settings = snapshot.copySettings(vm.id, snapshot.name);
-        VmSettingsApplier.copy(settings, vm);
-        views.publish(EventOperation.MOD, vm);
-        task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, vm.id));
-        return views.of(vm);
+    }
+
+    /**
+     * A new VM (or template) with the source's settings and its own disks: copy-on-write clones
+     * for {@code clone}, full copies for {@code copy}; {@code parent} records where it came from.
+     */
+    public VmView copy(UUID id, String name, VmOperation operation, TaskContext task) {
+        return derive(id, operation, task, source -> {
+            Vm copy = source.copySettings(UUID.randomUUID(), name);
+            copy.isATemplate = source.isATemplate;
+            copy.parent = source.id;
+            return copy;
+        }, operation == VmOperation.COPY ? VmStorage.CloneMode.COPY : VmStorage.CloneMode.CLONE);
+    }
+
+    /** A snapshot: a template recording the VM's settings now, on read-only snapshots of its disks (XenAPI snapshots are templates). */
+    public VmView snapshot(UUID id, String name, TaskContext task) {
+        return derive(id, VmOperation.SNAPSHOT, task, vm -> {
+            Vm snapshot = vm.copySettings(UUID.randomUUID(), name);
+            snapshot.isATemplate = true;
+            snapshot.isASnapshot = true;
+            snapshot.snapshotOf = vm.id;
+            snapshot.snapshotTime = Instant.now();
+            snapshot.parent = vm.id;
+            return snapshot;
+        }, VmStorage.CloneMode.SNAPSHOT);
+    }
+
+    /**
+     * The source is claimed, the new record is made, the storage service gives it disks in the
+     * source's slots; if that fails, the new record goes again and the source is as it was.
+     */
+    private VmView derive(UUID id, VmOperation operation, TaskContext task, java.util.function.Function<Vm, Vm> make,
+                          VmStorage.CloneMode mode) {
+        Claim claim = store.claim(id, operation, task.taskId(), LifecycleSupport.NO_RESERVATION);
+        try {
+            Vm made = QuarkusTransaction.requiringNew().call(() -> {
+                Vm created = make.apply(find(id));
+                created.persist();
+                views.publish(EventOperation.ADD, created);
+                if (created.snapshotOf != null) {
+                    views.publish(EventOperation.MOD, find(id));
+                }
+                return created;
+            });
+            try {
+                devices.storage().cloneDisks(id, made.id, mode, task);
+            } catch (RuntimeException e) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Vm gone = store.lock(made.id);
+                    views.publishDeleted(gone);
+                    gone.delete();
+                });
+                throw e;
+            }
+            store.finish(claim, vm -> { });
+            return QuarkusTransaction.requiringNew().call(() -> views.of(find(made.id)));
+        } finally {
+            store.releaseIfClaimed(claim);
+        }
+    }
+
+    /**
+     * Puts a halted VM back to one of its snapshots: its settings, and its disks replaced by
+     * copy-on-write clones of the snapshot's (the VM's current disks are destroyed first, as
+     * XenServer's revert does: a failure between the two leaves the VM without disks, and the
+     * snapshot as it was).
+     */
+    public VmView revert(UUID id, UUID snapshotId, TaskContext task) {
+        Claim claim = store.claim(id, VmOperation.REVERT, task.taskId(), LifecycleSupport.NO_RESERVATION);
+        try {
+            Vm snapshot = QuarkusTransaction.requiringNew().call(() -> find(snapshotId));
+            if (!snapshot.isASnapshot || !Objects.equals(snapshot.snapshotOf, id)) {
+                throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VmOperation.REVERT.id(),
+                        snapshotId + " is not a snapshot of this VM");
+            }
+            devices.storage().destroyVbds(id, true, task);
+            devices.storage().cloneDisks(snapshotId, id, VmStorage.CloneMode.CLONE, task);
+            store.finish(claim, vm -> {
+                VmSettingsApplier.copy(snapshot.copySettings(vm.id, snapshot.name), vm);
+            });
+            return QuarkusTransaction.requiringNew().call(() -> views.of(find(id)));
+        } finally {
+            store.releaseIfClaimed(claim);
+        }
     }
 
     public static Vm find(UUID id) {

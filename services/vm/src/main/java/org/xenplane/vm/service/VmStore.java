@@ -2,6 +2,7 @@ package org.xenplane.vm.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
@@ -31,12 +32,21 @@ public class VmStore {
     private final VmViews views;
     private final Messages messages;
     private final Hosts hosts;
+    private final VmDevices devices;
+    private final Event<DomainEnded> ended;
 
-    public VmStore(EntityManager em, VmViews views, Messages messages, Hosts hosts) {
+    public VmStore(EntityManager em, VmViews views, Messages messages, Hosts hosts, VmDevices devices,
+                   Event<DomainEnded> ended) {
         this.em = em;
         this.views = views;
         this.messages = messages;
         this.hosts = hosts;
+        this.devices = devices;
+        this.ended = ended;
+    }
+
+    /** A VM's domain ended without an operation of Xenplane's: its disks are detached once the VM is recorded halted. */
+    public record DomainEnded(UUID vmId) {
     }
 
     /** The VM, row-locked for the rest of the caller's transaction. */
@@ -151,9 +161,19 @@ public class VmStore {
 
     /** Records that the VM's domain is gone (halted, nothing reserved) and posts a message saying why. */
     public void domainGone(Vm vm, String messageName, int priority, String why) {
+        domainEnded(vm);
+        messages.post(messageName, priority, Vm.CLASS, vm.id, why);
+    }
+
+    /**
+     * Records, in the caller's transaction, that the VM's domain ended: the VM is halted and its VIFs
+     * unattached; its disks are detached after the transaction commits ({@link DetachDisksOfEndedDomains}).
+     */
+    public void domainEnded(Vm vm) {
         vm.powerState = PowerState.HALTED;
         vm.clearDomain();
-        messages.post(messageName, priority, Vm.CLASS, vm.id, why);
+        devices.setVifsAttached(vm.id, false);
+        ended.fire(new DomainEnded(vm.id));
     }
 
     HostRef hostOf(Vm vm) {

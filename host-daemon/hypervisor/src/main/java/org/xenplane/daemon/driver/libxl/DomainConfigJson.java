@@ -61,14 +61,14 @@ public final class DomainConfigJson {
         }
     }
 
-    /** One disk as libxl's JSON form of {@code libxl_device_disk}, for hot-plug. */
+    /** One disk as {@code libxl_device_disk_from_json} reads it (hot-plug, CD insert and eject). */
     public static String disk(DiskSpec disk) {
         ObjectNode d = JSON.createObjectNode();
         disk(d, disk);
         return d.toString();
     }
 
-    /** One NIC as libxl's JSON form of {@code libxl_device_nic}, for hot-plug. */
+    /** One NIC as {@code libxl_device_nic_from_json} reads it. */
     public static String nic(NicSpec nic) {
         ObjectNode n = JSON.createObjectNode();
         nic(n, nic);
@@ -76,14 +76,21 @@ public final class DomainConfigJson {
     }
 
     private static void disk(ObjectNode d, DiskSpec disk) {
-        d.put("pdev_path", disk.path());
         d.put("vdev", disk.vdev());
-        // qcow2 needs QEMU's qdisk back end (qemu-system-xen in dom0); for raw, libxl chooses,
-        // as xl does: the kernel's blkback through a loop device, with no QEMU per domain
-        if ("qcow2".equals(disk.format())) {
-            d.put("backend", "qdisk");
+        if (disk.hasMedium()) {
+            d.put("pdev_path", disk.path());
+            d.put("format", disk.format());
+            // qcow2 needs QEMU's qdisk back end (qemu-system-xen in dom0); for raw, libxl chooses,
+            // as xl does: the kernel's blkback through a loop device, with no QEMU per domain
+            if ("qcow2".equals(disk.format())) {
+                d.put("backend", "qdisk");
+            }
+        } else {
+            d.put("format", "empty"); // an empty CD drive
         }
-        d.put("format", disk.format());
+        if (disk.cdrom()) {
+            d.put("is_cdrom", 1);
+        }
         if (!disk.readOnly()) {
             d.put("readwrite", 1); // libxl's default is 0, read-only
         }
@@ -92,6 +99,8 @@ public final class DomainConfigJson {
     private static void nic(ObjectNode n, NicSpec nic) {
         n.put("mac", nic.mac());
         n.put("bridge", nic.bridge());
+        n.put("mtu", nic.mtu());
+        putIfSet(n, "model", nic.model());
     }
 
     private static void putIfSet(ObjectNode node, String key, String value) {

@@ -114,6 +114,8 @@ public interface Libxl extends Library {
 
     int libxl_device_disk_remove(LibxlCtx ctx, int domid, Pointer disk, Pointer aoHow);
 
+    int libxl_cdrom_insert(LibxlCtx ctx, int domid, Pointer disk, Pointer aoHow);
+
     /** An array of {@code libxl_device_disk} ({@link LibxlAbi#DISK_SIZE} apart), or NULL when there is none. */
     Pointer libxl_device_disk_list(LibxlCtx ctx, int domid, IntByReference num);
 

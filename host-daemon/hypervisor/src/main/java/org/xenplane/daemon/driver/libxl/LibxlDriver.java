@@ -387,6 +387,17 @@ public final class LibxlDriver implements HypervisorDriver {
         }
     }
 
+    @Override
+    public void changeMedium(UUID vmId, DiskSpec medium) {
+        int domid = require(vmId, DriverOperation.CDROM_INSERT).domid();
+        try (NativeBuffer d = NativeBuffer.of(LibxlAbi.SPARE, libxl::libxl_device_disk_init, libxl::libxl_device_disk_dispose)) {
+            LibxlCalls.check(libxl.libxl_device_disk_from_json(ctx, d.pointer(),
+                    DomainConfigJson.disk(new DiskSpec(medium.vdev(), medium.path(), medium.format(), true, true))),
+                    "libxl_device_disk_from_json");
+            LibxlCalls.check(libxl.libxl_cdrom_insert(ctx, domid, d.pointer(), null), DriverOperation.CDROM_INSERT.function());
+        }
+    }
+
     // ---- helpers
 
     private NativeBuffer config(DomainSpec spec) {

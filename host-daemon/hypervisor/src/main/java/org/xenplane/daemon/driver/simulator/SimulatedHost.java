@@ -214,6 +214,24 @@ public final class SimulatedHost implements HypervisorDriver {
     }
 
     @Override
+    public void changeMedium(UUID vmId, DiskSpec medium) {
+        call(DriverOperation.CDROM_INSERT, vmId, () -> {
+            synchronized (this) {
+                SimulatedDomain d = live(vmId, DriverOperation.CDROM_INSERT);
+                DiskSpec drive = d.disks.get(medium.vdev());
+                if (drive == null) {
+                    throw DriverOperation.CDROM_INSERT.failure(XenError.NOTFOUND, "no drive at " + medium.vdev());
+                }
+                if (!drive.cdrom()) {
+                    throw DriverOperation.CDROM_INSERT.failure(XenError.INVAL, medium.vdev() + " is not a CD drive");
+                }
+                d.disks.put(drive.vdev(), new DiskSpec(drive.vdev(), medium.path(), medium.format(), true, true));
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void attachNic(UUID vmId, NicSpec nic) {
         call(DriverOperation.ATTACH_NIC, vmId, () -> {
             synchronized (this) {

@@ -93,16 +93,26 @@ public final class SimulatedLoad {
             this.random = new Random(seed ^ d.spec.vmId().getMostSignificantBits() ^ d.spec.vmId().getLeastSignificantBits());
             this.base = 0.05 + 0.5 * random.nextDouble();
             this.vcpuTime = new long[d.spec.vcpusMax()];
-            for (int i = 0; i < d.spec.nics().size(); i++) {
+            followDevices(d);
+        }
+
+        /** Counters for the devices plugged now: a hot-plugged device starts at zero, an unplugged one goes. */
+        private void followDevices(SimulatedDomain d) {
+            for (String vdev : d.disks.keySet()) {
+                vbds.putIfAbsent(vdev, new DiskCounters(0, 0, 0, 0));
+            }
+            vbds.keySet().retainAll(d.disks.keySet());
+            while (vifs.size() < d.nics.size()) {
                 vifs.add(new NetCounters(0, 0));
             }
-            for (DiskSpec disk : d.spec.disks()) {
-                vbds.put(disk.vdev(), new DiskCounters(0, 0, 0, 0));
+            while (vifs.size() > d.nics.size()) {
+                vifs.remove(vifs.size() - 1);
             }
         }
 
         /** Advances the counters over {@code elapsed} ns; returns the CPUs' worth of busy time used. */
         double advance(SimulatedDomain d, long elapsed) {
+            followDevices(d);
             double wave = 0.15 * Math.sin(reading / 12.0);
             double noise = 0.1 * (random.nextDouble() - 0.5);
             reading++;

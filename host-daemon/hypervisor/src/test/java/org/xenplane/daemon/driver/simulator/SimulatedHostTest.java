@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.xenplane.daemon.driver.DriverOperation;
 import org.xenplane.daemon.driver.HypervisorException;
 import org.xenplane.daemon.driver.XenError;
+import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainOverhead;
 import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.DomainType;
+import org.xenplane.daemon.protocol.NicSpec;
 import org.xenplane.daemon.protocol.ShutdownReason;
 
 /** What only the simulator does: injected failures, latencies, guest behaviour, exact accounting. */
@@ -126,6 +128,32 @@ class SimulatedHostTest {
     void theDevicesOfTheSpecAreListed() {
         DomainInfo domain = host.create(SimulatedHostContractTest.spec(UUID.randomUUID()), false);
         assertThat(domain.devices()).contains("vbd:xvda", "vif:0:00:16:3e:00:00:01", "console:0");
+    }
+
+    @Test
+    void hotPluggedDevicesAreListedAndKeepTheirNumbers() throws Exception {
+        UUID vmId = UUID.randomUUID();
+        host.create(SimulatedHostContractTest.spec(vmId), false);
+        host.attachDisk(vmId, new DiskSpec("xvdd", null, "raw", true, true));
+        host.attachNic(vmId, new NicSpec("00:16:3e:00:00:02", "xenbr1", 9000, null));
+        host.detachNic(vmId, "00:16:3e:00:00:01");
+        host.changeMedium(vmId, new DiskSpec("xvdd", "/srv/iso/tools.iso", "raw", true, true));
+        assertThat(host.find(vmId).orElseThrow().devices())
+                .containsExactly("vbd:xvda", "vbd:xvdd", "vif:1:00:16:3e:00:00:02", "console:0");
+        host.changeMedium(vmId, new DiskSpec("xvdd", null, "raw", true, true));
+        assertThat(host.find(vmId).orElseThrow().devices()).contains("vbd:xvdd");
+
+    }
+
+    @Test
+    void unpluggingWhatIsNotThereFailsWithNotfound() {
+        UUID vmId = UUID.randomUUID();
+        host.create(SimulatedHostContractTest.spec(vmId), false);
+        for (Runnable call : List.<Runnable>of(() -> host.detachDisk(vmId, "xvdz"), () -> host.detachNic(vmId, "00:16:3e:99:99:99"),
+                () -> host.changeMedium(vmId, new DiskSpec("xvdz", null, "raw", true, true)))) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(HypervisorException.class,
+                    e -> assertThat(e.error()).isEqualTo(XenError.NOTFOUND));
+        }
     }
 
     private List<ShutdownReason> listen() {

@@ -1,0 +1,36 @@
+package org.xenplane.core.storage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.xenplane.core.security.Role;
+import org.xenplane.core.security.ServiceCredentials;
+
+/**
+ * The {@link VmStorage} of a process without the storage service: over REST to
+ * {@code xenplane.storage.url} when it is set (the VM service's own deployment), otherwise
+ * {@link StorageNotInProcess}. Where the storage library is in the process (the all-in-one
+ * server), its own bean replaces this default.
+ */
+@ApplicationScoped
+public class VmStorageChoice {
+    /** The role the VM service's credential acts with: enough for every storage half, including a migration's. */
+    static final Role SERVICE_ROLE = Role.VM_POWER_ADMIN;
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    VmStorage vmStorage(@ConfigProperty(name = "xenplane.storage.url") Optional<String> url,
+                        @ConfigProperty(name = "xenplane.storage.timeout", defaultValue = "120s") Duration timeout,
+                        ServiceCredentials credentials, ObjectMapper json, UnpluggedSrs unplugged, EntityManager em) {
+        if (url.isEmpty() || url.get().isBlank()) {
+            return new StorageNotInProcess(em);
+        }
+        return new StorageOverRest(url.get(), () -> credentials.tokenFor("vm", SERVICE_ROLE), json, unplugged, timeout);
+    }
+}

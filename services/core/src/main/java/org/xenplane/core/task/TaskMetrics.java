@@ -1,0 +1,32 @@
+package org.xenplane.core.task;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * {@code xenplane_task_duration_seconds{operation,status}}: how long tasks take, from creation to
+ * their end, by declared operation and outcome (success, failure, cancelled).
+ */
+@ApplicationScoped
+public class TaskMetrics {
+    static final String DURATION = "xenplane.task.duration";
+
+    private final MeterRegistry registry;
+
+    public TaskMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Records a finished task (one that is not finished, or has no times, is ignored). */
+    public void finished(TaskView task) {
+        if (task == null || !task.status().finished() || task.createdAt() == null || task.finishedAt() == null) {
+            return;
+        }
+        Duration took = Duration.between(task.createdAt(), task.finishedAt());
+        Timer.builder(DURATION).description("Time from a task's creation to its end")
+                .tag("operation", task.operation()).tag("status", task.status().wireName())
+                .register(registry).record(took.isNegative() ? Duration.ZERO : took);
+    }
+}
