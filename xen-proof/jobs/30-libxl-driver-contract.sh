@@ -3,7 +3,7 @@
 # guests, list and read domain info, pause, unpause, clean and hard shutdown, destroy, memory
 # target, reboot, suspend to a file and restore, domain-death events. Plus the libxl tests that
 # run anywhere the library is (JSON key names, loading, error mapping).
-# job-timeout: 1600
+# job-timeout: 1000
 # Each test prints a [progress] line when it starts and ends (ProgressLog); each test method
 # and lifecycle method has XENPLANE_TEST_TIMEOUT (240 s) before JUnit fails it and moves on; the
 # whole suite has XENPLANE_SUITE_TIMEOUT, after which the JVM's threads are dumped (where it
@@ -25,7 +25,7 @@ java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xshare:auto \
   --config=junit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD \
   --reports-dir "$out/junit" --details=tree --disable-banner --fail-if-no-tests &
 jvm=$!
-limit=${XENPLANE_SUITE_TIMEOUT:-1500}
+limit=${XENPLANE_SUITE_TIMEOUT:-900}
 elapsed=0
 while kill -0 "$jvm" 2>/dev/null && [ "$elapsed" -lt "$limit" ]; do sleep 5; elapsed=$((elapsed + 5)); done
 if kill -0 "$jvm" 2>/dev/null; then

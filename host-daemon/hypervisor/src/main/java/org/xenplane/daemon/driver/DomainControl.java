@@ -12,10 +12,14 @@ public interface DomainControl {
 
     void unpause(UUID vmId);
 
-    /** Asks the guest to power off and returns at once; the guest may take its time, or ignore it. */
+    /**
+     * Asks the guest to power off; the guest may take its time, or ignore it. The simulator returns
+     * at once; libxl returns once the guest has acknowledged the request (seconds, or tens of
+     * seconds for a guest still booting), not when it has powered off.
+     */
     void requestShutdown(UUID vmId);
 
-    /** Asks the guest to reboot and returns at once. */
+    /** Asks the guest to reboot; returns as {@link #requestShutdown} does. */
     void requestReboot(UUID vmId);
 
     /** Sets the balloon target; {@code ERROR_INVAL} above the domain's maximum. */

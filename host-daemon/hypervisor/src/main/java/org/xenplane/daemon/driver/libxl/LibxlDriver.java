@@ -28,8 +28,6 @@ import org.xenplane.daemon.driver.stats.StatisticsReading;
 import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainSpec;
-import org.xenplane.daemon.protocol.NicSpec;
-import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.HostFacts;
 import org.xenplane.daemon.protocol.NicSpec;
