@@ -131,6 +131,11 @@ public class StorageOverRest implements VmStorage {
             Thread.currentThread().interrupt();
             throw unavailable(vmId, "interrupted");
         }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            // the VM service's own credential was refused (revoked, or a role too small): not the user's doing
+            throw unavailable(vmId, "the storage service refused the VM service's credential ("
+                    + read(vmId, response.body()).path("code").asText("HTTP " + response.statusCode()) + ")");
+        }
         if (response.statusCode() >= 400) {
             throw refusal(vmId, read(vmId, response.body()));
         }
