@@ -143,21 +143,13 @@ public class VmNetworking {
                     select ?1, ?2, device, ?3, true, mtu, network_id, locking_mode, ipv4_allowed, model, false, other_config
                     from vif where id = ?4
                     on conflict (mac) do nothing""")
-                    .setParameter(1, copy).setParameter(2, toVm).setParameter(3, randomMac()).setParameter(4, source)
+                    .setParameter(1, copy).setParameter(2, toVm).setParameter(3, RandomMacs.next()).setParameter(4, source)
                     .executeUpdate();
             if (inserted == 1) {
                 return;
             }
         }
         throw new IllegalStateException("no free MAC after 8 random draws");
-    }
-
-    /** A random, locally administered, unicast MAC (as the network service draws them). */
-    private static String randomMac() {
-        byte[] octets = new byte[6];
-        new java.security.SecureRandom().nextBytes(octets);
-        octets[0] = (byte) ((octets[0] & 0xfc) | 0x02);
-        return java.util.HexFormat.ofDelimiter(":").formatHex(octets);
     }
 
     /** Deletes the VM's VIFs, with an event for each; returns how many. Call it in the VM's destroy transaction. */

@@ -1,20 +1,17 @@
 package org.xenplane.network.service;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 
 /**
- * MAC addresses of VIFs: given ones are checked (six octets, unicast), generated ones are random
- * and locally administered (the first octet's low bits are {@code 10}), so they never collide
- * with a vendor's. Uniqueness in the pool is the database's to decide.
+ * MAC addresses of VIFs given by users are checked here (six octets, unicast); generated ones
+ * come from core's {@link org.xenplane.core.network.RandomMacs}. Uniqueness in the pool is the
+ * database's to decide.
  */
 public final class Macs {
     private static final Pattern FORM = Pattern.compile("[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\\1[0-9a-fA-F]{2}){4}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Macs() {
     }
@@ -33,14 +30,6 @@ public final class Macs {
             throw new XenplaneException(ErrorCode.MAC_INVALID, normal, "all zeros");
         }
         return normal;
-    }
-
-    /** A random, locally administered, unicast MAC. */
-    public static String generate() {
-        byte[] octets = new byte[6];
-        RANDOM.nextBytes(octets);
-        octets[0] = (byte) ((octets[0] & 0xfc) | 0x02);
-        return HexFormat.ofDelimiter(":").formatHex(octets);
     }
 
     private static String abbreviate(String mac) {

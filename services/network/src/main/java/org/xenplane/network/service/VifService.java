@@ -75,7 +75,7 @@ public class VifService {
         }
         UUID id = UUID.randomUUID();
         for (int attempt = 0; ; attempt++) {
-            String mac = givenMac != null ? givenMac : Macs.generate();
+            String mac = givenMac != null ? givenMac : org.xenplane.core.network.RandomMacs.next();
             if (insert(id, request, device, mac, givenMac == null, mtu, locking, model) == 1) {
                 break;
             }

@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 
@@ -22,6 +23,7 @@ import org.xenplane.vm.model.Vm;
  */
 @ApplicationScoped
 public class DetachDisksOfEndedDomains {
+    private static final Logger LOG = Logger.getLogger(DetachDisksOfEndedDomains.class);
     private final VmDevices devices;
     private final EntityManager em;
     private final ExecutorService detacher = Executors.newSingleThreadExecutor(r -> {
@@ -49,12 +51,11 @@ public class DetachDisksOfEndedDomains {
             QuarkusTransaction.requiringNew().run(() -> {
                 Vm vm = em.find(Vm.class, vmId, LockModeType.PESSIMISTIC_WRITE);
                 if (vm != null && vm.currentOperation == null && vm.powerState == PowerState.HALTED) {
-                    devices.detachDisksQuietly(vmId, "domain-ended/" + UUID.randomUUID());
+                    devices.detachDisks(vmId, "domain-ended/" + UUID.randomUUID());
                 }
             });
         } catch (RuntimeException e) {
-            org.jboss.logging.Logger.getLogger(DetachDisksOfEndedDomains.class)
-                    .warnf("Could not detach the disks of VM %s whose domain ended: %s", vmId, e.getMessage());
+            LOG.warnf("Could not detach the disks of VM %s whose domain ended: %s", vmId, e.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package org.xenplane.vm.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
 import org.xenplane.core.network.VmNetworking;
@@ -21,8 +20,6 @@ import org.xenplane.daemon.protocol.NicSpec;
  */
 @ApplicationScoped
 public class VmDevices {
-    private static final Logger LOG = Logger.getLogger(VmDevices.class);
-
     private final VmStorage storage;
     private final VmNetworking networking;
 
@@ -77,15 +74,6 @@ public class VmDevices {
     /** Detaches the VM's disks once its domain is gone. Idempotent. */
     public void detachDisks(UUID vmId, String operationId) {
         storage.detachDisks(vmId, operationId);
-    }
-
-    /** {@link #detachDisks} for a domain that ended by itself: a failure is logged, the next start detaches again. */
-    public void detachDisksQuietly(UUID vmId, String operationId) {
-        try {
-            storage.detachDisks(vmId, operationId);
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not detach the disks of VM %s whose domain ended: %s", vmId, e.getMessage());
-        }
     }
 
     /** Records the VM's VIFs attached or not; in the transaction that records the VM's power state. */
