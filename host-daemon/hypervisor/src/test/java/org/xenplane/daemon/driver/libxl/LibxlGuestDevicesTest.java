@@ -36,7 +36,7 @@ import org.xenplane.daemon.protocol.ShutdownReason;
 @ExtendWith(ProgressLog.class)
 @EnabledIf(value = "onXenWithDisks", disabledReason = "needs a Xen dom0, a guest kernel, XENPLANE_TEST_BOOT_DISK and XENPLANE_TEST_HOTPLUG_DISK (the real-Xen proof's job 40)")
 class LibxlGuestDevicesTest {
-    private static final Duration GUEST = Duration.ofSeconds(180);
+    private static final Duration GUEST = Duration.ofSeconds(240);
     private static LibxlDriver driver;
     private final UUID vmId = UUID.randomUUID();
 
