@@ -19,6 +19,7 @@ import org.xenplane.daemon.protocol.network.IpMode;
 
 /** iproute2 for one host: reading its devices and the few changes both real drivers make. */
 public class IpRoute {
+    private static final String XEN_BACKEND_BUS = "xen-backend";
     private final Shell shell;
     private final ObjectMapper json;
     private final Dhcp dhcp;
@@ -84,7 +85,16 @@ public class IpRoute {
         String parent = node.hasNonNull("link") && !node.has("link_netnsid") ? node.get("link").asText() : null;
         return new KernelLink(node.path("ifname").asText(), kind, textOrNull(node, "master"), parent,
                 node.path("mtu").asInt(), node.path("address").asText("").toLowerCase(), up, vlanId, bondMode,
-                addresses, node.hasNonNull("parentbus"));
+                addresses, onABus(node));
+    }
+
+    /**
+     * Whether the device hangs off a bus (PCI, virtio, USB): a real NIC. A VIF's backend in dom0
+     * ({@code vif<domid>.<n>}) also has a parent device, on the {@code xen-backend} bus: it is a
+     * guest's NIC, never a PIF.
+     */
+    private static boolean onABus(JsonNode node) {
+        return node.hasNonNull("parentbus") && !XEN_BACKEND_BUS.equals(node.get("parentbus").asText());
     }
 
     private static String textOrNull(JsonNode node, String field) {

@@ -15,7 +15,7 @@ import java.util.List;
  * @param vlanId    for a VLAN: its tag
  * @param bondMode  for a bond: the kernel's mode name ({@code active-backup}, {@code balance-alb}, {@code 802.3ad})
  * @param addresses IPv4 and global IPv6 addresses with prefix length
- * @param onABus    it sits on a bus (PCI, virtio): a real NIC
+ * @param onABus    it sits on a bus (PCI, virtio): a real NIC; a VIF backend (bus {@code xen-backend}) is not
  */
 public record KernelLink(String name, String kind, String master, String parent, int mtu, String mac, boolean up,
                          Integer vlanId, String bondMode, List<String> addresses, boolean onABus) {
