@@ -11,64 +11,13 @@
 # needs: server
 # job-timeout: 900
 set -eu
-started=$(cut -d' ' -f1 /proc/uptime)
-step() { echo "[e2e $(awk -v s="$started" '{printf "%5.0f", $1 - s}' /proc/uptime)s] $*"; }
-fail() { echo "FAILED: $*"; exit 1; }
-
-# The admin token goes to curl in a header file, never on a command line (ps is collected on failure).
-work=/var/lib/xenplane-e2e
-mkdir -p "$work" && chmod 700 "$work"
-(umask 077; printf 'Authorization: Bearer %s\n' "$XENPLANE_E2E_TOKEN" > "$work/auth")
-unset XENPLANE_E2E_TOKEN
-# request METHOD PATH [curl options]: the answer's status; its body is in $work/body.
-request() {
-  method=$1 path=$2; shift 2
-  curl -sS -X "$method" -H @"$work/auth" -o "$work/body" -w '%{http_code}' "$@" "$XENPLANE_E2E_API$path" || echo 000
-}
-# call METHOD PATH [JSON]: the body ($work/body) of a 2xx answer; anything else ends the job.
-call() {
-  if [ $# -ge 3 ]; then code=$(request "$1" "$2" -H 'Content-Type: application/json' --data "$3")
-  else code=$(request "$1" "$2"); fi
-  case "$code" in 2*) ;; *) fail "$1 $2 answered $code: $(cat "$work/body")" ;; esac
-}
-body() { jq -r "$1" "$work/body"; }
-# run_task METHOD PATH [JSON]: a long operation; waits for its task and ends the job unless it succeeded.
-run_task() {
-  call "$@"
-  task=$(body .id)
-  call GET "/api/v1/tasks/$task?wait=300"
-  [ "$(body .status)" = success ] || fail "$1 $2: the task ended $(cat "$work/body")"
-}
-# await SECONDS WHAT COMMAND...: polls COMMAND every second until it succeeds.
-await() {
-  seconds=$1 what=$2; shift 2
-  i=0
-  until "$@" >/dev/null 2>&1; do
-    i=$((i + 1)); [ "$i" -le "$seconds" ] || fail "$what: not within ${seconds}s"
-    sleep 1
-  done
-}
-# Conditions polled by await: true or false, never ending the job.
-live_host() { [ "$(request GET /api/v1/hosts)" = 200 ] && jq -e '.[] | select(.live and .name == "xen-proof-dom0")' "$work/body"; }
+. /mnt/host/rest-client.sh
 disk_detached() { [ "$(request GET "/api/v1/vbds?vm=$1")" = 200 ] && jq -e '.[0].currentlyAttached == false' "$work/body"; }
 
 step "starting the host daemon (libxl driver, Linux bridges)"
-mkdir -p /var/lib/xenplane/guest
-cp /mnt/host/guest-vmlinuz /var/lib/xenplane/guest/vmlinuz
-cp /mnt/host/guest-initrd.gz /var/lib/xenplane/guest/initrd.img
-XENPLANE_DAEMON_DRIVER=libxl XENPLANE_DAEMON_HOST_NAME=xen-proof-dom0 \
-  XENPLANE_DAEMON_CONTROL_PLANE_URL=$XENPLANE_E2E_API XENPLANE_DAEMON_JOIN_TOKENS=$XENPLANE_E2E_JOIN_TOKEN \
-  XENPLANE_DAEMON_ADVERTISE_URL=$XENPLANE_E2E_ADVERTISE_URL XENPLANE_DAEMON_STATE_DIR=$work/daemon \
-  XENPLANE_DAEMON_NETWORK_DRIVER=linuxbridge QUARKUS_HTTP_HOST=10.0.2.15 \
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xshare:auto -jar /mnt/host/daemon/quarkus-run.jar \
-  > /mnt/host/out/e2e-daemon.log 2>&1 &
-daemon=$!
-unset XENPLANE_E2E_JOIN_TOKEN
+start_daemon xen-proof-dom0 /mnt/host/out/e2e-daemon.log
 trap 'kill $daemon 2>/dev/null || true' EXIT
-
-await 400 "the daemon joins the pool and its host is live" live_host
-live_host > /dev/null
-host=$(jq -r '.[] | select(.name == "xen-proof-dom0") | .id' "$work/body")
+host=$(host_id xen-proof-dom0)
 step "host xen-proof-dom0 is live: $host"
 
 call POST /api/v1/srs "{\"name\":\"local\",\"type\":\"file\",\"hostId\":\"$host\",\"deviceConfig\":{\"path\":\"$work/sr\"}}"
@@ -83,13 +32,7 @@ call POST /api/v1/networks '{"name":"e2e private"}'
 network=$(body .id) bridge=$(body .bridge)
 step "SR $sr, VDI $vdi (a marker imported), network $network (bridge $bridge)"
 
-call GET /api/v1/vms
-template=$(body '.[] | select(.isATemplate and .name == "Linux (PVH)") | .id')
-[ -n "$template" ] || fail "no template named Linux (PVH)"
-mib=1048576
-call POST /api/v1/vms "{\"template\":\"$template\",\"name\":\"e2e\",\"vcpusMax\":1,\"vcpusAtStartup\":1,
-  \"memoryStaticMin\":$((128 * mib)),\"memoryStaticMax\":$((128 * mib)),\"memoryDynamicMin\":$((128 * mib)),
-  \"memoryDynamicMax\":$((128 * mib)),\"cmdline\":\"console=hvc0 quiet mitigations=off\"}"
+new_vm e2e
 vm=$(body .id)
 call POST /api/v1/vbds "{\"vmId\":\"$vm\",\"vdiId\":\"$vdi\",\"userdevice\":0,\"mode\":\"RW\",\"bootable\":true}"
 call POST /api/v1/vifs "{\"vmId\":\"$vm\",\"device\":0,\"networkId\":\"$network\"}"
