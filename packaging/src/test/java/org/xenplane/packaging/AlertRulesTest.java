@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The chart's alert rules pass promtool's check, and fire (or not) as its unit tests expect. */
 class AlertRulesTest {
@@ -23,8 +24,8 @@ class AlertRulesTest {
     }
 
     @Test
-    void alertsFireWhenAServiceIsDownOrFailsAndNotBefore() throws IOException {
-        Path tests = Files.createTempFile("alert-rules-test", ".yaml");
+    void alertsFireWhenAServiceIsDownOrFailsAndNotBefore(@TempDir Path dir) throws IOException {
+        Path tests = dir.resolve("alert-rules-test.yaml");
         try (InputStream in = getClass().getResourceAsStream("/alert-rules-test.yaml")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Files.writeString(tests, "rule_files:\n  - " + RULES + "\n" + text);
