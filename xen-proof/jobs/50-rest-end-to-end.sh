@@ -4,7 +4,7 @@
 # here in dom0 with the libxl driver and joins it through the normal protocol (a join token, then
 # its per-host credential), advertising the address at which the server reaches it. This script
 # is the client: it makes a file SR, a disk holding a marker (imported over HTTP), a private
-# network and a VM from the "Linux (PVH)" template with that disk and a NIC; starts it and checks
+# network and a VM from the "Linux (PV)" template with that disk and a NIC; starts it and checks
 # power_state running, the domain in `xl list` with its disk and vif, and what the guest itself
 # sees (its console); shuts it down cleanly, and destroys it with its disk.
 # needs: daemon

@@ -2,7 +2,7 @@
 # xen-proof/run boots a second Xen + dom0 under its own QEMU when this job starts
 # (xen-proof/second-host); its daemon joins the same control plane as xen-proof-dom0-b. Here the
 # daemon of xen-proof-dom0 runs again (the host of job 50, or a fresh join when run alone), a VM
-# from the "Linux (PVH)" template with a NIC on a private network is started on this host, and,
+# from the "Linux (PV)" template with a NIC on a private network is started on this host, and,
 # once its guest has booted, migrated live to the other: the control plane reserves its memory
 # there, makes its network's bridge there, the destination daemon prepares to receive, and this
 # host's libxl sends the domain over HTTP to it. Then the VM must be running on the second host,
