@@ -122,9 +122,7 @@ public class VmNetworking {
             return 0;
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<UUID> sources = em.createNativeQuery("select id from vif where vm_id = ?1 order by device")
-                    .setParameter(1, fromVm).getResultList();
+            List<UUID> sources = vifsOf(fromVm);
             for (UUID source : sources) {
                 UUID copy = UUID.randomUUID();
                 insertCopy(source, copy, toVm);
@@ -132,6 +130,13 @@ public class VmNetworking {
             }
             return sources.size();
         });
+    }
+
+    /** The ids of the VM's VIFs in device order. */
+    @SuppressWarnings("unchecked")
+    private List<UUID> vifsOf(UUID vmId) {
+        return em.createNativeQuery("select id from vif where vm_id = ?1 order by device")
+                .setParameter(1, vmId).getResultList();
     }
 
     /** One copy; a MAC that is taken already (pool-unique, decided by the database) is drawn again. */
@@ -158,9 +163,7 @@ public class VmNetworking {
             return 0;
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<UUID> vifs = em.createNativeQuery("select id from vif where vm_id = ?1 order by device")
-                    .setParameter(1, vmId).getResultList();
+            List<UUID> vifs = vifsOf(vmId);
             for (UUID vif : vifs) {
                 Object last = snapshot(vif);
                 em.createNativeQuery("delete from vif where id = ?1").setParameter(1, vif).executeUpdate();

@@ -14,6 +14,7 @@ import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.core.network.Nic;
+import org.xenplane.core.network.RandomMacs;
 import org.xenplane.core.network.VmNetworking;
 import org.xenplane.core.network.VmRuntime;
 import org.xenplane.network.model.Network;
@@ -75,7 +76,7 @@ public class VifService {
         }
         UUID id = UUID.randomUUID();
         for (int attempt = 0; ; attempt++) {
-            String mac = givenMac != null ? givenMac : org.xenplane.core.network.RandomMacs.next();
+            String mac = givenMac != null ? givenMac : RandomMacs.next();
             if (insert(id, request, device, mac, givenMac == null, mtu, locking, model) == 1) {
                 break;
             }
