@@ -4,7 +4,7 @@
 # and no later job runs (run-in-dom0). A guest whose kernel panics (e.g. an initramfs whose init
 # cannot run) fails it at once, with the console showing why.
 # gate
-# job-timeout: 300
+# job-timeout: 360
 set -e
 ip link show xenbr0 >/dev/null 2>&1 || { ip link add xenbr0 type bridge && ip link set xenbr0 up; }
 printf 'XENPLANE-DISK-MARKER-0123456789' > /tmp/disk.raw && truncate -s 16M /tmp/disk.raw
@@ -21,13 +21,13 @@ vif = [ "bridge=xenbr0,mac=00:16:3e:00:00:01" ]
 CFG
 xl create /tmp/guest.cfg
 log=/var/log/xen/console/guest-baseline.log
-for i in $(seq 1 180); do
+for i in $(seq 1 240); do
   grep -q XENPLANE-GUEST-READY "$log" 2>/dev/null && break
   if grep -q 'Kernel panic' "$log" 2>/dev/null; then sleep 2; cat "$log"; echo "the proof's guest cannot boot: its kernel panicked (console above)"; exit 1; fi
   sleep 1
 done
 cat "$log"
-grep -q XENPLANE-GUEST-READY "$log" || { echo "the proof's guest did not get ready in 180 s (console above)"; exit 1; }
+grep -q XENPLANE-GUEST-READY "$log" || { echo "the proof's guest did not get ready in 240 s (console above)"; exit 1; }
 grep -q "XENPLANE-DISK: XENPLANE-DISK-MARKER" "$log"
 grep -q "XENPLANE-NIC: 00:16:3e:00:00:01" "$log"
 xl shutdown -w baseline
