@@ -21,6 +21,10 @@ final class Netns implements AutoCloseable {
     private static final Map<String, Boolean> KERNEL_FEATURES = new ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The management network of a test host: the peer (its gateway) and the host's own address. */
+    static final String PEER = "198.51.100.1";
+    static final String HOST_ADDRESS = "198.51.100.2";
+
     final String name;
     final Shell shell;
 
@@ -54,6 +58,13 @@ final class Netns implements AutoCloseable {
         ROOT.check("ip", "link", "add", aName, "netns", a.name, "type", "veth", "peer", "name", bName, "netns", b.name);
         a.sh("ip", "link", "set", aName, "up");
         b.sh("ip", "link", "set", bName, "up");
+    }
+
+    /** Gives {@code nic} in {@code host} the host's address and default route via {@code peer} in {@code wire}. */
+    static void managementLink(Netns host, String nic, Netns wire, String peer) {
+        wire.sh("ip", "addr", "add", PEER + "/24", "dev", peer);
+        host.sh("ip", "addr", "add", HOST_ADDRESS + "/24", "dev", nic);
+        host.sh("ip", "route", "add", "default", "via", PEER, "dev", nic);
     }
 
     String sh(String... command) {

@@ -131,15 +131,54 @@ abstract class NetworkDriverContract {
     }
 
     @Test
-    void theManagementInterfaceIsNeverEnslavedBondedOrReaddressed() {
+    void theManagementNicIsNeverBondedReaddressedOrAttachedAsAVif() {
+        driver().ensureBridge(internal("xpint5"));
         Map<String, String> before = shape();
         assertThat(get(managementNic()).management()).isTrue();
-        assertFails(() -> driver().ensureBridge(onNic("xpbr1", managementNic())), NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
         assertFails(() -> driver().ensureBridge(new BridgeSpec("xpbr1", 1500,
                 Uplink.bond("xpbond0", List.of(nic(1), managementNic()), BondMode.ACTIVE_BACKUP))),
                 NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
         assertFails(() -> driver().configureIp(managementNic(), IpConfig.none()), NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
+        assertFails(() -> driver().attachPort(managementNic(), new PortSpec("xpint5", 1500)),
+                NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
         assertThat(shape()).isEqualTo(before);
+        driver().removeBridge("xpint5");
+    }
+
+    @Test
+    void theManagementNicBecomesItsBridgesUplinkAndTheBridgeTakesOverItsAddresses() {
+        HostInterface nic = get(managementNic());
+        assertThat(nic.addresses()).as("the management NIC has an address").isNotEmpty();
+        driver().ensureBridge(onNic("xpmgmt0", managementNic()));
+        driver().ensureBridge(onNic("xpmgmt0", managementNic()));
+        HostInterface bridge = get("xpmgmt0");
+        assertThat(bridge.addresses()).containsExactlyElementsOf(nic.addresses());
+        assertThat(bridge.management()).isTrue();
+        assertThat(get(managementNic()).master()).isEqualTo("xpmgmt0");
+        assertThat(get(managementNic()).addresses()).isEmpty();
+        assertThat(get(managementNic()).management()).as("still the management NIC (its PIF stays management)").isTrue();
+        addVifDevice("xpvif3");
+        driver().attachPort("xpvif3", new PortSpec("xpmgmt0", 1500));
+        assertThat(get("xpvif3").master()).isEqualTo("xpmgmt0");
+        assertThat(get("xpvif3").management()).isFalse();
+        assertFails(() -> driver().ensureBridge(onNic("xpbr1", managementNic())), NetworkError.DEVICE_BUSY);
+        assertFails(() -> driver().configureIp("xpmgmt0", IpConfig.none()), NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
+        driver().detachPort("xpvif3");
+        assertFails(() -> driver().removeBridge("xpmgmt0"), NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
+        assertThat(get("xpmgmt0").addresses()).containsExactlyElementsOf(nic.addresses());
+        assertThat(get(managementNic()).master()).isEqualTo("xpmgmt0");
+        assertThat(find("xpbr1")).isEmpty();
+    }
+
+    @Test
+    void aFailureWhileTheManagementNicIsEnslavedLeavesItsAddressesOnIt() {
+        List<String> addresses = get(managementNic()).addresses();
+        Map<String, String> before = shape();
+        failAtEnslave();
+        assertFails(() -> driver().ensureBridge(onNic("xpmgmt0", managementNic())), NetworkError.NETWORK_BACKEND_FAILURE);
+        assertThat(shape()).isEqualTo(before);
+        assertThat(find("xpmgmt0")).isEmpty();
+        assertThat(get(managementNic()).addresses()).isEqualTo(addresses);
     }
 
     @Test

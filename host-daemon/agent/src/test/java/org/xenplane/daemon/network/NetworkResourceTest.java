@@ -91,7 +91,9 @@ class NetworkResourceTest {
     void refusalsAreProblemsWithTheControlPlanesCodes() {
         expect(as(host1).body(onNic("eth9")).put(HOST_1 + "/bridges/xpbr3"), 404, "PIF_UNKNOWN_DEVICE")
                 .body("parameters.device", equalTo("eth9")).body("parameters.host", equalTo("sim-host-1"));
-        expect(as(host1).body(onNic("eth0")).put(HOST_1 + "/bridges/xpbr3"), 409, "PIF_IS_MANAGEMENT_INTERFACE");
+        expect(as(host1).body(Map.of("mtu", 1500, "uplink", Map.of("kind", "BOND", "device", "bond0",
+                "members", List.of("eth1", "eth0"), "bondMode", "active-backup"))).put(HOST_1 + "/bridges/xpbr3"),
+                409, "PIF_IS_MANAGEMENT_INTERFACE").body("parameters.device", equalTo("eth0"));
         expect(as(host1).body(Map.of("mtu", 9217, "uplink", Map.of("kind", "NONE"))).put(HOST_1 + "/bridges/xpbr3"),
                 400, "MTU_INVALID");
         expect(as(host1).body(Map.of("mtu", 1500, "uplink", Map.of("kind", "VLAN", "device", "eth1", "tag", 4095,

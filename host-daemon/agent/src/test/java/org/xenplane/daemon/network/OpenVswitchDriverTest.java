@@ -33,6 +33,7 @@ class OpenVswitchDriverTest extends NetworkDriverContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private Netns host;
+    private OvsInstance ovs;
     private FaultyShell shell;
     private OpenVswitchDriver driver;
 
@@ -55,14 +56,15 @@ class OpenVswitchDriverTest extends NetworkDriverContract {
         Netns.veth(host, "nic1", wire, "peer1");
         Netns.veth(host, "nic2", wire, "peer2");
         Netns.veth(host, "mgmt0", wire, "peer0");
-        OvsInstance ovs = track(OvsInstance.start(host));
+        Netns.managementLink(host, "mgmt0", wire, "peer0");
+        ovs = track(OvsInstance.start(host));
         shell = new FaultyShell(host.name);
         driver = driverFor(shell, ovs);
     }
 
     private static OpenVswitchDriver driverFor(Shell shell, OvsInstance ovs) {
         return new OpenVswitchDriver(new IpRoute(shell, JSON, java.nio.file.Path.of("/tmp", "xpt-run")),
-                new DevicePolicy(Optional.of(Pattern.compile("nic[0-9]+")), Set.of("mgmt0")), JSON, ovs.db(), "netdev");
+                new DevicePolicy(Optional.of(Pattern.compile("nic[0-9]+|mgmt0")), Set.of()), JSON, ovs.db(), "netdev");
     }
 
     /** A second host with its own Open vSwitch. */
@@ -117,6 +119,26 @@ class OpenVswitchDriverTest extends NetworkDriverContract {
         assertThat(fake.vlanTag()).isEqualTo(tag);
         assertThat(fake.vlanParent()).isEqualTo(parentBridge);
         assertThat(get(nic).master()).isEqualTo(parentBridge);
+    }
+
+    @Test
+    void theHostStaysReachableWhileTheBridgeTakesOverItsManagementAddressAndAVmOnItReachesThePeer() throws Exception {
+        String mac = get("mgmt0").mac();
+        assertThat(host.ping(Netns.PEER)).as("the peer, before").isTrue();
+        Pinger pinger = Pinger.start(host, Netns.PEER, 40);
+        driver.ensureBridge(onNic("xenbr0", "mgmt0"));
+        assertThat(host.ping(Netns.PEER)).as("the peer, right after, with no manual step").isTrue();
+        assertThat(pinger.lost()).as("pings lost while the address moved (one every 50 ms for 2 s)").isZero();
+        assertThat(get("xenbr0").addresses()).containsExactly(Netns.HOST_ADDRESS + "/24");
+        assertThat(get("xenbr0").mac()).as("the bridge has the NIC's MAC, as in XenServer").isEqualTo(mac);
+        assertThat(host.sh("ip", "route", "show", "default")).contains("via " + Netns.PEER + " dev xenbr0");
+        Netns vm = track(Netns.vm("vm", host, "vif1", "198.51.100.3"));
+        driver.attachPort("vif1", new PortSpec("xenbr0", 1500));
+        assertThat(vm.reaches(Netns.PEER)).as("a VM on the management bridge reaches the peer").isTrue();
+        assertThat(vm.reaches(Netns.HOST_ADDRESS)).as("and the host").isTrue();
+        OpenVswitchDriver restarted = driverFor(new Shell(host.name, host.name, Duration.ofSeconds(20)), ovs);
+        assertThat(restarted.interfaces()).filteredOn(HostInterface::management).extracting(HostInterface::name)
+                .as("after a daemon restart, the NIC under the bridge that carries the route").containsExactly("mgmt0", "xenbr0");
     }
 
     @Test

@@ -23,12 +23,14 @@ public class IpRoute {
     private final Shell shell;
     private final ObjectMapper json;
     private final Dhcp dhcp;
+    private final AddressMove addressMove;
 
     /** @param runDir where DHCP clients keep their pid files and script (created on first use) */
     public IpRoute(Shell shell, ObjectMapper json, java.nio.file.Path runDir) {
         this.shell = shell;
         this.json = json;
         this.dhcp = new Dhcp(shell, runDir);
+        this.addressMove = new AddressMove(shell, json);
     }
 
     public Shell shell() {
@@ -134,6 +136,24 @@ public class IpRoute {
         if (!master.equals(link.master())) {
             shell.check("ip", "link", "set", "dev", link.name(), "master", master);
             undo.add("enslave " + link.name(), () -> shell.check("ip", "link", "set", "dev", link.name(), "nomaster"));
+        }
+    }
+
+    /** Whether the NIC has addresses or routes that must move to a bridge it becomes a port of. */
+    public boolean carriesAddresses(KernelLink nic) {
+        return addressMove.needed(nic);
+    }
+
+    /** Moves the NIC's addresses and routes to the bridge around {@code enslave} (see {@link AddressMove}). */
+    public void moveAddresses(KernelLink nic, String bridge, Runnable enslave, Undo undo) {
+        addressMove.move(nic, bridge, enslave, undo);
+    }
+
+    /** Gives a device the MAC of another (a bridge its uplink NIC's, as XenServer does), recording the old one. */
+    public void setMac(KernelLink link, String mac, Undo undo) {
+        if (!mac.isEmpty() && !mac.equals(link.mac())) {
+            shell.check("ip", "link", "set", "dev", link.name(), "address", mac);
+            undo.add("mac of " + link.name(), () -> shell.run("ip", "link", "set", "dev", link.name(), "address", link.mac()));
         }
     }
 

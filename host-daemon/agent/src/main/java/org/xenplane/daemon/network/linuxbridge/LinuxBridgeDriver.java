@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.xenplane.daemon.network.DevicePolicy;
+import org.xenplane.daemon.network.ManagementDevices;
 import org.xenplane.daemon.network.NetworkDriver;
 import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
@@ -25,7 +26,8 @@ import org.xenplane.daemon.protocol.network.UplinkKind;
 /**
  * Linux bridges through iproute2, as XenServer's bridge backend lays them out: a bridge per
  * network; a NIC, an 802.1Q VLAN interface ({@code eth0.10}) or a bond as the bridge's uplink;
- * VIF backends as its other ports.
+ * VIF backends as its other ports. The management NIC may be its network's bridge's uplink: the
+ * bridge then takes over the NIC's MAC, addresses and routes (see {@code AddressMove}).
  */
 public final class LinuxBridgeDriver implements NetworkDriver {
     public static final String ID = "linuxbridge";
@@ -60,10 +62,18 @@ public final class LinuxBridgeDriver implements NetworkDriver {
         return routedAtStart;
     }
 
+    /** The management NIC and the bridge that carries its addresses, as the host is now. */
+    private ManagementDevices management(Map<String, KernelLink> links) {
+        return ManagementDevices.of(policy.managementSeeds(routedAtStart()), links.values().stream()
+                .map(l -> new ManagementDevices.Link(l.name(), l.master(), "vlan".equals(l.kind()) ? l.parent() : null,
+                        isUplink(l)))
+                .toList());
+    }
+
     @Override
     public synchronized List<HostInterface> interfaces() {
         Map<String, KernelLink> links = ip.links();
-        Set<String> routed = routedAtStart();
+        ManagementDevices management = management(links);
         List<HostInterface> result = new ArrayList<>();
         for (KernelLink link : links.values()) {
             InterfaceKind kind = kindOf(link);
@@ -73,7 +83,7 @@ public final class LinuxBridgeDriver implements NetworkDriver {
             result.add(new HostInterface(link.name(), kind, link.mac(), link.mtu(), link.up(), link.master(),
                     link.vlanId(), kind == InterfaceKind.VLAN ? link.parent() : null, bondMode(link.bondMode()), members,
                     link.addresses(), policy.physical(link.name(), link.onABus(), kind != InterfaceKind.ETHERNET),
-                    policy.management(link.name(), routed.contains(link.name()))));
+                    management.contains(link.name())));
         }
         result.sort(Comparator.comparing(HostInterface::name));
         return result;
@@ -133,8 +143,7 @@ public final class LinuxBridgeDriver implements NetworkDriver {
 
     private void ensure(BridgeSpec spec, Undo undo) {
         Map<String, KernelLink> links = ip.links();
-        Set<String> routed = routedAtStart();
-        check(spec, links, routed);
+        check(spec, links, management(links));
         if (spec.uplink().kind() == UplinkKind.VLAN
                 && spec.uplink().parent().uplink().kind() == UplinkKind.BOND) {
             ensure(spec.uplink().parent(), undo);
@@ -150,14 +159,26 @@ public final class LinuxBridgeDriver implements NetworkDriver {
         if (port != null) {
             KernelLink link = ip.links().get(port);
             ip.setMtu(link, spec.mtu(), undo);
-            ip.enslave(link, spec.name(), undo);
+            if (spec.uplink().kind() == UplinkKind.DEVICE && !spec.name().equals(link.master())
+                    && ip.carriesAddresses(link)) {
+                enslaveCarryingAddresses(bridge, link, undo);
+            } else {
+                ip.enslave(link, spec.name(), undo);
+            }
             ip.setUp(link, undo);
         }
         ip.setUp(bridge, undo);
     }
 
+    /** The NIC becomes the bridge's port; the bridge, up with the NIC's MAC, takes over its addresses and routes. */
+    private void enslaveCarryingAddresses(KernelLink bridge, KernelLink nic, Undo undo) {
+        ip.setMac(bridge, nic.mac(), undo);
+        ip.setUp(bridge, undo);
+        ip.moveAddresses(nic, bridge.name(), () -> ip.enslave(nic, bridge.name(), undo), undo);
+    }
+
     /** Every refusal, decided before anything changes. */
-    private void check(BridgeSpec spec, Map<String, KernelLink> links, Set<String> routed) {
+    private void check(BridgeSpec spec, Map<String, KernelLink> links, ManagementDevices management) {
         KernelLink bridge = links.get(spec.name());
         if (bridge != null && !"bridge".equals(bridge.kind())) {
             throw busy(spec.name(), "exists and is not a bridge");
@@ -175,14 +196,14 @@ public final class LinuxBridgeDriver implements NetworkDriver {
         }
         switch (uplink.kind()) {
             case NONE -> { }
-            case DEVICE -> checkNic(uplink.device(), spec.name(), links, routed);
+            case DEVICE -> checkNic(uplink.device(), spec.name(), links, management, NicUse.BRIDGE_UPLINK);
             case VLAN -> {
                 KernelLink parent = links.get(uplink.device());
                 if (parent == null && uplink.parent().uplink().kind() != UplinkKind.BOND) {
                     throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), uplink.device());
                 }
                 if (uplink.parent().uplink().kind() == UplinkKind.BOND) {
-                    check(uplink.parent(), links, routed);
+                    check(uplink.parent(), links, management);
                 }
                 String name = vlanInterface(uplink.device(), uplink.tag());
                 KernelLink existing = links.get(name);
@@ -204,19 +225,23 @@ public final class LinuxBridgeDriver implements NetworkDriver {
                     throw busy(uplink.device(), "is a port of " + bond.master());
                 }
                 for (String member : uplink.members()) {
-                    checkNic(member, uplink.device(), links, routed);
+                    checkNic(member, uplink.device(), links, management, NicUse.BOND_MEMBER);
                 }
             }
             default -> throw new IllegalStateException();
         }
     }
 
-    private void checkNic(String device, String master, Map<String, KernelLink> links, Set<String> routed) {
+    /** What a NIC is asked to become: the management NIC may be a bridge's uplink, never a bond's member. */
+    private enum NicUse { BRIDGE_UPLINK, BOND_MEMBER }
+
+    private void checkNic(String device, String master, Map<String, KernelLink> links, ManagementDevices management,
+                          NicUse use) {
         KernelLink nic = links.get(device);
         if (nic == null) {
             throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), device);
         }
-        if (policy.management(device, routed.contains(device))) {
+        if (policy.isProtected(device) || use == NicUse.BOND_MEMBER && management.contains(device)) {
             throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
         }
         if (nic.master() != null && !nic.master().equals(master)) {
@@ -276,6 +301,9 @@ public final class LinuxBridgeDriver implements NetworkDriver {
         if (!"bridge".equals(br.kind())) {
             throw busy(bridge, "is not a bridge");
         }
+        if (management(links).contains(bridge)) {
+            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), bridge);
+        }
         List<KernelLink> ports = links.values().stream().filter(l -> bridge.equals(l.master())).toList();
         List<String> vifs = ports.stream().filter(p -> !isUplink(p)).map(KernelLink::name).toList();
         if (!vifs.isEmpty()) {
@@ -314,6 +342,9 @@ public final class LinuxBridgeDriver implements NetworkDriver {
         if (link == null) {
             throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), port);
         }
+        if (management(links).contains(port)) {
+            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), port);
+        }
         if (isUplink(link) || link.kind() != null && !"veth".equals(link.kind()) && !"tun".equals(link.kind())) {
             throw busy(port, "is not a VIF's device");
         }
@@ -349,11 +380,12 @@ public final class LinuxBridgeDriver implements NetworkDriver {
     public synchronized void configureIp(String device, IpConfig config) {
         SpecChecks.name("device", device);
         SpecChecks.ip(config);
-        KernelLink link = ip.links().get(device);
+        Map<String, KernelLink> links = ip.links();
+        KernelLink link = links.get(device);
         if (link == null) {
             throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), device);
         }
-        if (policy.management(device, routedAtStart().contains(device))) {
+        if (management(links).contains(device)) {
             throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
         }
         ip.configure(link, config);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.xenplane.daemon.network.DevicePolicy;
+import org.xenplane.daemon.network.ManagementDevices;
 import org.xenplane.daemon.network.NetworkDriver;
 import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
@@ -28,7 +29,9 @@ import org.xenplane.daemon.protocol.network.UplinkKind;
  * Open vSwitch through {@code ovs-vsctl}, as XenServer's vswitch backend lays it out: a bridge
  * per physical or bond network with the NIC or the bond as a port; a VLAN network is a fake
  * bridge ({@code ovs-vsctl add-br <bridge> <parent> <tag>}) on its parent's bridge, so that its
- * VIF ports are access ports of that tag and the parent's uplink is the trunk.
+ * VIF ports are access ports of that tag and the parent's uplink is the trunk. The management NIC
+ * may be its network's bridge's port: the bridge then takes over the NIC's MAC ({@code
+ * other-config:hwaddr}), addresses and routes, as XenServer's {@code xenbr0} does.
  */
 public final class OpenVswitchDriver implements NetworkDriver {
     public static final String ID = "openvswitch";
@@ -106,11 +109,19 @@ public final class OpenVswitchDriver implements NetworkDriver {
         return routedAtStart;
     }
 
+    /** The management NIC and the bridge that carries its addresses, as the host is now. */
+    private ManagementDevices management(OvsState state, Map<String, KernelLink> links) {
+        return ManagementDevices.of(policy.managementSeeds(routedAtStart()), state.managementWalk(name -> {
+            KernelLink link = links.get(name);
+            return link != null && policy.physical(name, link.onABus(), false);
+        }));
+    }
+
     @Override
     public synchronized List<HostInterface> interfaces() {
         OvsState state = state();
         Map<String, KernelLink> links = ip.links();
-        Set<String> routed = routedAtStart();
+        ManagementDevices management = management(state, links);
         List<HostInterface> result = new ArrayList<>();
         for (KernelLink link : links.values()) {
             if (DATAPATH_DEVICES.contains(link.name())) {
@@ -118,7 +129,7 @@ public final class OpenVswitchDriver implements NetworkDriver {
             }
             OvsState.Bridge bridge = state.bridge(link.name()).orElse(null);
             if (bridge != null) {
-                result.add(bridgeInterface(bridge, link));
+                result.add(bridgeInterface(bridge, link, management));
                 continue;
             }
             String master = state.portOfInterface(link.name())
@@ -129,11 +140,11 @@ public final class OpenVswitchDriver implements NetworkDriver {
             result.add(new HostInterface(link.name(), kind, link.mac(), link.mtu(), link.up(), master, link.vlanId(),
                     kind == InterfaceKind.VLAN ? link.parent() : null, null, List.of(), link.addresses(),
                     policy.physical(link.name(), link.onABus(), kind != InterfaceKind.ETHERNET),
-                    policy.management(link.name(), routed.contains(link.name()))));
+                    management.contains(link.name())));
         }
         for (OvsState.Bridge bridge : state.bridges().values()) {
             if (!links.containsKey(bridge.name())) {
-                result.add(bridgeInterface(bridge, null));
+                result.add(bridgeInterface(bridge, null, management));
             }
         }
         for (OvsState.Port port : state.ports().values()) {
@@ -141,17 +152,17 @@ public final class OpenVswitchDriver implements NetworkDriver {
                 int mtu = port.interfaces().stream().map(links::get).filter(l -> l != null).mapToInt(KernelLink::mtu)
                         .findFirst().orElse(1500);
                 result.add(new HostInterface(port.name(), InterfaceKind.BOND, "", mtu, true, state.visibleBridge(port),
-                        null, null, bondMode(port), port.interfaces(), List.of(), false, false));
+                        null, null, bondMode(port), port.interfaces(), List.of(), false, management.contains(port.name())));
             }
         }
         result.sort(Comparator.comparing(HostInterface::name));
         return result;
     }
 
-    private static HostInterface bridgeInterface(OvsState.Bridge bridge, KernelLink link) {
+    private static HostInterface bridgeInterface(OvsState.Bridge bridge, KernelLink link, ManagementDevices management) {
         return new HostInterface(bridge.name(), InterfaceKind.BRIDGE, link == null ? "" : link.mac(),
                 link == null ? 1500 : link.mtu(), link != null && link.up(), null, bridge.tag(), bridge.parent(),
-                null, List.of(), link == null ? List.of() : link.addresses(), false, false);
+                null, List.of(), link == null ? List.of() : link.addresses(), false, management.contains(bridge.name()));
     }
 
     @Override
@@ -167,8 +178,9 @@ public final class OpenVswitchDriver implements NetworkDriver {
     }
 
     private void ensure(BridgeSpec spec, Undo undo) {
-        Set<String> routed = routedAtStart();
-        check(spec, state(), ip.links(), routed);
+        OvsState current = state();
+        Map<String, KernelLink> links = ip.links();
+        check(spec, current, links, management(current, links));
         Uplink uplink = spec.uplink();
         if (uplink.kind() == UplinkKind.VLAN) {
             ensure(uplink.parent(), undo);
@@ -183,8 +195,12 @@ public final class OpenVswitchDriver implements NetworkDriver {
                 undo.add("bridge " + spec.name(), () -> vsctl("--if-exists", "del-br", spec.name()));
             }
             if (uplink.kind() == UplinkKind.DEVICE && state.port(uplink.device()).isEmpty()) {
-                vsctl("add-port", spec.name(), uplink.device());
-                undo.add("port " + uplink.device(), () -> vsctl("--if-exists", "del-port", uplink.device()));
+                KernelLink nic = links.get(uplink.device());
+                if (ip.carriesAddresses(nic)) {
+                    addPortCarryingAddresses(spec.name(), nic, undo);
+                } else {
+                    addPort(spec.name(), uplink.device(), undo);
+                }
             }
             if (uplink.kind() == UplinkKind.BOND && state.port(uplink.device()).isEmpty()) {
                 List<String> command = new ArrayList<>(List.of("add-bond", spec.name(), uplink.device()));
@@ -202,6 +218,19 @@ public final class OpenVswitchDriver implements NetworkDriver {
         ip.setUp(spec.name());
     }
 
+    private void addPort(String bridge, String nic, Undo undo) {
+        vsctl("add-port", bridge, nic);
+        undo.add("port " + nic, () -> vsctl("--if-exists", "del-port", nic));
+    }
+
+    /** The NIC becomes the bridge's port; the bridge, up with the NIC's MAC, takes over its addresses and routes. */
+    private void addPortCarryingAddresses(String bridge, KernelLink nic, Undo undo) {
+        vsctl("set", "bridge", bridge, "other-config:hwaddr=\"" + nic.mac() + "\"");
+        undo.add("hwaddr of " + bridge, () -> vsctl("remove", "bridge", bridge, "other-config", "hwaddr"));
+        ip.setUp(bridge);
+        ip.moveAddresses(nic, bridge, () -> addPort(bridge, nic.name(), undo), undo);
+    }
+
     private static List<String> uplinkInterfaces(Uplink uplink) {
         return switch (uplink.kind()) {
             case DEVICE -> List.of(uplink.device());
@@ -210,14 +239,14 @@ public final class OpenVswitchDriver implements NetworkDriver {
         };
     }
 
-    private void check(BridgeSpec spec, OvsState state, Map<String, KernelLink> links, Set<String> routed) {
+    private void check(BridgeSpec spec, OvsState state, Map<String, KernelLink> links, ManagementDevices management) {
         Uplink uplink = spec.uplink();
         OvsState.Bridge existing = state.bridge(spec.name()).orElse(null);
         if (existing == null && links.containsKey(spec.name())) {
             throw busy(spec.name(), "exists and is not an Open vSwitch bridge");
         }
         if (uplink.kind() == UplinkKind.VLAN) {
-            check(uplink.parent(), state, links, routed);
+            check(uplink.parent(), state, links, management);
             if (existing != null && !(existing.fake() && existing.parent().equals(uplink.parent().name())
                     && existing.tag().equals(uplink.tag()))) {
                 throw busy(spec.name(), "exists and is not VLAN " + uplink.tag() + " of " + uplink.parent().name());
@@ -237,7 +266,7 @@ public final class OpenVswitchDriver implements NetworkDriver {
             if (!links.containsKey(nic)) {
                 throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), nic);
             }
-            if (policy.management(nic, routed.contains(nic))) {
+            if (policy.isProtected(nic) || uplink.kind() == UplinkKind.BOND && management.contains(nic)) {
                 throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), nic);
             }
             OvsState.Port port = state.portOfInterface(nic).orElse(null);
@@ -266,11 +295,14 @@ public final class OpenVswitchDriver implements NetworkDriver {
         if (b == null) {
             return;
         }
+        Map<String, KernelLink> links = ip.links();
+        if (management(state, links).contains(bridge)) {
+            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), bridge);
+        }
         List<String> children = state.fakeChildren(bridge);
         if (!children.isEmpty()) {
             throw new NetworkFailure(NetworkError.BRIDGE_IN_USE, host(), bridge, "VLANs " + children);
         }
-        Map<String, KernelLink> links = ip.links();
         List<String> vifs = state.portsOf(bridge).stream().filter(p -> !isUplink(p, links)).map(OvsState.Port::name).toList();
         if (!vifs.isEmpty()) {
             throw new NetworkFailure(NetworkError.BRIDGE_IN_USE, host(), bridge, "VIF ports " + vifs);
@@ -296,6 +328,9 @@ public final class OpenVswitchDriver implements NetworkDriver {
             throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), port);
         }
         OvsState state = state();
+        if (management(state, links).contains(port)) {
+            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), port);
+        }
         if (policy.physical(port, link.onABus(), false) || state.bridge(port).isPresent()
                 || state.portOfInterface(port).map(OvsState.Port::isBond).orElse(false)) {
             throw busy(port, "is not a VIF's device");
@@ -332,11 +367,12 @@ public final class OpenVswitchDriver implements NetworkDriver {
     public synchronized void configureIp(String device, IpConfig config) {
         SpecChecks.name("device", device);
         SpecChecks.ip(config);
-        KernelLink link = ip.links().get(device);
+        Map<String, KernelLink> links = ip.links();
+        KernelLink link = links.get(device);
         if (link == null) {
             throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), device);
         }
-        if (policy.management(device, routedAtStart().contains(device))) {
+        if (management(state(), links).contains(device)) {
             throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
         }
         ip.configure(link, config);

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.xenplane.daemon.network.ManagementDevices;
 
 /**
  * The Open vSwitch configuration that matters here, read in one {@code ovs-vsctl} call: bridges,
@@ -133,5 +135,28 @@ public final class OvsState {
     /** The fake bridges hanging on a real bridge. */
     public List<String> fakeChildren(String bridge) {
         return bridges.values().stream().filter(b -> bridge.equals(b.parent())).map(Bridge::name).toList();
+    }
+
+    /**
+     * The bridges, bonds and interfaces as {@link ManagementDevices} walks them: an interface's
+     * master is its bond or (real) bridge, a bond's its bridge, a fake bridge's parent its parent bridge.
+     */
+    public List<ManagementDevices.Link> managementWalk(Predicate<String> physical) {
+        List<ManagementDevices.Link> walk = new ArrayList<>();
+        for (Bridge b : bridges.values()) {
+            walk.add(new ManagementDevices.Link(b.name(), null, b.parent(), false));
+        }
+        for (Port p : ports.values()) {
+            if (p.fakeBridge() || bridges.containsKey(p.name())) {
+                continue;
+            }
+            if (p.isBond()) {
+                walk.add(new ManagementDevices.Link(p.name(), p.bridge(), null, true));
+                p.interfaces().forEach(i -> walk.add(new ManagementDevices.Link(i, p.name(), null, true)));
+            } else {
+                p.interfaces().forEach(i -> walk.add(new ManagementDevices.Link(i, p.bridge(), null, physical.test(i))));
+            }
+        }
+        return walk;
     }
 }

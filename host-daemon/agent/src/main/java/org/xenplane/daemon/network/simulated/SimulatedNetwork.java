@@ -1,16 +1,14 @@
 package org.xenplane.daemon.network.simulated;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.xenplane.daemon.network.ManagementDevices;
 import org.xenplane.daemon.network.NetworkDriver;
 import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
@@ -28,7 +26,8 @@ import org.xenplane.daemon.protocol.network.UplinkKind;
 
 /**
  * One simulated host's network, in memory: NICs {@code eth0 .. eth<n-1>} (eth0 is the management
- * interface), and the bridges, VLAN interfaces, bonds and ports the control plane asks for, laid
+ * interface, with an address of its own in 198.18.0.0/15, which moves to the bridge eth0 becomes
+ * the uplink of, as on a real host), and the bridges, VLAN interfaces, bonds and ports the control plane asks for, laid
  * out as the {@code linuxbridge} driver lays them out. It refuses what the real drivers refuse,
  * with the same errors, and it undoes a half-done change the same way. Nothing on the machine is
  * touched. A test may inject a failure at a named step ({@link #failAt}) and add VIF backend
@@ -70,26 +69,26 @@ public final class SimulatedNetwork implements NetworkDriver {
     public SimulatedNetwork(String host, int nics) {
         this.host = host;
         for (int i = 0; i < nics; i++) {
-            Device nic = new Device("eth" + i, InterfaceKind.ETHERNET, mac(host, "eth" + i), true, i == 0);
+            Device nic = new Device("eth" + i, InterfaceKind.ETHERNET, SimulatedIdentity.mac(host, "eth" + i), true, i == 0);
             nic.up = true;
+            if (nic.management) {
+                nic.addresses = List.of(SimulatedIdentity.managementAddress(nic.mac));
+            }
             devices.put(nic.name, nic);
-        }
-    }
-
-    /** A stable, locally administered MAC for a simulated device. */
-    static String mac(String host, String device) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((host + "/" + device).getBytes(StandardCharsets.UTF_8));
-            digest[0] = (byte) ((digest[0] & 0xfc) | 0x02);
-            return HexFormat.ofDelimiter(":").formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The management NIC and the bridge that carries its address. */
+    private ManagementDevices management() {
+        return ManagementDevices.of(
+                devices.values().stream().filter(d -> d.management).map(d -> d.name).collect(Collectors.toSet()),
+                devices.values().stream().map(d -> new ManagementDevices.Link(d.name, d.master,
+                        d.kind == InterfaceKind.VLAN ? d.parent : null, isUplink(d))).toList());
     }
 
     /** The next change that reaches this step fails with a backend failure (once). */
@@ -100,7 +99,7 @@ public final class SimulatedNetwork implements NetworkDriver {
     /** Adds a plain device, as a VIF's backend appears when a domain's NIC is plugged. */
     public synchronized void addVirtualDevice(String name) {
         SpecChecks.name("name", name);
-        devices.computeIfAbsent(name, n -> new Device(n, InterfaceKind.ETHERNET, mac(host, n), false, false));
+        devices.computeIfAbsent(name, n -> new Device(n, InterfaceKind.ETHERNET, SimulatedIdentity.mac(host, n), false, false));
     }
 
     /** Removes a plain device, as a VIF's backend goes when a domain's NIC is unplugged. */
@@ -120,12 +119,13 @@ public final class SimulatedNetwork implements NetworkDriver {
 
     @Override
     public synchronized List<HostInterface> interfaces() {
+        ManagementDevices management = management();
         List<HostInterface> result = new ArrayList<>();
         for (Device d : devices.values()) {
             List<String> members = d.kind == InterfaceKind.BOND ? devices.values().stream()
                     .filter(m -> d.name.equals(m.master)).map(m -> m.name).toList() : List.of();
             result.add(new HostInterface(d.name, d.kind, d.mac, d.mtu, d.up, d.master, d.vlanTag, d.parent, d.bondMode,
-                    members, d.addresses, d.physical, d.management));
+                    members, d.addresses, d.physical, management.contains(d.name)));
         }
         result.sort(Comparator.comparing(HostInterface::name));
         return result;
@@ -163,10 +163,30 @@ public final class SimulatedNetwork implements NetworkDriver {
         };
         if (port != null) {
             setMtu(port, spec.mtu(), undo);
+            if (uplink.kind() == UplinkKind.DEVICE && !spec.name().equals(port.master)) {
+                moveAddresses(port, bridge, undo);
+            }
             enslave(port, spec.name(), undo);
             setUp(port, undo);
         }
         setUp(bridge, undo);
+    }
+
+    /** A NIC's addresses go to the bridge it becomes the uplink of (in one step: nothing to cut off here). */
+    private void moveAddresses(Device nic, Device bridge, Undo undo) {
+        if (nic.addresses.isEmpty()) {
+            return;
+        }
+        List<String> nicHad = nic.addresses;
+        List<String> bridgeHad = bridge.addresses;
+        List<String> moved = new ArrayList<>(bridgeHad);
+        moved.addAll(nicHad);
+        bridge.addresses = List.copyOf(moved);
+        nic.addresses = List.of();
+        undo.add("addresses of " + nic.name, () -> {
+            nic.addresses = nicHad;
+            bridge.addresses = bridgeHad;
+        });
     }
 
     private Device vlan(Uplink uplink, Undo undo) {
@@ -197,7 +217,7 @@ public final class SimulatedNetwork implements NetworkDriver {
     }
 
     private Device create(String name, InterfaceKind kind, Undo undo) {
-        Device d = new Device(name, kind, mac(host, name), false, false);
+        Device d = new Device(name, kind, SimulatedIdentity.mac(host, name), false, false);
         devices.put(name, d);
         undo.add("create " + name, () -> delete(name));
         return d;
@@ -251,7 +271,7 @@ public final class SimulatedNetwork implements NetworkDriver {
         }
         switch (uplink.kind()) {
             case NONE -> { }
-            case DEVICE -> checkNic(uplink.device(), spec.name());
+            case DEVICE -> checkNic(uplink.device(), spec.name(), NicUse.BRIDGE_UPLINK);
             case VLAN -> {
                 if (uplink.parent().uplink().kind() == UplinkKind.BOND) {
                     check(uplink.parent());
@@ -277,19 +297,22 @@ public final class SimulatedNetwork implements NetworkDriver {
                     throw busy(uplink.device(), "is a port of " + bond.master);
                 }
                 for (String member : uplink.members()) {
-                    checkNic(member, uplink.device());
+                    checkNic(member, uplink.device(), NicUse.BOND_MEMBER);
                 }
             }
             default -> throw new IllegalStateException();
         }
     }
 
-    private void checkNic(String name, String master) {
+    /** What a NIC is asked to become: the management NIC may be a bridge's uplink, never a bond's member. */
+    private enum NicUse { BRIDGE_UPLINK, BOND_MEMBER }
+
+    private void checkNic(String name, String master, NicUse use) {
         Device nic = devices.get(name);
         if (nic == null) {
             throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host, name);
         }
-        if (nic.management) {
+        if (use == NicUse.BOND_MEMBER && management().contains(name)) {
             throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host, name);
         }
         if (nic.master != null && !nic.master.equals(master)) {
@@ -309,6 +332,9 @@ public final class SimulatedNetwork implements NetworkDriver {
         }
         if (br.kind != InterfaceKind.BRIDGE) {
             throw busy(bridge, "is not a bridge");
+        }
+        if (management().contains(bridge)) {
+            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host, bridge);
         }
         List<Device> ports = devices.values().stream().filter(d -> bridge.equals(d.master)).toList();
         List<String> vifs = ports.stream().filter(p -> !isUplink(p)).map(p -> p.name).toList();
@@ -341,6 +367,9 @@ public final class SimulatedNetwork implements NetworkDriver {
         Device d = devices.get(port);
         if (d == null) {
             throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host, port);
+        }
+        if (management().contains(port)) {
+            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host, port);
         }
         if (isUplink(d) || d.kind != InterfaceKind.ETHERNET) {
             throw busy(port, "is not a VIF's device");
@@ -381,7 +410,7 @@ public final class SimulatedNetwork implements NetworkDriver {
         if (d == null) {
             throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host, device);
         }
-        if (d.management) {
+        if (management().contains(device)) {
             throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host, device);
         }
         step(Step.SET_ADDRESS);

@@ -17,8 +17,9 @@ import java.util.List;
  * @param members    for a bond: its member devices, else empty
  * @param addresses  its IP addresses with prefix length, e.g. {@code 192.0.2.10/24}
  * @param physical   a NIC of the host (a PIF's device)
- * @param management the host's management interface (it carries the default route, or was
- *                   configured as protected): the daemon never reconfigures it
+ * @param management the host's management interface (it carried the default route, or was
+ *                   configured as protected), or the bridge that took over its addresses: the
+ *                   daemon never bonds, readdresses or removes it
  */
 public record HostInterface(String name, InterfaceKind kind, String mac, int mtu, boolean up, String master,
                             Integer vlanTag, String vlanParent, BondMode bondMode, List<String> members,
