@@ -1,6 +1,7 @@
 package org.xenplane.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.xenplane.vm.VmApi.asAdmin;
 import static org.xenplane.vm.VmApi.post;
@@ -11,7 +12,13 @@ import static org.xenplane.vm.VmApi.vm;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +63,25 @@ class VmLifecycleTest {
         assertThat(vm.getList("allowedOperations")).contains("clean_shutdown", "pause", "suspend", "pool_migrate")
                 .doesNotContain("start", "destroy");
         assertThat(vm.getMap("currentOperations")).isEmpty();
+    }
+
+    /**
+     * What {@code curl -X POST -H 'Content-Type: application/json' .../start} sends over HTTP/1.1: a
+     * content type, neither Content-Length nor Transfer-Encoding, so an empty body (RFC 9112 6.3).
+     */
+    @Test
+    void aPostWithAContentTypeButNoBodyOverHttp11StartsTheVm() throws Exception {
+        String id = smallVm("bodiless-" + UUID.randomUUID());
+        String status;
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.getOutputStream().write(("POST /api/v1/vms/" + id + "/start HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + VmApi.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+        assertThat(status).startsWith("HTTP/1.1 202");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "running".equals(vm(id).getString("powerState")));
     }
 
     @Test

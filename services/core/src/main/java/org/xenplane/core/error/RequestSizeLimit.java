@@ -1,5 +1,7 @@
 package org.xenplane.core.error;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -14,7 +16,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses a body larger than {@code xenplane.api.max-body-bytes} with a 413 problem before it
  * is read, and a body without a {@code Content-Length} (chunked, or an HTTP/2 body of unknown
- * length) with a 411 problem, so that no JSON body of unknown size is read into memory. Endpoints marked {@link StreamedBody} (disk
+ * length) with a 411 problem, so that no JSON body of unknown size is read into memory. An HTTP/1.1
+ * request with neither {@code Content-Length} nor {@code Transfer-Encoding} has an empty body (RFC 9112
+ * section 6.3), whatever its {@code Content-Type} says: {@code curl -X POST} sends such requests. Endpoints marked {@link StreamedBody} (disk
  * image uploads) are exempt from the size limit: they stream their body and check its size
  * against what they write. Vert.x's {@code quarkus.http.limits.max-body-size} is the ceiling
  * for those uploads.
@@ -27,12 +31,13 @@ public class RequestSizeLimit {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
-    public Response limit(ContainerRequestContext request, ResourceInfo resource) {
+    public Response limit(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             // HTTP/1.1 says so with Transfer-Encoding; HTTP/2 has none: a typed body to an endpoint that reads one.
             boolean bodyOfUnknownSize = request.getHeaderString("Transfer-Encoding") != null
-                    || (request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null && readsEntity(resource.getResourceMethod()));
+                    || (http.version() == HttpVersion.HTTP_2 && request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null
+                        && readsEntity(resource.getResourceMethod()));
             return bodyOfUnknownSize ? ProblemResponses.of(ErrorCode.LENGTH_REQUIRED) : null;
         }
         long bytes;
