@@ -113,7 +113,7 @@ public enum ErrorCode {
             "Host {host} is already a member of the pool. Remove the old record first if the host was "
             + "reinstalled.", "host"),
     USER_ALREADY_EXISTS(409, "User name taken",
-            "A user named {name} already exists. Choose another user name.", "name"),
+            "A user named {username} already exists. Choose another user name.", "username"),
     LAST_POOL_ADMIN(409, "Last pool administrator",
             "{user} is the last enabled pool-admin. Give another user the pool-admin role first.", "user"),
     // networks: the network service and the daemons' network drivers (same names on both sides)
