@@ -52,10 +52,13 @@ public enum ErrorCode {
     ALARM_THRESHOLD_INVALID(400, "Invalid alarm threshold",
             "The alarm setting {threshold}={value} is out of range. Use a value in {allowed}.",
             "threshold", "value", "allowed"),
-    // 401, 403: who is calling and may they
+    // 401, 403: who is calling and may they (a 401 also carries WWW-Authenticate)
     SESSION_AUTHENTICATION_FAILED(401, "Authentication failed",
-            "Authentication failed. Log in with POST /api/v1/session and send the token as "
-            + "'Authorization: Bearer <token>'."),
+            "Authentication failed: {reason}. Log in with POST /api/v1/session and send the token as "
+            + "'Authorization: Bearer <token>'.", "reason"),
+    SESSION_INVALID(401, "Session invalid or expired",
+            "The token is not valid: {reason}. Log in again with POST /api/v1/session and use the new "
+            + "token.", "reason"),
     RBAC_PERMISSION_DENIED(403, "Permission denied",
             "The operation {operation} needs the role {required_role} or higher. Ask a pool-admin for "
             + "that role, or call with a token of a user who has it.", "operation", "required_role"),
