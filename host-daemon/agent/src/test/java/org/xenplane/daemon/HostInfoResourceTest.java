@@ -91,7 +91,7 @@ class HostInfoResourceTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", equalTo("Bearer realm=\"xenplane-daemon\""))
                 .body("type", equalTo("urn:xenplane:error:SESSION_AUTHENTICATION_FAILED"))
-                .body("title", equalTo("Session authentication failed"))
+                .body("title", equalTo("Authentication failed"))
                 .body("status", equalTo(401))
                 .body("code", equalTo("SESSION_AUTHENTICATION_FAILED"))
                 .body("parameters", aMapWithSize(0))

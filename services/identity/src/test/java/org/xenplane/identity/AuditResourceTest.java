@@ -45,7 +45,7 @@ class AuditResourceTest {
     void refusedCallsAreAuditedToo() {
         String user = newUser("read-only");
         String session = sessionOf(user, "password-of-" + user);
-        as(session).body(Map.of("name", "x", "role", "read-only", "password", "long-enough-password"))
+        as(session).body(Map.of("username", "x", "role", "read-only", "password", "long-enough-password"))
                 .post("/api/v1/users").then().statusCode(403);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 audit("subject=" + user + "&outcome=failure").getList("errorCode").contains("RBAC_PERMISSION_DENIED"));

@@ -44,13 +44,13 @@ public final class IdentityApi {
     /** Creates a user with a unique name and returns its name; the password is {@code password-of-<name>}. */
     public static String newUser(String role) {
         String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin().body(Map.of("name", name, "fullName", "Test " + name, "role", role, "password", "password-of-" + name))
+        asAdmin().body(Map.of("username", name, "fullName", "Test " + name, "role", role, "password", "password-of-" + name))
                 .post("/api/v1/users").then().statusCode(201);
         return name;
     }
 
     public static String idOf(String username) {
         return asAdmin().get("/api/v1/users").then().extract().jsonPath()
-                .getString("find { it.name == '" + username + "' }.id");
+                .getString("find { it.username == '" + username + "' }.id");
     }
 }

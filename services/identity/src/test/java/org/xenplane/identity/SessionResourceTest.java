@@ -1,8 +1,11 @@
 package org.xenplane.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.xenplane.identity.IdentityApi.ADMIN_PASSWORD;
 import static org.xenplane.identity.IdentityApi.as;
 import static org.xenplane.identity.IdentityApi.asAdmin;
@@ -43,17 +46,41 @@ class SessionResourceTest {
 
     @Test
     void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {
-        loginFrom("198.51.100.1", "admin", "not-the-password").then().statusCode(401)
-                .body("code", equalTo("SESSION_AUTHENTICATION_FAILED"));
-        loginFrom("198.51.100.1", "nobody-here", "whatever").then().statusCode(401)
-                .body("code", equalTo("SESSION_AUTHENTICATION_FAILED"));
+        String wrongPassword = loginFrom("198.51.100.1", "admin", "not-the-password").then().statusCode(401)
+                .body("code", equalTo("SESSION_AUTHENTICATION_FAILED"))
+                .body("parameters.reason", equalTo("wrong user name or password"))
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"xenplane\"")).extract().asString();
+        String unknownUser = loginFrom("198.51.100.1", "nobody-here", "whatever").then().statusCode(401)
+                .extract().asString();
+        assertThat(unknownUser).isEqualTo(wrongPassword);
     }
 
     @Test
     void logoutEndsTheSessionAtOnce() {
         String token = sessionOf("admin", ADMIN_PASSWORD);
         as(token).delete("/api/v1/session").then().statusCode(204);
-        as(token).get("/api/v1/session").then().statusCode(401).body("code", equalTo("SESSION_AUTHENTICATION_FAILED"));
+        as(token).get("/api/v1/session").then().statusCode(401).body("code", equalTo("SESSION_INVALID"));
+    }
+
+    @Test
+    void eachAuthenticationFailureSaysWhatIsWrongWithoutTellingUnknownFromRevokedTokens() {
+        IdentityApi.anonymous().get("/api/v1/session").then().statusCode(401)
+                .body("code", equalTo("SESSION_AUTHENTICATION_FAILED"))
+                .body("parameters.reason", equalTo("no credentials were sent"))
+                .body("detail", containsString("Authorization: Bearer <token>"))
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"xenplane\""));
+        String token = sessionOf("admin", ADMIN_PASSWORD);
+        IdentityApi.anonymous().header("Authorization", token).get("/api/v1/session").then().statusCode(401)
+                .body("code", equalTo("SESSION_AUTHENTICATION_FAILED"))
+                .body("parameters.reason", equalTo("the Authorization header is not 'Bearer <token>'"))
+                .header("WWW-Authenticate", startsWith("Bearer realm=\"xenplane\", error=\"invalid_request\""));
+        String unknown = as("xpu_no-such-token").get("/api/v1/session").then().statusCode(401)
+                .body("code", equalTo("SESSION_INVALID"))
+                .body("parameters.reason", equalTo("the token is unknown, revoked (logged out) or expired"))
+                .header("WWW-Authenticate", startsWith("Bearer realm=\"xenplane\", error=\"invalid_token\""))
+                .extract().asString();
+        as(token).delete("/api/v1/session").then().statusCode(204);
+        assertThat(as(token).get("/api/v1/session").then().statusCode(401).extract().asString()).isEqualTo(unknown);
     }
 
     @Test

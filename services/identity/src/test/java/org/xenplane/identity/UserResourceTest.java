@@ -2,6 +2,7 @@ package org.xenplane.identity;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.xenplane.identity.IdentityApi.as;
 import static org.xenplane.identity.IdentityApi.asAdmin;
@@ -33,12 +34,31 @@ class UserResourceTest {
     @Test
     void duplicateNamesAndWeakPasswordsAreRefused() {
         String user = newUser("read-only");
-        asAdmin().body(Map.of("name", user, "role", "read-only", "password", "long-enough-password"))
-                .post("/api/v1/users").then().statusCode(409).body("code", equalTo("USER_ALREADY_EXISTS"));
-        asAdmin().body(Map.of("name", user + "x", "role", "read-only", "password", "short"))
+        asAdmin().body(Map.of("username", user, "role", "read-only", "password", "long-enough-password"))
+                .post("/api/v1/users").then().statusCode(409).body("code", equalTo("USER_ALREADY_EXISTS"))
+                .body("parameters.username", equalTo(user));
+        asAdmin().body(Map.of("username", user + "x", "role", "read-only", "password", "short"))
                 .post("/api/v1/users").then().statusCode(400).body("code", equalTo("PASSWORD_TOO_WEAK"));
-        asAdmin().body(Map.of("name", user + "y", "role", "emperor", "password", "long-enough-password"))
+        asAdmin().body(Map.of("username", user + "y", "role", "emperor", "password", "long-enough-password"))
                 .post("/api/v1/users").then().statusCode(400).body("code", equalTo("INVALID_FIELD"));
+    }
+
+    @Test
+    void usersAreCreatedAndShownWithAUsernameAsInLoginAndTheOldNameStillWorks() {
+        String user = "u" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        asAdmin().body(Map.of("username", user, "role", "read-only", "password", "long-enough-password"))
+                .post("/api/v1/users").then().statusCode(201).body("username", equalTo(user)).body("$", not(hasKey("name")));
+        sessionOf(user, "long-enough-password");
+        asAdmin().body(Map.of("name", user + "old", "role", "read-only", "password", "long-enough-password"))
+                .post("/api/v1/users").then().statusCode(201).body("username", equalTo(user + "old"));
+    }
+
+    @Test
+    void anUnknownFieldNamesTheFieldsTheBodyTakes() {
+        asAdmin().body(Map.of("foo", "bar")).post("/api/v1/users").then().statusCode(400)
+                .body("code", equalTo("INVALID_FIELD")).body("parameters.field", equalTo("foo"))
+                .body("parameters.reason", equalTo("unknown field; the fields are: fullName, password, role, username"))
+                .body("detail", containsString("unknown field"));
     }
 
     @Test
@@ -66,7 +86,7 @@ class UserResourceTest {
     void theLastPoolAdminCannotBeDisabledDemotedOrDeleted() {
         String adminId = idOf("admin");
         for (String other : asAdmin().get("/api/v1/users").then().extract().jsonPath()
-                .<String>getList("findAll { it.role == 'pool-admin' && it.name != 'admin' }.id")) {
+                .<String>getList("findAll { it.role == 'pool-admin' && it.username != 'admin' }.id")) {
             asAdmin().delete("/api/v1/users/" + other).then().statusCode(204);
         }
         asAdmin().body(Map.of("enabled", false)).patch("/api/v1/users/" + adminId).then().statusCode(409)
@@ -97,7 +117,7 @@ class UserResourceTest {
         String operator = newUser("pool-operator");
         String session = sessionOf(operator, "password-of-" + operator);
         as(session).get("/api/v1/users").then().statusCode(200);
-        as(session).body(Map.of("name", "x1", "role", "read-only", "password", "long-enough-password"))
+        as(session).body(Map.of("username", "x1", "role", "read-only", "password", "long-enough-password"))
                 .post("/api/v1/users").then().statusCode(403).body("code", equalTo("RBAC_PERMISSION_DENIED"))
                 .body("parameters.required_role", equalTo("pool-admin"));
     }

@@ -27,7 +27,7 @@ class NoSecretsInResponsesTest {
     void noReadEndpointShowsASecret() {
         List<String> secrets = new ArrayList<>();
         String password = "secret-password-of-carol";
-        admin().body(Map.of("name", "carol", "role", "vm-admin", "password", password)).post("/api/v1/users")
+        admin().body(Map.of("username", "carol", "role", "vm-admin", "password", password)).post("/api/v1/users")
                 .then().statusCode(201);
         secrets.add(password);
         secrets.add(given().contentType("application/json").body(Map.of("username", "carol", "password", password))

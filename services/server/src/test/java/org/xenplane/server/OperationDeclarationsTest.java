@@ -7,9 +7,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.xenplane.core.security.CallerKind;
 import org.xenplane.core.security.DeclaredOperation;
 import org.xenplane.core.security.OperationCatalog;
 import org.xenplane.testing.EmbeddedPostgresResource;
@@ -44,6 +46,35 @@ class OperationDeclarationsTest {
                         assertThat(e.operation().get("x-xenplane-minimum-role")).isEqualTo(op.minimumRole().wireName());
                     }
                 });
+    }
+
+    @Test
+    void everyAuthenticatedOperationRequiresTheBearerTokenAndPublicOnesDoNot() {
+        List<OpenApiEndpoints.Endpoint> api = OpenApiEndpoints.all().stream()
+                .filter(e -> e.path().startsWith("/api/v1")).toList();
+        assertThat(api).allSatisfy(e -> {
+            DeclaredOperation op = catalog.find(e.declaredOperation()).orElseThrow();
+            Object security = e.operation().get("security");
+            if (op.caller() == CallerKind.ANONYMOUS) {
+                assertThat(security).as("security of public %s", e).isNull();
+            } else {
+                assertThat(security).as("security of %s", e).isEqualTo(List.of(Map.of("bearer", List.of())));
+            }
+        });
+        assertThat(api).filteredOn(e -> e.toString().equals("POST /api/v1/session"))
+                .singleElement().satisfies(login -> assertThat(login.operation()).doesNotContainKey("security"));
+        assertThat(api).filteredOn(e -> e.toString().equals("GET /api/v1/hosts"))
+                .singleElement().satisfies(hosts -> assertThat(hosts.operation()).containsKey("security"));
+        assertThat(OpenApiEndpoints.document().getMap("")).doesNotContainKey("security");
+    }
+
+    @Test
+    void theBearerSchemeSaysTheTokenIsOpaque() {
+        Map<String, Object> scheme = OpenApiEndpoints.document().getMap("components.securitySchemes.bearer");
+        assertThat(scheme).containsEntry("type", "http").containsEntry("scheme", "bearer")
+                .containsEntry("bearerFormat", "opaque");
+        assertThat((String) scheme.get("description")).contains("xpu_").doesNotContain("JWT");
+        assertThat(OpenApiEndpoints.document().getMap("components.securitySchemes")).containsOnlyKeys("bearer");
     }
 
     @Test

@@ -61,6 +61,7 @@ class PermissionMatrixTest {
         } else {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(401);
             assertThat(response.jsonPath().getString("code")).isEqualTo("SESSION_AUTHENTICATION_FAILED");
+            assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"xenplane\"");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.xenplane.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -54,7 +55,9 @@ class VmResourceTest {
         Map<String, Object> body = smallVmBody("bad-memory");
         body.put("memoryDynamicMax", 512 * MIB);
         asAdmin().body(body).post("/api/v1/vms").then().statusCode(400)
-                .body("code", equalTo("MEMORY_CONSTRAINT_VIOLATION"));
+                .body("code", equalTo("MEMORY_CONSTRAINT_VIOLATION"))
+                .body("parameters.dynamic_max", equalTo(String.valueOf(512 * MIB)))
+                .body("detail", containsString("memoryDynamicMax=" + 512 * MIB));
         Map<String, Object> vcpus = smallVmBody("bad-vcpus");
         vcpus.put("vcpusAtStartup", 4);
         asAdmin().body(vcpus).post("/api/v1/vms").then().statusCode(400)

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The body of every error response: RFC 7807 {@code application/problem+json} extended with the
- * stable {@code code} and its named {@code parameters}.
+ * stable {@code code} and its named {@code parameters}. The title and the detail sentence (what went
+ * wrong and what to do) are written for people; programs match on {@code code}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String code,
@@ -16,6 +17,6 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static Problem of(XenplaneException e) {
         ErrorCode code = e.code();
         return new Problem("urn:xenplane:error:" + code.name(), code.title(), code.httpStatus(),
-                e.getMessage(), code.name(), e.parameters());
+                code.detail(e.parameters()), code.name(), e.parameters());
     }
 }

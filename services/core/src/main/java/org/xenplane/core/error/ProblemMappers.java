@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,7 +34,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
-        return ProblemResponses.of(ErrorCode.INVALID_FIELD, fieldPath(e), "wrong type or shape");
+        return ProblemResponses.of(FieldErrors.of(e));
     }
 
     @ServerExceptionMapper
@@ -45,7 +44,7 @@ public class ProblemMappers {
             return ProblemResponses.of(xe);
         }
         String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : "cannot be read";
-        return ProblemResponses.of(ErrorCode.INVALID_FIELD, fieldPath(e), reason);
+        return ProblemResponses.of(ErrorCode.INVALID_FIELD, FieldErrors.path(e), reason);
     }
 
     @ServerExceptionMapper
@@ -131,13 +130,6 @@ public class ProblemMappers {
             }
         }
         return null;
-    }
-
-    private static String fieldPath(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? "body" : path;
     }
 
     private static String leafField(ConstraintViolation<?> violation) {

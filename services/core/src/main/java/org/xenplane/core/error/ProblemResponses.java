@@ -1,8 +1,10 @@
 package org.xenplane.core.error;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.xenplane.core.security.AuthenticationFailure;
 
-/** Builds the HTTP response for a failure. */
+/** Builds the HTTP response for a failure (with Retry-After on a 429, WWW-Authenticate on a 401). */
 public final class ProblemResponses {
     private ProblemResponses() {
     }
@@ -14,6 +16,9 @@ public final class ProblemResponses {
         String retryAfter = e.parameters().get("retry_after_seconds");
         if (retryAfter != null) {
             response.header("Retry-After", retryAfter);
+        }
+        if (e.code().httpStatus() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFailure.challengeFor(e));
         }
         return response.build();
     }

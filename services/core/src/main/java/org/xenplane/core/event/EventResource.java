@@ -90,8 +90,9 @@ public class EventResource {
                 long generation = notifier.generation();
                 EventBatch batch = store.readAfter(token, wanted, BATCH);
                 for (EventView event : batch.events()) {
+                    // data is JSON already: no mediaType, else RESTEasy writes a non-standard "content-type:" field per event
                     sink.send(sse.newEventBuilder().id(Long.toString(event.id())).name(event.objectClass())
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(writeJson(event)).build())
+                            .data(writeJson(event)).build())
                             .toCompletableFuture().join();
                     metrics.deliveredBySse(event);
                 }

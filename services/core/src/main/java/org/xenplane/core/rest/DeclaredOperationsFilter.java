@@ -17,7 +17,8 @@ import org.xenplane.core.security.OperationCatalog;
 /**
  * Writes each endpoint's declared operation into the OpenAPI document, so the docs say who may
  * call what from the same declaration the RBAC check reads: {@code x-xenplane-operation},
- * {@code x-xenplane-minimum-role} (or {@code x-xenplane-caller}) and a line in the description.
+ * {@code x-xenplane-minimum-role} (or {@code x-xenplane-caller}), a line in the description, and the bearer
+ * security requirement on every operation that needs a caller (not on anonymous ones such as login).
  * Operation ids arrive as {@code package.Class_method} and leave as {@code Class_method}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUN)
@@ -39,10 +40,14 @@ public class DeclaredOperationsFilter implements OASFilter {
     private static void describe(Operation operation, DeclaredOperation declared) {
         operation.addExtension("x-xenplane-operation", declared.id());
         String who;
+        if (declared.caller() != CallerKind.ANONYMOUS) {
+            operation.addSecurityRequirement(BearerSecurityScheme.requirement());
+        }
         if (declared.caller() == CallerKind.USER) {
             operation.addExtension("x-xenplane-minimum-role", declared.minimumRole().wireName());
             who = "role " + declared.minimumRole().wireName() + " or higher";
-            addProblem(operation.getResponses(), "401", "SESSION_AUTHENTICATION_FAILED: no or a bad token");
+            addProblem(operation.getResponses(), "401", "SESSION_AUTHENTICATION_FAILED: no or a malformed"
+                    + " Authorization header; SESSION_INVALID: an unknown, revoked or expired token");
             addProblem(operation.getResponses(), "403", "RBAC_PERMISSION_DENIED: the role is too low");
         } else {
             operation.addExtension("x-xenplane-caller", declared.caller().name().toLowerCase());

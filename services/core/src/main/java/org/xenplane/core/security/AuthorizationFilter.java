@@ -45,10 +45,17 @@ public class AuthorizationFilter {
             current.set(Caller.anonymous(), source);
             return null;
         }
-        Optional<Caller> caller = bearer(request).flatMap(verifier::verify);
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            return ProblemResponses.of(AuthenticationFailure.MISSING_CREDENTIALS.exception());
+        }
+        Optional<String> token = bearer(header);
+        if (token.isEmpty()) {
+            return ProblemResponses.of(AuthenticationFailure.MALFORMED_AUTHORIZATION.exception());
+        }
+        Optional<Caller> caller = verifier.verify(token.get());
         if (caller.isEmpty()) {
-            current.set(Caller.anonymous(), source);
-            return ProblemResponses.of(ErrorCode.SESSION_AUTHENTICATION_FAILED);
+            return ProblemResponses.of(AuthenticationFailure.INVALID_TOKEN.exception());
         }
         current.set(caller.get(), source);
         return permits(caller.get(), operation) ? null : denied(operation);
@@ -80,9 +87,9 @@ public class AuthorizationFilter {
         return op;
     }
 
-    private static Optional<String> bearer(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    /** The token of {@code Bearer <token>}; empty when the header has another form. */
+    private static Optional<String> bearer(String header) {
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         String token = header.substring(BEARER.length()).trim();

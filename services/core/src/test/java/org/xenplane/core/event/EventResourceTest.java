@@ -127,16 +127,21 @@ class EventResourceTest {
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> data = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
             while (data.size() < 2 && (line = lines.readLine()) != null) {
                 if (line.startsWith("data:")) {
                     data.add(line);
                 }
+                if (!line.isEmpty() && !line.startsWith(":")) {
+                    fields.add(line.substring(0, line.indexOf(':')));
+                }
             }
         }
         assertThat(data.get(0)).contains(first.toString());
         assertThat(data.get(1)).contains(second.toString());
+        assertThat(fields).as("only the fields the SSE standard defines").isSubsetOf("id", "event", "data", "retry");
     }
 
     private static String now() {

@@ -13,7 +13,8 @@ public enum ProbeOperation implements DeclaredOperation {
     OTHER(OperationSpec.changes("probe.other", Role.VM_OPERATOR)),
     TOUCH(OperationSpec.changes("probe.touch", Role.VM_OPERATOR)),
     RELEASE(OperationSpec.changes("probe.release", Role.VM_OPERATOR)),
-    ADMIT(OperationSpec.changes("probe.admit", Role.VM_OPERATOR));
+    ADMIT(OperationSpec.changes("probe.admit", Role.VM_OPERATOR)),
+    ECHO(OperationSpec.changes("probe.echo", Role.VM_OPERATOR));
 
     private final OperationSpec spec;
 

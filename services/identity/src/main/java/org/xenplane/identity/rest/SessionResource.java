@@ -41,7 +41,7 @@ public class SessionResource {
     @Operation(summary = "Log in", description = "Returns a session token (shown once). Repeated failures are slowed"
             + " and then locked out for a while (429 with Retry-After).")
     @APIResponse(responseCode = "201", description = "The session, with its token")
-    @APIResponse(responseCode = "401", description = "SESSION_AUTHENTICATION_FAILED")
+    @APIResponse(responseCode = "401", description = "SESSION_AUTHENTICATION_FAILED: wrong user name or password")
     @APIResponse(responseCode = "429", description = "AUTHENTICATION_THROTTLED or AUTHENTICATION_LOCKED_OUT")
     public Response login(@NotNull @Valid LoginRequest request) {
         caller.auditAs(request.username());

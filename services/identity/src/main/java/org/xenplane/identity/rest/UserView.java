@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.xenplane.identity.model.User;
 
 /** A user as clients see it: never the password or its hash. */
-public record UserView(UUID id, String name, String fullName, boolean enabled, String role, Instant createdAt,
+public record UserView(UUID id, String username, String fullName, boolean enabled, String role, Instant createdAt,
                        Instant passwordChangedAt, long version) {
 
     public static UserView of(User u) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.security.AuthenticationFailure;
 import org.xenplane.core.security.Caller;
 import org.xenplane.core.security.CallerKind;
 import org.xenplane.core.security.Credential;
@@ -61,7 +62,7 @@ public class SessionService {
         if (!valid) {
             throttle.recordFailure(username, source);
             LOG.infof("Failed login for '%s' from %s", username, source);
-            throw new XenplaneException(ErrorCode.SESSION_AUTHENTICATION_FAILED);
+            throw AuthenticationFailure.WRONG_CREDENTIALS.exception();
         }
         throttle.recordSuccess(username, source);
         return QuarkusTransaction.requiringNew().call(() -> open(user.id, source));

@@ -51,12 +51,12 @@ public class UserService {
     @Transactional
     public UserView create(UserCreate request) {
         passwords.assertAcceptable(request.password());
-        if (User.byName(request.name()) != null) {
-            throw new XenplaneException(ErrorCode.USER_ALREADY_EXISTS, request.name());
+        if (User.byName(request.username()) != null) {
+            throw new XenplaneException(ErrorCode.USER_ALREADY_EXISTS, request.username());
         }
         User user = new User();
         user.id = UUID.randomUUID();
-        user.name = request.name();
+        user.name = request.username();
         user.fullName = request.fullName() == null ? "" : request.fullName();
         user.enabled = true;
         user.roleName = request.role().wireName();

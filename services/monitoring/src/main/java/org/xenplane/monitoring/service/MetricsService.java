@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -48,7 +49,8 @@ public class MetricsService {
             List<String> ds = q.dataSources().isEmpty() ? List.copyOf(h.archive.dataSources()) : q.dataSources();
             for (String name : ds) {
                 if (!h.archive.dataSources().contains(name)) {
-                    throw new XenplaneException(ErrorCode.METRICS_DATA_SOURCE_UNKNOWN, objectClass + " " + id, name);
+                    throw new XenplaneException(ErrorCode.METRICS_DATA_SOURCE_UNKNOWN, objectClass + " " + id, name,
+                            String.join(", ", new TreeSet<>(h.archive.dataSources())));
                 }
             }
             return h.archive.fetch(ds, q.start(), q.end(), level, q.consolidation());
@@ -68,7 +70,7 @@ public class MetricsService {
         objects.add(host);
         objects.addAll(store.vmsOf(hostId));
         Map<String, Series> series = new LinkedHashMap<>();
-        java.util.TreeSet<Long> union = new java.util.TreeSet<>();
+        TreeSet<Long> union = new TreeSet<>();
         for (ArchiveStore.Held h : objects) {
             synchronized (h) {
                 Series one = h.archive.fetch(List.copyOf(h.archive.dataSources()), q.start(), q.end(), level, q.consolidation());

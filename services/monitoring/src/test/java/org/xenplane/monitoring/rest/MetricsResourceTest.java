@@ -2,7 +2,10 @@ package org.xenplane.monitoring.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -174,7 +177,9 @@ class MetricsResourceTest {
         UUID host = UUID.randomUUID();
         report(hostCredential(host), sample(host, base() + 5, 0.5, null, 0));
         String path = "/api/v1/metrics/hosts/" + host;
-        admin().queryParam("ds", "no_such_ds").get(path).then().statusCode(400).body("code", equalTo("METRICS_DATA_SOURCE_UNKNOWN"));
+        admin().queryParam("ds", "no_such_ds").get(path).then().statusCode(400).body("code", equalTo("METRICS_DATA_SOURCE_UNKNOWN"))
+                .body("parameters.valid", not(emptyString()))
+                .body("detail", containsString("Ask for one of: "));
         admin().queryParam("start", 2000).queryParam("end", 1000).get(path).then().statusCode(400)
                 .body("code", equalTo("METRICS_TIME_RANGE_INVALID"));
         admin().queryParam("resolution", 7).get(path).then().statusCode(400).body("code", equalTo("METRICS_RESOLUTION_INVALID"));

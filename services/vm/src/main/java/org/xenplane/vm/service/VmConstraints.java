@@ -19,11 +19,10 @@ public class VmConstraints {
     public void check(Vm vm) {
         if (!(vm.memoryStaticMin <= vm.memoryDynamicMin && vm.memoryDynamicMin <= vm.memoryDynamicMax
                 && vm.memoryDynamicMax <= vm.memoryStaticMax)) {
-            throw new XenplaneException(ErrorCode.MEMORY_CONSTRAINT_VIOLATION,
-                    "memoryStaticMin <= memoryDynamicMin <= memoryDynamicMax <= memoryStaticMax");
+            throw memoryViolation(vm, "memoryStaticMin <= memoryDynamicMin <= memoryDynamicMax <= memoryStaticMax");
         }
         if (vm.memoryStaticMin < minMemory) {
-            throw new XenplaneException(ErrorCode.MEMORY_CONSTRAINT_VIOLATION, "memoryStaticMin >= " + minMemory);
+            throw memoryViolation(vm, "memoryStaticMin >= " + minMemory);
         }
         if (vm.vcpusMax > maxVcpus) {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, "vcpusMax", "at most " + maxVcpus);
@@ -34,5 +33,10 @@ public class VmConstraints {
         if (vm.type().directKernelBoot() && (vm.kernel == null || vm.kernel.isBlank()) && !vm.isATemplate) {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, "kernel", "a " + vm.domainType + " guest boots a kernel");
         }
+    }
+
+    private static XenplaneException memoryViolation(Vm vm, String constraint) {
+        return new XenplaneException(ErrorCode.MEMORY_CONSTRAINT_VIOLATION, constraint, vm.memoryStaticMin,
+                vm.memoryDynamicMin, vm.memoryDynamicMax, vm.memoryStaticMax);
     }
 }

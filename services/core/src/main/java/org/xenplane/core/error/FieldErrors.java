@@ -1,0 +1,71 @@
+package org.xenplane.core.error;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Says in words what is wrong with one field of a JSON body: an unknown field names the fields the
+ * body takes, a name where an id belongs says an id (a UUID) is expected, a wrong type names the
+ * type wanted.
+ */
+final class FieldErrors {
+    private FieldErrors() {
+    }
+
+    static XenplaneException of(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new XenplaneException(ErrorCode.INVALID_FIELD, path(e), unknownField(unknown));
+        }
+        return new XenplaneException(ErrorCode.INVALID_FIELD, path(e), expected(e.getTargetType()));
+    }
+
+    /** The field's path in the body, e.g. {@code devices.[0].network}; {@code body} for the whole. */
+    static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "body" : path;
+    }
+
+    private static String unknownField(UnrecognizedPropertyException e) {
+        Collection<Object> known = e.getKnownPropertyIds();
+        if (known == null || known.isEmpty()) {
+            return "unknown field";
+        }
+        String names = known.stream().map(Objects::toString).collect(Collectors.toCollection(TreeSet::new))
+                .stream().collect(Collectors.joining(", "));
+        return "unknown field; the fields are: " + names;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "wrong type or shape";
+        }
+        if (UUID.class.equals(type)) {
+            return "expected an id (a UUID such as 6a1f2d3e-0000-4000-8000-000000000001), not a name";
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+            return "expected a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "expected true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
+            return "expected a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "expected a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "expected an object";
+        }
+        return "expected an object (" + type.getSimpleName() + ")";
+    }
+}
