@@ -115,21 +115,29 @@ public enum VmOperation implements DeclaredOperation {
      * checks these too); unmet, the operation is refused with OPERATION_NOT_ALLOWED and the reason.
      */
     public enum Needs {
-        NOTHING(null),
+        NOTHING(null, null),
         /** Built-in templates are read-only: they may be cloned, and the clone changed. */
-        NOT_BUILT_IN("a built-in template is read-only; clone it and change the clone"),
+        NOT_BUILT_IN("not built-in", "a built-in template is read-only; clone it and change the clone"),
         /** A snapshot of the VM to go back to (revert). */
-        SNAPSHOTS("the VM has no snapshots to revert to"),
+        SNAPSHOTS("with snapshots", "the VM has no snapshots to revert to"),
         /**
          * No disk of the VM attached (to its running or paused domain, or shared with one): disks
          * are snapshotted and cloned offline only, live snapshots are not supported yet.
          */
-        DISKS_DETACHED("a disk of the VM is attached to a running VM; live snapshots are not supported: shut it down first");
+        DISKS_DETACHED("disks not attached",
+                "a disk of the VM is attached to a running VM; live snapshots are not supported: shut it down first");
 
+        private final String label;
         private final String reason;
 
-        Needs(String reason) {
+        Needs(String label, String reason) {
+            this.label = label;
             this.reason = reason;
+        }
+
+        /** How docs/api.md's table says it, e.g. {@code with snapshots}; null for {@link #NOTHING}. */
+        public String label() {
+            return label;
         }
 
         boolean metBy(State s) {
