@@ -202,6 +202,9 @@ class AllowedOperationsScenarioIT {
     private Response send(Kind kind, String id, Call call) {
         Object body = call.body().apply(id);
         var request = server.api();
+        if (call.suffix().equals("/content")) {
+            request = request.accept("application/json, application/octet-stream, application/problem+json");
+        }
         if (body instanceof byte[] bytes) {
             request = request.contentType("application/octet-stream").body(bytes);
         } else if (body != null) {
