@@ -32,10 +32,24 @@ class VmResourceTest {
         JsonPath templates = asAdmin().get("/api/v1/vms?template=true").then().statusCode(200).extract().jsonPath();
         assertThat(templates.getList("findAll { it.isDefaultTemplate }.domainType")).contains("pvh", "pv", "hvm");
         assertThat(templates.getList("findAll { it.isDefaultTemplate }.allowedOperations.flatten()"))
-                .doesNotContain("start", "destroy");
+                .doesNotContain("start", "destroy", "update");
 
         asAdmin().post("/api/v1/vms/" + VmApi.HVM_TEMPLATE + "/start").then().statusCode(409).body("code", equalTo("VM_IS_TEMPLATE"));
         asAdmin().delete("/api/v1/vms/" + VmApi.HVM_TEMPLATE).then().statusCode(409).body("code", equalTo("OPERATION_NOT_ALLOWED"));
+    }
+
+    @Test
+    void aBuiltInTemplateIsReadOnlyAndSaysToCloneItFirst() {
+        String before = vm(VmApi.HVM_TEMPLATE).getString("name");
+        asAdmin().body(Map.of("name", "my-hvm")).patch("/api/v1/vms/" + VmApi.HVM_TEMPLATE).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("OPERATION_NOT_ALLOWED"))
+                .body("parameters.operation", equalTo("vm.update")).body("parameters.reason", containsString("clone"));
+        assertThat(vm(VmApi.HVM_TEMPLATE).getString("name")).isEqualTo(before);
+
+        String mine = asAdmin().body(Map.of("name", "my-hvm")).post("/api/v1/vms/" + VmApi.HVM_TEMPLATE + "/clone").then()
+                .statusCode(201).body("isATemplate", equalTo(true)).body("isDefaultTemplate", equalTo(false))
+                .body("allowedOperations", hasItems("update", "destroy")).extract().path("id");
+        asAdmin().body(Map.of("description", "mine")).patch("/api/v1/vms/" + mine).then().statusCode(200);
     }
 
     @Test
@@ -99,10 +113,14 @@ class VmResourceTest {
     @Test
     void aSnapshotIsATemplateListedOnItsVmAndRevertBringsItsSettingsBack() {
         String id = smallVm("snap");
+        assertThat(vm(id).getList("allowedOperations")).doesNotContain("revert");
+        asAdmin().body(Map.of("snapshot", id)).post("/api/v1/vms/" + id + "/revert").then().statusCode(409)
+                .body("code", equalTo("OPERATION_NOT_ALLOWED")).body("parameters.reason", containsString("no snapshots"));
         String snapshot = asAdmin().body(Map.of("name", "before")).post("/api/v1/vms/" + id + "/snapshot").then()
                 .statusCode(201).body("isASnapshot", equalTo(true)).body("isATemplate", equalTo(true))
                 .body("snapshotOf", equalTo(id)).body("snapshotTime", notNullValue()).extract().path("id");
         assertThat(vm(id).getList("snapshots")).containsExactly(snapshot);
+        assertThat(vm(id).getList("allowedOperations")).contains("revert");
 
         asAdmin().body(Map.of("memoryStaticMax", 1024 * MIB, "memoryDynamicMax", 1024 * MIB, "memoryDynamicMin", 1024 * MIB))
                 .patch("/api/v1/vms/" + id).then().statusCode(200);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.security.DeclaredOperation;
 import org.xenplane.core.security.OperationCatalog.OperationSet;
 import org.xenplane.core.security.OperationSpec;
@@ -14,15 +15,16 @@ import org.xenplane.core.security.Role;
 import org.xenplane.network.model.Vif;
 
 /**
- * The operations on VIFs (XenAPI {@code VIF.*}). Plug and unplug also need the VM running
- * (VM_BAD_POWER_STATE), which the VM service answers.
+ * The operations on VIFs (XenAPI {@code VIF.*}). Plug also needs the VM's domain (a running or
+ * paused VM; VM_BAD_POWER_STATE otherwise), as the VM service answers ({@link VmDomain}); an unplug
+ * from a VM that has none just records the VIF unattached.
  */
 public enum VifOperation implements DeclaredOperation {
     READ(OperationSpec.reads("vif.read", Role.READ_ONLY)),
     CREATE(OperationSpec.changes("vif.create", Role.VM_ADMIN)),
     /** Refused while attached. */
     DESTROY(OperationSpec.changes("vif.destroy", Role.VM_ADMIN)),
-    /** Hot-plug into the running VM: refused when attached. */
+    /** Hot-plug into the running VM: refused when attached, or when the VM has no domain. */
     PLUG(OperationSpec.changes("vif.plug", Role.VM_ADMIN)),
     /** Hot-unplug: refused when not attached. */
     UNPLUG(OperationSpec.changes("vif.unplug", Role.VM_ADMIN));
@@ -38,23 +40,24 @@ public enum VifOperation implements DeclaredOperation {
         return spec;
     }
 
-    public Optional<XenplaneException> refusal(Vif vif) {
+    public Optional<XenplaneException> refusal(Vif vif, VmDomain vm) {
         return switch (this) {
             case DESTROY -> vif.currentlyAttached ? notAllowed("the VIF is attached: unplug it first") : Optional.empty();
-            case PLUG -> vif.currentlyAttached ? notAllowed("the VIF is already attached") : Optional.empty();
+            case PLUG -> vif.currentlyAttached ? notAllowed("the VIF is already attached")
+                    : vm.exists() ? Optional.empty() : Optional.of(vm.noDomain());
             case UNPLUG -> vif.currentlyAttached ? Optional.empty() : notAllowed("the VIF is not attached");
             case READ, CREATE -> Optional.empty();
         };
     }
 
-    public void assertAllowed(Vif vif) {
-        refusal(vif).ifPresent(e -> {
+    public void assertAllowed(Vif vif, VmDomain vm) {
+        refusal(vif, vm).ifPresent(e -> {
             throw e;
         });
     }
 
-    public static List<String> allowedOn(Vif vif) {
-        return Arrays.stream(values()).filter(op -> op.mutating() && op != CREATE && op.refusal(vif).isEmpty())
+    public static List<String> allowedOn(Vif vif, VmDomain vm) {
+        return Arrays.stream(values()).filter(op -> op.mutating() && op != CREATE && op.refusal(vif, vm).isEmpty())
                 .map(op -> op.id().substring(op.id().indexOf('.') + 1)).toList();
     }
 

@@ -15,6 +15,7 @@ import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.core.network.Nic;
 import org.xenplane.core.network.RandomMacs;
+import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.network.VmNetworking;
 import org.xenplane.core.network.VmRuntime;
 import org.xenplane.network.model.Network;
@@ -111,7 +112,7 @@ public class VifService {
     @Transactional
     public void destroy(UUID id) {
         Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
-        VifOperation.DESTROY.assertAllowed(vif);
+        VifOperation.DESTROY.assertAllowed(vif, VmDomain.of(vms, vif.vmId));
         VifView last = views.vif(vif);
         vif.delete();
         events.publish(Vif.CLASS, EventOperation.DEL, id, () -> last);
@@ -124,9 +125,9 @@ public class VifService {
     @Transactional
     public VifView plug(UUID id) {
         Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
-        VifOperation.PLUG.assertAllowed(vif);
-        UUID host = vms.residentHost(vif.vmId).orElseThrow(() ->
-                new XenplaneException(ErrorCode.VM_BAD_POWER_STATE, vif.vmId, "Running", vms.powerState(vif.vmId)));
+        VmDomain vm = VmDomain.of(vms, vif.vmId);
+        VifOperation.PLUG.assertAllowed(vif, vm);
+        UUID host = vm.host();
         vmNetworking.ensureNetworksOnHost(host, List.of(vif.networkId));
         vms.plugNic(vif.vmId, host, nic(vif));
         vif.currentlyAttached = true;
@@ -138,7 +139,7 @@ public class VifService {
     @Transactional
     public VifView unplug(UUID id) {
         Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
-        VifOperation.UNPLUG.assertAllowed(vif);
+        VifOperation.UNPLUG.assertAllowed(vif, VmDomain.of(vms, vif.vmId));
         vms.residentHost(vif.vmId).ifPresent(host -> vms.unplugNic(vif.vmId, host, nic(vif)));
         vif.currentlyAttached = false;
         events.publish(Vif.CLASS, EventOperation.MOD, id, () -> views.vif(vif));

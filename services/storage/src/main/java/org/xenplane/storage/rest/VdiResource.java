@@ -119,12 +119,15 @@ public class VdiResource {
     @APIResponse(responseCode = "202", description = "The task; its result is the VDI")
     @APIResponse(responseCode = "400", description = "INVALID_FIELD")
     @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED (attached), VDI_READ_ONLY,"
+            + " OTHER_OPERATION_IN_PROGRESS")
     public Response resize(@PathParam("id") String id, @NotNull @Valid VdiResize body,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         vdis.validSize(body.virtualSize(), "virtualSize");
         vdis.get(vdiId);
-        TaskView task = tasks.submit(request(VdiOperation.RESIZE, vdiId, key), caller.get().subject(), ctx -> {
+        TaskView task = tasks.submit(request(VdiOperation.RESIZE, vdiId, key), caller.get().subject(),
+                taskId -> vdis.admit(vdiId, VdiOperation.RESIZE), ctx -> {
             vdis.resize(vdiId, body.virtualSize(), ctx.taskId().toString());
             return TaskResult.of(Vdi.CLASS, vdiId);
         });
@@ -170,12 +173,14 @@ public class VdiResource {
     @Operation(summary = "Copy a VDI", description = "A full, flattened copy to srId (default: the same SR), on any host.")
     @APIResponse(responseCode = "202", description = "The task, with progress; its result is the new VDI")
     @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = "VDI_IN_USE (attached read-write), OTHER_OPERATION_IN_PROGRESS")
     public Response copy(@PathParam("id") String id, @Valid VdiCopy body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         vdis.get(vdiId);
         UUID srId = body == null ? null : body.srId();
         String name = body == null ? null : body.name();
         TaskView task = tasks.submit(request(VdiOperation.COPY, vdiId, key), caller.get().subject(),
+                taskId -> vdis.admit(vdiId, VdiOperation.COPY),
                 ctx -> TaskResult.of(Vdi.CLASS, transfers.copy(vdiId, srId, name, ctx)));
         return TaskResponses.accepted(task);
     }

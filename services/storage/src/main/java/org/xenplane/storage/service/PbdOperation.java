@@ -12,6 +12,7 @@ import org.xenplane.core.security.OperationCatalog.OperationSet;
 import org.xenplane.core.security.OperationSpec;
 import org.xenplane.core.security.Role;
 import org.xenplane.storage.model.Pbd;
+import org.xenplane.storage.model.Vbd;
 
 /** The operations on PBDs (XenAPI {@code PBD.*}): an SR's attachment to one host. */
 public enum PbdOperation implements DeclaredOperation {
@@ -30,22 +31,33 @@ public enum PbdOperation implements DeclaredOperation {
         return spec;
     }
 
-    public Optional<XenplaneException> refusal(Pbd pbd) {
+    /**
+     * A PBD and what uses it now.
+     *
+     * @param inUse a VBD attached on the PBD's host to a disk of its SR (it holds the PBD plugged), or null
+     */
+    public record State(Pbd pbd, Vbd inUse) {
+    }
+
+    public Optional<XenplaneException> refusal(State s) {
+        Pbd pbd = s.pbd();
         return switch (this) {
             case PLUG -> pbd.currentlyAttached ? notAllowed("the PBD is already plugged") : Optional.empty();
-            case UNPLUG -> pbd.currentlyAttached ? Optional.empty() : notAllowed("the PBD is not plugged");
+            case UNPLUG -> !pbd.currentlyAttached ? notAllowed("the PBD is not plugged")
+                    : s.inUse() == null ? Optional.empty()
+                    : Optional.of(new XenplaneException(ErrorCode.VDI_IN_USE, s.inUse().vdiId, s.inUse().vmId));
             case READ -> Optional.empty();
         };
     }
 
-    public void assertAllowed(Pbd pbd) {
-        refusal(pbd).ifPresent(e -> {
+    public void assertAllowed(State s) {
+        refusal(s).ifPresent(e -> {
             throw e;
         });
     }
 
-    public static List<String> allowedOn(Pbd pbd) {
-        return Arrays.stream(values()).filter(op -> op.mutating() && op.refusal(pbd).isEmpty())
+    public static List<String> allowedOn(State s) {
+        return Arrays.stream(values()).filter(op -> op.mutating() && op.refusal(s).isEmpty())
                 .map(op -> op.id().substring(op.id().indexOf('.') + 1)).toList();
     }
 

@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import org.xenplane.core.daemon.DaemonTarget;
 import org.xenplane.core.daemon.StorageDaemonClient;
-import org.xenplane.core.error.ErrorCode;
-import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.daemon.protocol.storage.SrStats;
 import org.xenplane.storage.model.Pbd;
 import org.xenplane.storage.model.Sr;
-import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.rest.PbdView;
 
 /** PBD plug and unplug: an SR's storage made usable on one host, or released there. */
@@ -46,7 +43,7 @@ public class PbdService {
     public void plug(UUID id, TaskContext ctx) {
         QuarkusTransaction.requiringNew().timeout(SrService.LONG_TX_SECONDS).run(() -> {
             Pbd pbd = records.pbd(id, LockModeType.PESSIMISTIC_WRITE);
-            PbdOperation.PLUG.assertAllowed(pbd);
+            PbdOperation.PLUG.assertAllowed(views.pbdState(pbd));
             Sr sr = records.sr(pbd.srId, LockModeType.PESSIMISTIC_WRITE);
             DaemonTarget host = hosts.liveDaemon(pbd.hostId);
             SrStats stats = daemon.attachSr(host, sr.id, StorageRecords.spec(sr, pbd), ctx.taskId() + "/attach");
@@ -61,12 +58,7 @@ public class PbdService {
     public void unplug(UUID id, TaskContext ctx) {
         QuarkusTransaction.requiringNew().timeout(SrService.LONG_TX_SECONDS).run(() -> {
             Pbd pbd = records.pbd(id, LockModeType.PESSIMISTIC_WRITE);
-            PbdOperation.UNPLUG.assertAllowed(pbd);
-            List<Vbd> inUse = Vbd.list("currentlyAttached = true and attachedHostId = ?1"
-                    + " and vdiId in (select v.id from Vdi v where v.srId = ?2)", pbd.hostId, pbd.srId);
-            if (!inUse.isEmpty()) {
-                throw new XenplaneException(ErrorCode.VDI_IN_USE, inUse.get(0).vdiId, inUse.get(0).vmId);
-            }
+            PbdOperation.UNPLUG.assertAllowed(views.pbdState(pbd));
             if (hosts.isLive(pbd.hostId)) {
                 daemon.detachSr(hosts.liveDaemon(pbd.hostId), pbd.srId, ctx.taskId() + "/detach");
             } else {

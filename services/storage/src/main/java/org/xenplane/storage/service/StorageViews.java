@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.xenplane.core.network.VmDomain;
+import org.xenplane.core.network.VmRuntime;
 import org.xenplane.storage.model.Pbd;
 import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vbd;
@@ -17,6 +19,11 @@ import org.xenplane.storage.rest.VdiView;
 /** Builds the API views, with each object's allowed operations from its operation enum's state rule. */
 @ApplicationScoped
 public class StorageViews {
+    private final VmRuntime vms;
+
+    public StorageViews(VmRuntime vms) {
+        this.vms = vms;
+    }
 
     public SrView sr(Sr sr) {
         List<Pbd> pbds = Pbd.list("srId = ?1 order by id", sr.id);
@@ -33,7 +40,13 @@ public class StorageViews {
 
     public PbdView pbd(Pbd p) {
         return new PbdView(p.id, p.srId, p.hostId, Map.copyOf(p.deviceConfig), p.currentlyAttached, p.version,
-                PbdOperation.allowedOn(p));
+                PbdOperation.allowedOn(pbdState(p)));
+    }
+
+    public PbdOperation.State pbdState(Pbd p) {
+        Vbd inUse = Vbd.<Vbd>find("currentlyAttached = true and attachedHostId = ?1"
+                + " and vdiId in (select v.id from Vdi v where v.srId = ?2)", p.hostId, p.srId).firstResult();
+        return new PbdOperation.State(p, inUse);
     }
 
     public VdiView vdi(Vdi v) {
@@ -60,6 +73,6 @@ public class StorageViews {
 
     public VbdView vbd(Vbd b) {
         return new VbdView(b.id, b.vmId, b.vdiId, b.device, b.userdevice, b.mode, b.type, b.bootable, b.empty,
-                b.currentlyAttached, b.attachedHostId, b.version, VbdOperation.allowedOn(b));
+                b.currentlyAttached, b.attachedHostId, b.version, VbdOperation.allowedOn(b, VmDomain.of(vms, b.vmId)));
     }
 }

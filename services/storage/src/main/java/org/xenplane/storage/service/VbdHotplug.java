@@ -4,8 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
-import org.xenplane.core.error.ErrorCode;
-import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.network.VmRuntime;
 import org.xenplane.core.storage.VmDisk;
 import org.xenplane.storage.model.Vbd;
@@ -31,7 +30,7 @@ public class VbdHotplug {
 
     public AttachedDisk plug(UUID vbdId, String operationId) {
         Vbd vbd = allowed(vbdId, VbdOperation.PLUG);
-        UUID host = runningOn(vbd.vmId);
+        UUID host = vms.residentHost(vbd.vmId).orElseThrow(() -> VmDomain.of(vms, vbd.vmId).noDomain());
         AttachedDisk disk = attachments.attach(null, vbdId, host, operationId).get(0);
         try {
             vms.plugDisk(vbd.vmId, host, StorageForVms.disk(disk));
@@ -80,21 +79,16 @@ public class VbdHotplug {
         return vms.residentHost(vmId).filter(hostId::equals).isPresent();
     }
 
-    /** The VBD, if {@code operation} may run on it now. */
+    /** The VBD, if {@code operation} may run on it (and its VM's domain) now. */
     private Vbd allowed(UUID vbdId, VbdOperation operation) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Vbd vbd = records.vbd(vbdId, LockModeType.NONE);
-            operation.assertAllowed(vbd);
+            operation.assertAllowed(vbd, VmDomain.of(vms, vbd.vmId));
             return vbd;
         });
     }
 
     private UUID vmOf(UUID vbdId) {
         return QuarkusTransaction.requiringNew().call(() -> records.vbd(vbdId, LockModeType.NONE).vmId);
-    }
-
-    private UUID runningOn(UUID vmId) {
-        return vms.residentHost(vmId).orElseThrow(() ->
-                new XenplaneException(ErrorCode.VM_BAD_POWER_STATE, vmId, "running", vms.powerState(vmId)));
     }
 }

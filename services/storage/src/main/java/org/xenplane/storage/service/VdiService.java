@@ -138,6 +138,16 @@ public class VdiService {
         });
     }
 
+    /**
+     * Refuses at once, in the caller's transaction, an operation the VDI's state does not allow now:
+     * the admission of a long operation, so that its refusal is the request's 409 (the work checks
+     * again under the VDI's lock).
+     */
+    public void admit(UUID id, VdiOperation operation) {
+        QuarkusTransaction.joiningExisting().run(() ->
+                operation.assertAllowed(views.vdiState(records.vdi(id, LockModeType.NONE))));
+    }
+
     public void resize(UUID id, Long newSize, String operationId) {
         long size = validSize(newSize, "virtualSize");
         UUID srId = QuarkusTransaction.requiringNew().call(() -> records.vdi(id, LockModeType.NONE).srId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.security.Role;
 import org.xenplane.storage.model.Pbd;
 import org.xenplane.storage.model.Sr;
@@ -77,18 +78,29 @@ class OperationRulesTest {
     @Test
     void pbdsAndVbdsFollowTheirStateMachines() {
         Pbd pbd = new Pbd();
-        assertThat(PbdOperation.allowedOn(pbd)).containsExactly("plug");
+        assertThat(PbdOperation.allowedOn(new PbdOperation.State(pbd, null))).containsExactly("plug");
         pbd.currentlyAttached = true;
-        assertThat(PbdOperation.allowedOn(pbd)).containsExactly("unplug");
+        assertThat(PbdOperation.allowedOn(new PbdOperation.State(pbd, null))).containsExactly("unplug");
+        Vbd holding = new Vbd();
+        holding.vdiId = UUID.randomUUID();
+        holding.vmId = UUID.randomUUID();
+        assertThat(PbdOperation.allowedOn(new PbdOperation.State(pbd, holding))).isEmpty();
+        assertThat(PbdOperation.UNPLUG.refusal(new PbdOperation.State(pbd, holding))).get().extracting(e -> e.code())
+                .isEqualTo(ErrorCode.VDI_IN_USE);
         Vbd cd = new Vbd();
         cd.id = UUID.randomUUID();
         cd.type = VbdType.CD;
         cd.mode = VbdMode.RO;
         cd.empty = true;
-        assertThat(VbdOperation.allowedOn(cd)).containsExactly("destroy", "attach", "plug", "insert");
+        VmDomain running = new VmDomain(cd.vmId, UUID.randomUUID(), "running");
+        VmDomain halted = new VmDomain(cd.vmId, null, "halted");
+        assertThat(VbdOperation.allowedOn(cd, running)).containsExactly("destroy", "attach", "plug", "insert");
+        assertThat(VbdOperation.allowedOn(cd, halted)).containsExactly("destroy", "attach", "insert");
+        assertThat(VbdOperation.PLUG.refusal(cd, halted)).get().extracting(e -> e.code()).isEqualTo(ErrorCode.VM_BAD_POWER_STATE);
         cd.empty = false;
         cd.currentlyAttached = true;
-        assertThat(VbdOperation.allowedOn(cd)).containsExactly("detach", "unplug", "eject");
+        assertThat(VbdOperation.allowedOn(cd, running)).containsExactly("detach", "unplug", "eject");
+        assertThat(VbdOperation.allowedOn(cd, halted)).containsExactly("detach", "eject");
         Vbd disk = new Vbd();
         disk.id = UUID.randomUUID();
         disk.type = VbdType.DISK;

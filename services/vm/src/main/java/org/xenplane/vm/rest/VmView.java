@@ -37,13 +37,14 @@ public record VmView(UUID id, String name, String description, boolean isATempla
     public record Metrics(Integer domid, Instant startTime, Integer vcpusOnline, Long memoryActual) {
     }
 
-    public static VmView of(Vm v, List<UUID> snapshots) {
+    public static VmView of(VmOperation.State state, List<UUID> snapshots) {
+        Vm v = state.vm();
         return new VmView(v.id, v.name, v.description, v.isATemplate, v.isDefaultTemplate, v.isASnapshot, v.snapshotOf,
                 v.snapshotTime, List.copyOf(snapshots), v.parent, v.powerState, v.residentOn, v.scheduledTo,
                 v.suspendedOn, v.affinity, v.memoryStaticMin, v.memoryStaticMax, v.memoryDynamicMin,
                 v.memoryDynamicMax, v.vcpusMax, v.vcpusAtStartup, v.domainType, v.kernel, v.ramdisk, v.cmdline,
                 v.bootOrder, Map.copyOf(v.platform), Map.copyOf(v.otherConfig), List.copyOf(v.tags),
-                VmOperation.allowedOn(v),
+                VmOperation.allowedOn(state),
                 v.currentTask == null ? Map.of() : Map.of(v.currentTask, v.currentOperation),
                 new Metrics(v.domid, v.startTime, v.vcpusOnline, v.memoryActual), v.createdAt, v.version);
     }

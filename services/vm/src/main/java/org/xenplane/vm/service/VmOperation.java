@@ -48,16 +48,18 @@ import org.xenplane.vm.model.Vm;
 /**
  * The operations on VMs, declared once (XenAPI {@code VM.*}): the least role (XenServer's
  * defaults), the power states in which each may run, whether it applies to templates and
- * snapshots, and the errors it raises. {@link #refusal} is the one check of "may X run on this VM
- * now"; the REST layer, {@code allowedOperations}, the OpenAPI document and docs/api.md read this.
+ * snapshots, what else it needs of the VM ({@link Needs}: snapshots to revert to, disks not attached to
+ * snapshot or clone them, not a built-in template to change or destroy it), and the errors it raises.
+ * {@link #refusal} is the one check of "may X run on this VM now"; the REST layer,
+ * {@code allowedOperations}, the OpenAPI document and docs/api.md read this.
  */
 public enum VmOperation implements DeclaredOperation {
     READ(OperationSpec.reads("vm.read", Role.READ_ONLY), Scope.ANY, states(), HANDLE_INVALID),
     CREATE(OperationSpec.changes("vm.create", Role.VM_ADMIN), Scope.ANY, states(),
             HANDLE_INVALID, INVALID_FIELD, MEMORY_CONSTRAINT_VIOLATION, OPERATION_NOT_ALLOWED),
     UPDATE(OperationSpec.changes("vm.update", Role.VM_ADMIN), Scope.ANY, states(HALTED, PAUSED, RUNNING, SUSPENDED),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, MEMORY_CONSTRAINT_VIOLATION, INVALID_FIELD, HYPERVISOR_ERROR),
-    DESTROY(OperationSpec.changes("vm.destroy", Role.VM_ADMIN), Scope.ANY, states(HALTED),
+            Needs.NOT_BUILT_IN, VM_BAD_POWER_STATE, OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, MEMORY_CONSTRAINT_VIOLATION, INVALID_FIELD, HYPERVISOR_ERROR),
+    DESTROY(OperationSpec.changes("vm.destroy", Role.VM_ADMIN), Scope.ANY, states(HALTED), Needs.NOT_BUILT_IN,
             VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED, STORAGE_SERVICE_UNAVAILABLE),
     START(OperationSpec.changes("vm.start", Role.VM_OPERATOR), Scope.VMS, states(HALTED),
             VM_BAD_POWER_STATE, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS,
@@ -83,14 +85,14 @@ public enum VmOperation implements DeclaredOperation {
             VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
     UNPAUSE(OperationSpec.changes("vm.unpause", Role.VM_OPERATOR), Scope.VMS, states(PAUSED),
             VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
-    CLONE(OperationSpec.changes("vm.clone", Role.VM_ADMIN), Scope.ANY, states(HALTED),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
+    CLONE(OperationSpec.changes("vm.clone", Role.VM_ADMIN), Scope.ANY, states(HALTED), Needs.DISKS_DETACHED,
+            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED, SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
     COPY(OperationSpec.changes("vm.copy", Role.VM_ADMIN), Scope.ANY, states(HALTED),
             VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
     SNAPSHOT(OperationSpec.changes("vm.snapshot", Role.VM_POWER_ADMIN), Scope.VMS,
-            states(HALTED, PAUSED, RUNNING, SUSPENDED), VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS,
+            states(HALTED, PAUSED, RUNNING, SUSPENDED), Needs.DISKS_DETACHED, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS,
             OPERATION_NOT_ALLOWED, SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
-    REVERT(OperationSpec.changes("vm.revert", Role.VM_POWER_ADMIN), Scope.VMS, states(HALTED),
+    REVERT(OperationSpec.changes("vm.revert", Role.VM_POWER_ADMIN), Scope.VMS, states(HALTED), Needs.SNAPSHOTS,
             VM_BAD_POWER_STATE, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED,
             SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
     POOL_MIGRATE(OperationSpec.changes("vm.pool_migrate", Role.VM_POWER_ADMIN), Scope.VMS, states(RUNNING),
@@ -108,15 +110,70 @@ public enum VmOperation implements DeclaredOperation {
         VMS
     }
 
+    /**
+     * What an operation needs of the VM besides its power state (XAPI's {@code assert_operation_valid}
+     * checks these too); unmet, the operation is refused with OPERATION_NOT_ALLOWED and the reason.
+     */
+    public enum Needs {
+        NOTHING(null, null),
+        /** Built-in templates are read-only: they may be cloned, and the clone changed. */
+        NOT_BUILT_IN("not built-in", "a built-in template is read-only; clone it and change the clone"),
+        /** A snapshot of the VM to go back to (revert). */
+        SNAPSHOTS("with snapshots", "the VM has no snapshots to revert to"),
+        /**
+         * No disk of the VM attached (to its running or paused domain, or shared with one): disks
+         * are snapshotted and cloned offline only, live snapshots are not supported yet.
+         */
+        DISKS_DETACHED("disks not attached",
+                "a disk of the VM is attached to a running VM; live snapshots are not supported: shut it down first");
+
+        private final String label;
+        private final String reason;
+
+        Needs(String label, String reason) {
+            this.label = label;
+            this.reason = reason;
+        }
+
+        /** How docs/api.md's table says it, e.g. {@code with snapshots}; null for {@link #NOTHING}. */
+        public String label() {
+            return label;
+        }
+
+        boolean metBy(State s) {
+            return switch (this) {
+                case NOTHING -> true;
+                case NOT_BUILT_IN -> !s.vm().isDefaultTemplate;
+                case SNAPSHOTS -> s.hasSnapshots();
+                case DISKS_DETACHED -> !s.disksAttached();
+            };
+        }
+    }
+
+    /**
+     * A VM and what its operations need to know of it now.
+     *
+     * @param hasSnapshots  whether some snapshot's {@code snapshotOf} is this VM
+     * @param disksAttached whether a disk (not a CD) of the VM is attached, by it or by another VM
+     */
+    public record State(Vm vm, boolean hasSnapshots, boolean disksAttached) {
+    }
+
     private final OperationSpec spec;
     private final Scope scope;
     private final Set<PowerState> allowedStates;
+    private final Needs needs;
     private final List<ErrorCode> errors;
 
     VmOperation(OperationSpec spec, Scope scope, Set<PowerState> allowedStates, ErrorCode... errors) {
+        this(spec, scope, allowedStates, Needs.NOTHING, errors);
+    }
+
+    VmOperation(OperationSpec spec, Scope scope, Set<PowerState> allowedStates, Needs needs, ErrorCode... errors) {
         this.spec = spec;
         this.scope = scope;
         this.allowedStates = allowedStates;
+        this.needs = needs;
         this.errors = List.of(errors);
     }
 
@@ -135,6 +192,11 @@ public enum VmOperation implements DeclaredOperation {
         return scope == Scope.VMS;
     }
 
+    /** What the operation needs of the VM besides its power state. */
+    public Needs needs() {
+        return needs;
+    }
+
     /** The error codes the operation raises, besides authentication and bad input. */
     public List<ErrorCode> errors() {
         return errors;
@@ -151,7 +213,8 @@ public enum VmOperation implements DeclaredOperation {
     }
 
     /** Why this operation may not run on the VM now, or empty when it may. */
-    public Optional<XenplaneException> refusal(Vm vm) {
+    public Optional<XenplaneException> refusal(State s) {
+        Vm vm = s.vm();
         if (scope == Scope.VMS && vm.isASnapshot) {
             return Optional.of(new XenplaneException(VM_IS_SNAPSHOT, vm.id));
         }
@@ -164,22 +227,22 @@ public enum VmOperation implements DeclaredOperation {
         if (!allowedStates.isEmpty() && !allowedStates.contains(vm.powerState)) {
             return Optional.of(new XenplaneException(VM_BAD_POWER_STATE, vm.id, expected(), vm.powerState.wireName()));
         }
-        if (this == DESTROY && vm.isDefaultTemplate) {
-            return Optional.of(new XenplaneException(OPERATION_NOT_ALLOWED, id(), "a built-in template cannot be destroyed"));
+        if (!needs.metBy(s)) {
+            return Optional.of(new XenplaneException(OPERATION_NOT_ALLOWED, id(), needs.reason));
         }
         return Optional.empty();
     }
 
-    public void assertAllowed(Vm vm) {
-        Optional<XenplaneException> refusal = refusal(vm);
+    public void assertAllowed(State s) {
+        Optional<XenplaneException> refusal = refusal(s);
         if (refusal.isPresent()) {
             throw refusal.get();
         }
     }
 
     /** The operations allowed on the VM now, its {@code allowedOperations}. */
-    public static List<String> allowedOn(Vm vm) {
-        return Arrays.stream(values()).filter(op -> op.actsOnAVm() && op.refusal(vm).isEmpty())
+    public static List<String> allowedOn(State s) {
+        return Arrays.stream(values()).filter(op -> op.actsOnAVm() && op.refusal(s).isEmpty())
                 .map(VmOperation::verb).toList();
     }
 

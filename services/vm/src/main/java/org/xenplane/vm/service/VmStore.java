@@ -34,10 +34,12 @@ public class VmStore {
     private final Hosts hosts;
     private final VmDevices devices;
     private final Event<DomainEnded> ended;
+    private final VmStates states;
 
     public VmStore(EntityManager em, VmViews views, Messages messages, Hosts hosts, VmDevices devices,
-                   Event<DomainEnded> ended) {
+                   Event<DomainEnded> ended, VmStates states) {
         this.em = em;
+        this.states = states;
         this.views = views;
         this.messages = messages;
         this.hosts = hosts;
@@ -47,6 +49,13 @@ public class VmStore {
 
     /** A VM's domain ended without an operation of Xenplane's: its disks are detached once the VM is recorded halted. */
     public record DomainEnded(UUID vmId) {
+    }
+
+    /** The VM, row-locked for the rest of the caller's transaction, if {@code operation} may run on it now. */
+    public Vm lockIfAllowed(UUID vmId, VmOperation operation) {
+        Vm vm = lock(vmId);
+        operation.assertAllowed(states.of(vm));
+        return vm;
     }
 
     /** The VM, row-locked for the rest of the caller's transaction. */
@@ -96,8 +105,7 @@ public class VmStore {
     }
 
     private Claim claimOnce(UUID vmId, VmOperation operation, UUID taskId, Reservation reserve, Set<UUID> filled) {
-        Vm vm = lock(vmId);
-        operation.assertAllowed(vm);
+        Vm vm = lockIfAllowed(vmId, operation);
         Claim claim = new Claim(taskId, vmId, operation, DomainSpecs.of(vm), vm.powerState,
                 hostOf(vm), reserve.reserve(vm, DomainSpecs.of(vm).memoryNeeded(), filled));
         vm.currentOperation = operation.verb();

@@ -52,8 +52,7 @@ public class VmUpdates {
     /** Applies the change at once, or, when the domain must change too, claims the VM and returns the claim. */
     private Claim apply(UUID id, VmSettings settings, TaskContext context) {
         UUID taskId = context.taskId();
-        Vm vm = store.lock(id);
-        VmOperation.UPDATE.assertAllowed(vm);
+        Vm vm = store.lockIfAllowed(id, VmOperation.UPDATE);
         Vm proposed = vm.copySettings(vm.id, vm.name);
         proposed.isATemplate = vm.isATemplate;
         VmSettingsApplier.apply(proposed, settings);
@@ -105,9 +104,8 @@ public class VmUpdates {
                     vm.powerState.wireName());
         }
         if (settings.isATemplate() != null && settings.isATemplate() != vm.isATemplate
-                && (vm.isDefaultTemplate || vm.isASnapshot)) {
-            throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VmOperation.UPDATE.id(),
-                    "built-in templates and snapshots stay templates");
+                && vm.isASnapshot) {
+            throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VmOperation.UPDATE.id(), "snapshots stay templates");
         }
     }
 }

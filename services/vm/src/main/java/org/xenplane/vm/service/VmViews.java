@@ -6,28 +6,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.vm.model.Vm;
 import org.xenplane.vm.rest.VmView;
 
-/** Builds VM views (with their snapshots) and publishes VM events with them. */
+/** Builds VM views (with their snapshots and {@code allowedOperations}) and publishes VM events with them. */
 @ApplicationScoped
 public class VmViews {
     private final EntityManager em;
     private final EventPublisher events;
+    private final VmStates states;
 
-    public VmViews(EntityManager em, EventPublisher events) {
+    public VmViews(EntityManager em, EventPublisher events, VmStates states) {
         this.em = em;
         this.events = events;
+        this.states = states;
     }
 
     public VmView of(Vm vm) {
         @SuppressWarnings("unchecked")
         List<UUID> snapshots = em.createNativeQuery("select id from vm where snapshot_of = ?1 order by snapshot_time, id")
                 .setParameter(1, vm.id).getResultList();
-        return VmView.of(vm, snapshots);
+        return VmView.of(new VmOperation.State(vm, !snapshots.isEmpty(), !states.withAttachedDisks(List.of(vm.id)).isEmpty()),
+                snapshots);
     }
 
     public List<VmView> of(List<Vm> vms) {
@@ -38,7 +42,11 @@ public class VmViews {
         for (Object[] row : rows) {
             snapshots.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
         }
-        return vms.stream().map(v -> VmView.of(v, snapshots.getOrDefault(v.id, List.of()))).toList();
+        Set<UUID> attached = states.withAttachedDisks(vms.stream().map(v -> v.id).toList());
+        return vms.stream().map(v -> {
+            List<UUID> own = snapshots.getOrDefault(v.id, List.of());
+            return VmView.of(new VmOperation.State(v, !own.isEmpty(), attached.contains(v.id)), own);
+        }).toList();
     }
 
     /** Records the VM's change in the current transaction; the event carries its state at commit. */

@@ -41,7 +41,8 @@ class VmOperationDocsTest {
         }
         String states = Arrays.stream(PowerState.values()).filter(op.allowedStates()::contains)
                 .map(PowerState::wireName).collect(Collectors.joining(", "));
-        return op.vmsOnly() ? states + "; VMs only" : states;
+        String scoped = op.vmsOnly() ? states + "; VMs only" : states;
+        return op.needs() == VmOperation.Needs.NOTHING ? scoped : scoped + "; " + op.needs().label();
     }
 
     /** The table's rows by operation id: [operation, call, role, allowed in, errors]. */

@@ -16,7 +16,24 @@ class VmOperationTest {
     @Test
     void aHaltedVmMayBeStartedChangedCopiedAndDestroyedButNotStopped() {
         assertThat(VmOperation.allowedOn(vm(PowerState.HALTED))).containsExactlyInAnyOrder(
-                "update", "destroy", "start", "start_on", "clone", "copy", "snapshot", "revert");
+                "update", "destroy", "start", "start_on", "clone", "copy", "snapshot");
+    }
+
+    @Test
+    void onlyAVmWithSnapshotsMayBeReverted() {
+        Vm vm = vm(PowerState.HALTED).vm();
+        assertThat(VmOperation.allowedOn(new VmOperation.State(vm, true, false))).contains("revert");
+        var refusal = VmOperation.REVERT.refusal(new VmOperation.State(vm, false, false)).orElseThrow();
+        assertThat(refusal.code()).isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
+        assertThat(refusal.parameters()).containsEntry("operation", "vm.revert");
+    }
+
+    @Test
+    void aVmWithAttachedDisksIsNotSnapshottedLive() {
+        Vm vm = vm(PowerState.RUNNING).vm();
+        VmOperation.State withDisks = new VmOperation.State(vm, false, true);
+        assertThat(VmOperation.allowedOn(withDisks)).doesNotContain("snapshot");
+        assertThat(VmOperation.SNAPSHOT.refusal(withDisks).orElseThrow().code()).isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
     }
 
     @Test
@@ -42,8 +59,8 @@ class VmOperationTest {
 
     @Test
     void aBusyVmRefusesEveryChangeWithOtherOperationInProgress() {
-        Vm busy = vm(PowerState.RUNNING);
-        busy.currentOperation = "clean_shutdown";
+        VmOperation.State busy = vm(PowerState.RUNNING);
+        busy.vm().currentOperation = "clean_shutdown";
         assertThat(VmOperation.allowedOn(busy)).isEmpty();
         assertThat(VmOperation.PAUSE.refusal(busy).orElseThrow().parameters()).containsEntry("operation", "clean_shutdown");
         assertThat(VmOperation.READ.refusal(busy)).isEmpty();
@@ -51,14 +68,23 @@ class VmOperationTest {
 
     @Test
     void templatesAndSnapshotsAreOnlyCopiedChangedOrDestroyed() {
-        Vm template = vm(PowerState.HALTED);
-        template.isATemplate = true;
+        VmOperation.State template = vm(PowerState.HALTED);
+        template.vm().isATemplate = true;
         assertThat(VmOperation.allowedOn(template)).containsExactlyInAnyOrder("update", "destroy", "clone", "copy");
         assertThat(VmOperation.START.refusal(template).orElseThrow().code()).isEqualTo(ErrorCode.VM_IS_TEMPLATE);
-        template.isASnapshot = true;
+        template.vm().isASnapshot = true;
         assertThat(VmOperation.START.refusal(template).orElseThrow().code()).isEqualTo(ErrorCode.VM_IS_SNAPSHOT);
-        template.isDefaultTemplate = true;
-        assertThat(VmOperation.allowedOn(template)).doesNotContain("destroy");
+    }
+
+    @Test
+    void aBuiltInTemplateIsReadOnlyButMayBeCloned() {
+        VmOperation.State builtIn = vm(PowerState.HALTED);
+        builtIn.vm().isATemplate = true;
+        builtIn.vm().isDefaultTemplate = true;
+        assertThat(VmOperation.allowedOn(builtIn)).containsExactlyInAnyOrder("clone", "copy");
+        var refusal = VmOperation.UPDATE.refusal(builtIn).orElseThrow();
+        assertThat(refusal.code()).isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
+        assertThat(refusal.getMessage()).contains("clone");
     }
 
     @Test
@@ -81,10 +107,10 @@ class VmOperationTest {
                 .findFirst().orElseThrow().minimumRole()).toArray(Role[]::new);
     }
 
-    private static Vm vm(PowerState state) {
+    private static VmOperation.State vm(PowerState state) {
         Vm vm = new Vm();
         vm.id = UUID.randomUUID();
         vm.powerState = state;
-        return vm;
+        return new VmOperation.State(vm, false, false);
     }
 }
