@@ -3,6 +3,11 @@ package org.xenplane.core.error;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +29,39 @@ final class FieldErrors {
             return new XenplaneException(ErrorCode.INVALID_FIELD, path(e), unknownField(unknown));
         }
         return new XenplaneException(ErrorCode.INVALID_FIELD, path(e), expected(e.getTargetType()));
+    }
+
+    /**
+     * The type of the JSON body a request lacked, when the violation is a required body parameter
+     * that was null (no body was sent); null for any other violation.
+     */
+    static Class<?> missingBody(ConstraintViolation<?> violation) {
+        if (violation.getInvalidValue() != null) {
+            return null;
+        }
+        Path.MethodNode method = null;
+        Path.ParameterNode parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.as(Path.ParameterNode.class);
+            } else {
+                return null;
+            }
+        }
+        if (method == null || parameter == null) {
+            return null;
+        }
+        Class<?> type = method.getParameterTypes().get(parameter.getParameterIndex());
+        return type.isRecord() ? type : null;
+    }
+
+    /** Says that a JSON body is required, and names its fields. */
+    static String bodyRequired(Class<?> type) {
+        String fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).sorted()
+                .collect(Collectors.joining(", "));
+        return "this request needs a JSON body (Content-Type: application/json); its fields are: " + fields;
     }
 
     /** The field's path in the body, e.g. {@code devices.[0].network}; {@code body} for the whole. */

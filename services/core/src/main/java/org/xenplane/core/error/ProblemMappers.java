@@ -55,6 +55,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraint(ConstraintViolationException e) {
         ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
+        Class<?> missingBody = FieldErrors.missingBody(first);
+        if (missingBody != null) {
+            return ProblemResponses.of(ErrorCode.INVALID_FIELD, "body", FieldErrors.bodyRequired(missingBody));
+        }
         return ProblemResponses.of(ErrorCode.INVALID_FIELD, leafField(first), first.getMessage());
     }
 

@@ -27,6 +27,16 @@ class BadBodyTest {
     }
 
     @Test
+    void aMissingBodySaysABodyIsNeededAndNamesItsFields() {
+        asAdmin().post("/api/v1/probes/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("INVALID_FIELD"))
+                .body("parameters.field", equalTo("body"))
+                .body("parameters.reason", equalTo(
+                        "this request needs a JSON body (Content-Type: application/json); its fields are: count, host, label"));
+    }
+
+    @Test
     void aNameWhereAnIdBelongsSaysAnIdIsExpected() {
         asAdmin().body("{\"host\": \"xen-host-1\"}").post("/api/v1/probes/echo").then().statusCode(400)
                 .body("code", equalTo("INVALID_FIELD"))

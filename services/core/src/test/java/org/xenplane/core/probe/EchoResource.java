@@ -1,5 +1,7 @@
 package org.xenplane.core.probe;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +22,7 @@ public class EchoResource {
 
     @POST
     @Authorized("probe.echo")
-    public Body echo(Body body) {
+    public Body echo(@NotNull @Valid Body body) {
         return body;
     }
 }
