@@ -31,7 +31,7 @@ import org.xenplane.daemon.protocol.network.Uplink;
  * and "VMs" as namespaces whose eth0 is a veth to a backend device in the host. Traffic is
  * checked with ping. Everything lives in namespaces the test creates and deletes.
  */
-class LinuxBridgeDriverTest extends NetworkDriverContract {
+class LinuxBridgeDriverTest extends HostNamespaceDriverContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<Netns> namespaces = new ArrayList<>();
     private Netns host;
@@ -67,6 +67,21 @@ class LinuxBridgeDriverTest extends NetworkDriverContract {
     private static LinuxBridgeDriver driverFor(Shell shell, Set<String> protectedDevices) {
         return new LinuxBridgeDriver(new IpRoute(shell, JSON, java.nio.file.Path.of("/tmp", "xpt-run")),
                 new DevicePolicy(Optional.of(Pattern.compile("nic[0-9]+|mgmt0")), protectedDevices));
+    }
+
+    @Override
+    protected Netns host() {
+        return host;
+    }
+
+    @Override
+    protected Netns tracked(Netns ns) {
+        return track(ns);
+    }
+
+    @Override
+    protected NetworkDriver restartedDriver() {
+        return driverFor(new Shell(host.name, host.name, java.time.Duration.ofSeconds(20)));
     }
 
     private Netns track(Netns ns) {
@@ -136,26 +151,6 @@ class LinuxBridgeDriverTest extends NetworkDriverContract {
         assertThat(get("nic1").mac()).matches("([0-9a-f]{2}:){5}[0-9a-f]{2}");
         assertThat(get("mgmt0").management()).isTrue();
         assertThat(get("nic1").management()).isFalse();
-    }
-
-    @Test
-    void theHostStaysReachableWhileTheBridgeTakesOverItsManagementAddressAndAVmOnItReachesThePeer() throws Exception {
-        String mac = get("mgmt0").mac();
-        assertThat(host.ping(Netns.PEER)).as("the peer, before").isTrue();
-        Pinger pinger = Pinger.start(host, Netns.PEER, 40);
-        driver.ensureBridge(onNic("xenbr0", "mgmt0"));
-        assertThat(host.ping(Netns.PEER)).as("the peer, right after, with no manual step").isTrue();
-        assertThat(pinger.lost()).as("pings lost while the address moved (one every 50 ms for 2 s)").isZero();
-        assertThat(get("xenbr0").addresses()).containsExactly(Netns.HOST_ADDRESS + "/24");
-        assertThat(get("xenbr0").mac()).as("the bridge has the NIC's MAC, as in XenServer").isEqualTo(mac);
-        assertThat(host.sh("ip", "route", "show", "default")).contains("via " + Netns.PEER + " dev xenbr0");
-        Netns vm = track(Netns.vm("vm", host, "vif1", "198.51.100.3"));
-        driver.attachPort("vif1", new PortSpec("xenbr0", 1500));
-        assertThat(vm.reaches(Netns.PEER)).as("a VM on the management bridge reaches the peer").isTrue();
-        assertThat(vm.reaches(Netns.HOST_ADDRESS)).as("and the host").isTrue();
-        LinuxBridgeDriver restarted = driverFor(new Shell(host.name, host.name, java.time.Duration.ofSeconds(20)));
-        assertThat(restarted.interfaces()).filteredOn(HostInterface::management).extracting(HostInterface::name)
-                .as("after a daemon restart, the NIC under the bridge that carries the route").containsExactly("mgmt0", "xenbr0");
     }
 
     @Test

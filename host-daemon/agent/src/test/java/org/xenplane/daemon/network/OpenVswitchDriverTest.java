@@ -29,7 +29,7 @@ import org.xenplane.daemon.protocol.network.Uplink;
  * is needed), NICs and VMs as veths like the linuxbridge tests. Tagged traffic and bonds are
  * checked across two hosts connected by veth "wires".
  */
-class OpenVswitchDriverTest extends NetworkDriverContract {
+class OpenVswitchDriverTest extends HostNamespaceDriverContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private Netns host;
@@ -71,6 +71,21 @@ class OpenVswitchDriverTest extends NetworkDriverContract {
     private OpenVswitchDriver secondHost(Netns host2) {
         OvsInstance ovs2 = track(OvsInstance.start(host2));
         return driverFor(new Shell(host2.name, host2.name, Duration.ofSeconds(20)), ovs2);
+    }
+
+    @Override
+    protected Netns host() {
+        return host;
+    }
+
+    @Override
+    protected Netns tracked(Netns ns) {
+        return track(ns);
+    }
+
+    @Override
+    protected NetworkDriver restartedDriver() {
+        return driverFor(new Shell(host.name, host.name, Duration.ofSeconds(20)), ovs);
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -119,26 +134,6 @@ class OpenVswitchDriverTest extends NetworkDriverContract {
         assertThat(fake.vlanTag()).isEqualTo(tag);
         assertThat(fake.vlanParent()).isEqualTo(parentBridge);
         assertThat(get(nic).master()).isEqualTo(parentBridge);
-    }
-
-    @Test
-    void theHostStaysReachableWhileTheBridgeTakesOverItsManagementAddressAndAVmOnItReachesThePeer() throws Exception {
-        String mac = get("mgmt0").mac();
-        assertThat(host.ping(Netns.PEER)).as("the peer, before").isTrue();
-        Pinger pinger = Pinger.start(host, Netns.PEER, 40);
-        driver.ensureBridge(onNic("xenbr0", "mgmt0"));
-        assertThat(host.ping(Netns.PEER)).as("the peer, right after, with no manual step").isTrue();
-        assertThat(pinger.lost()).as("pings lost while the address moved (one every 50 ms for 2 s)").isZero();
-        assertThat(get("xenbr0").addresses()).containsExactly(Netns.HOST_ADDRESS + "/24");
-        assertThat(get("xenbr0").mac()).as("the bridge has the NIC's MAC, as in XenServer").isEqualTo(mac);
-        assertThat(host.sh("ip", "route", "show", "default")).contains("via " + Netns.PEER + " dev xenbr0");
-        Netns vm = track(Netns.vm("vm", host, "vif1", "198.51.100.3"));
-        driver.attachPort("vif1", new PortSpec("xenbr0", 1500));
-        assertThat(vm.reaches(Netns.PEER)).as("a VM on the management bridge reaches the peer").isTrue();
-        assertThat(vm.reaches(Netns.HOST_ADDRESS)).as("and the host").isTrue();
-        OpenVswitchDriver restarted = driverFor(new Shell(host.name, host.name, Duration.ofSeconds(20)), ovs);
-        assertThat(restarted.interfaces()).filteredOn(HostInterface::management).extracting(HostInterface::name)
-                .as("after a daemon restart, the NIC under the bridge that carries the route").containsExactly("mgmt0", "xenbr0");
     }
 
     @Test
