@@ -72,7 +72,7 @@ class HostJoinResourceTest {
                 .body("code", equalTo("RBAC_PERMISSION_DENIED"));
         asAdmin().body(HEARTBEAT).post(path).then().statusCode(403).body("code", equalTo("RBAC_PERMISSION_DENIED"));
         as("xph_wrong").body(HEARTBEAT).post(path).then().statusCode(401)
-                .body("code", equalTo("SESSION_AUTHENTICATION_FAILED"));
+                .body("code", equalTo("SESSION_INVALID"));
         as(a.getString("hostCredential")).get("/api/v1/hosts").then().statusCode(403);
     }
 
