@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,8 @@ class VmDeadHostTest {
             String id = runningOn(dying, "reset");
             assertThat(reservedOn(dying.hostId())).isEqualTo(SMALL_VM_NEEDS);
             stopHeartbeats(pool, dying, Duration.ofHours(3));
+            assertThat(VmApi.inconsistenciesAbout(List.of(id))).extracting(i -> i.get("kind"))
+                    .containsExactly("VM_ON_HOST_NOT_LIVE");
 
             JsonPath halted = as(VmApi.tokenFor(Role.POOL_OPERATOR)).body(FORCE).post("/api/v1/vms/" + id + "/" + RESET)
                     .then().statusCode(200).header("Xenplane-Task", notNullValue())
@@ -83,6 +86,7 @@ class VmDeadHostTest {
             assertThat(halted.getList("allowedOperations")).contains("start").doesNotContain("power_state_reset");
             assertThat(reservedOn(dying.hostId())).isZero();
             assertThat(memoryReserved(id)).isZero();
+            assertThat(VmApi.inconsistenciesAbout(List.of(id, dying.hostId().toString()))).isEmpty();
 
             succeed(id, "start", null);
             assertThat(vm(id).getString("residentOn")).isEqualTo(pool.host(2).hostId().toString());
@@ -130,7 +134,10 @@ class VmDeadHostTest {
                     .body("code", equalTo("OTHER_OPERATION_IN_PROGRESS"));
 
             finishTask(pending);
+            assertThat(VmApi.inconsistenciesAbout(List.of(busy))).extracting(i -> i.get("kind"))
+                    .contains("VM_OPERATION_WITHOUT_TASK");
             reset(busy);
+            assertThat(VmApi.inconsistenciesAbout(List.of(orphaned, busy))).isEmpty();
         }
     }
 
