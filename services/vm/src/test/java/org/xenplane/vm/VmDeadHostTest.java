@@ -88,7 +88,7 @@ class VmDeadHostTest {
             assertThat(memoryReserved(id)).isZero();
             assertThat(VmApi.inconsistenciesAbout(List.of(id, dying.hostId().toString()))).isEmpty();
 
-            succeed(id, "start", null);
+            succeed(id, "start-on", Map.of("host", pool.host(2).hostId()));
             assertThat(vm(id).getString("residentOn")).isEqualTo(pool.host(2).hostId().toString());
             succeed(id, "hard-shutdown", null);
         }
