@@ -22,9 +22,9 @@ import org.xenplane.vm.service.VmOperation;
  */
 public record VmView(UUID id, String name, String description, boolean isATemplate, boolean isDefaultTemplate,
                      boolean isASnapshot, UUID snapshotOf, Instant snapshotTime, List<UUID> snapshots, UUID parent,
-                     PowerState powerState, boolean powerStateUncertain, UUID residentOn, UUID scheduledToBeResidentOn, UUID suspendedOn,
-                     UUID affinity, long memoryStaticMin, long memoryStaticMax, long memoryDynamicMin,
-                     long memoryDynamicMax, int vcpusMax, int vcpusAtStartup, String domainType, String kernel,
+                     PowerState powerState, boolean powerStateUncertain, UUID residentOn,
+                     UUID scheduledToBeResidentOn, UUID suspendedOn, UUID affinity, long memoryStaticMin,
+                     long memoryStaticMax, long memoryDynamicMin, long memoryDynamicMax, int vcpusMax, int vcpusAtStartup, String domainType, String kernel,
                      String ramdisk, String cmdline, String bootOrder, Map<String, String> platform,
                      Map<String, String> otherConfig, List<String> tags, List<String> allowedOperations,
                      Map<UUID, String> currentOperations, Metrics metrics, Instant createdAt, long version) {
@@ -43,8 +43,8 @@ public record VmView(UUID id, String name, String description, boolean isATempla
     public static VmView of(VmOperation.State state, List<UUID> snapshots) {
         Vm v = state.vm();
         return new VmView(v.id, v.name, v.description, v.isATemplate, v.isDefaultTemplate, v.isASnapshot, v.snapshotOf,
-                v.snapshotTime, List.copyOf(snapshots), v.parent, v.powerState, state.powerStateUncertain(), v.residentOn, v.scheduledTo,
-                v.suspendedOn, v.affinity, v.memoryStaticMin, v.memoryStaticMax, v.memoryDynamicMin,
+                v.snapshotTime, List.copyOf(snapshots), v.parent, v.powerState, state.powerStateUncertain(), v.residentOn,
+                v.scheduledTo, v.suspendedOn, v.affinity, v.memoryStaticMin, v.memoryStaticMax, v.memoryDynamicMin,
                 v.memoryDynamicMax, v.vcpusMax, v.vcpusAtStartup, v.domainType, v.kernel, v.ramdisk, v.cmdline,
                 v.bootOrder, Map.copyOf(v.platform), Map.copyOf(v.otherConfig), List.copyOf(v.tags),
                 VmOperation.allowedOn(state),
