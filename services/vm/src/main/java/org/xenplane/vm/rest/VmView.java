@@ -24,10 +24,11 @@ public record VmView(UUID id, String name, String description, boolean isATempla
                      boolean isASnapshot, UUID snapshotOf, Instant snapshotTime, List<UUID> snapshots, UUID parent,
                      PowerState powerState, boolean powerStateUncertain, UUID residentOn,
                      UUID scheduledToBeResidentOn, UUID suspendedOn, UUID affinity, long memoryStaticMin,
-                     long memoryStaticMax, long memoryDynamicMin, long memoryDynamicMax, int vcpusMax, int vcpusAtStartup, String domainType, String kernel,
-                     String ramdisk, String cmdline, String bootOrder, Map<String, String> platform,
-                     Map<String, String> otherConfig, List<String> tags, List<String> allowedOperations,
-                     Map<UUID, String> currentOperations, Metrics metrics, Instant createdAt, long version) {
+                     long memoryStaticMax, long memoryDynamicMin, long memoryDynamicMax, int vcpusMax,
+                     int vcpusAtStartup, String domainType, String kernel, String ramdisk, String cmdline,
+                     String bootOrder, Map<String, String> platform, Map<String, String> otherConfig, List<String> tags,
+                     List<String> allowedOperations, Map<UUID, String> currentOperations, Metrics metrics,
+                     Instant createdAt, long version) {
 
     /**
      * XenAPI's {@code VM_metrics}.
