@@ -66,8 +66,7 @@ class InvariantCheckerTest {
         UUID stale = task("PENDING", "now() - interval '1 hour'");
         task("PENDING", "now()");
         task("SUCCESS", "now() - interval '1 hour'");
-        assertThat(report()).extracting(i -> i.get("kind") + " " + i.get("objectClass") + " " + i.get("objectId"))
-                .containsExactly("TASK_STALE task " + stale);
+        assertReportedExactly("TASK_STALE", "task", stale);
     }
 
     @Test
