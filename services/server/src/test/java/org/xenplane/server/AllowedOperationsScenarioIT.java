@@ -169,6 +169,7 @@ class AllowedOperationsScenarioIT {
         calls.put("snapshot", Call.post("snapshot", id -> Map.of("name", "snap")));
         calls.put("revert", Call.post("revert", id -> Map.of("snapshot", firstSnapshot(id))));
         calls.put("pool_migrate", Call.post("migrate", id -> Map.of("host", otherHost(id))));
+        calls.put("power_state_reset", Call.post("reset-power-state", id -> Map.of("force", true)));
         return new Kind("/api/v1/vms", calls);
     }
 

@@ -8,7 +8,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.xenplane.core.security.CallerKind;
@@ -90,6 +92,18 @@ public final class VmApi {
 
     public static JsonPath awaitTask(String taskId) {
         return asAdmin().get("/api/v1/tasks/" + taskId + "?wait=60").then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * What the invariant checker ({@code GET /api/v1/pool/invariants}) reports about these objects:
+     * inconsistencies whose object is one of them or whose detail names one (a task's target). The
+     * test database is shared by the module's test classes, so a test asks about what it touched.
+     */
+    public static List<Map<String, Object>> inconsistenciesAbout(Collection<String> ids) {
+        List<Map<String, Object>> all = asAdmin().get("/api/v1/pool/invariants").then().statusCode(200).extract()
+                .jsonPath().getList("");
+        return all.stream().filter(i -> ids.contains((String) i.get("objectId"))
+                || ids.stream().anyMatch(id -> ((String) i.get("detail")).contains(id))).toList();
     }
 
     public static UUID uuid(String id) {

@@ -17,6 +17,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +34,8 @@ import org.xenplane.vm.fixture.SimulatedPool;
 
 /**
  * A driver failure injected at each step of each operation leaves no reservation, no half-created
- * domain, and the VM in a state that matches its domain, free for the next operation.
+ * domain, and the VM in a state that matches its domain, free for the next operation; the
+ * invariant checker then finds nothing wrong with the VM or the pool's hosts.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -168,6 +171,14 @@ class VmFailureInjectionTest {
         long held = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select memory_reserved from vm where id = ?1").setParameter(1, uuid(id)).getSingleResult()).longValue());
         assertThat(held).isEqualTo(reserved);
+        assertInvariantsHold(id);
+    }
+
+    /** The invariant checker reports nothing about the VM or the pool's hosts. */
+    private static void assertInvariantsHold(String id) {
+        List<String> touched = new ArrayList<>(List.of(id));
+        pool.hosts().forEach(h -> touched.add(h.hostId().toString()));
+        assertThat(VmApi.inconsistenciesAbout(touched)).as("inconsistencies after the fault").isEmpty();
     }
 
     private long reservedOn(UUID hostId) {

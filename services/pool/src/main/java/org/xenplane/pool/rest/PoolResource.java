@@ -15,6 +15,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.invariant.Inconsistency;
+import org.xenplane.core.invariant.InvariantChecker;
 import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
@@ -29,7 +31,7 @@ import org.xenplane.pool.service.HostJoining;
 import org.xenplane.pool.service.PoolOperation;
 import org.xenplane.pool.service.PoolService;
 
-/** {@code /api/v1/pool}: the pool record, join tokens, and the join call daemons make. */
+/** {@code /api/v1/pool}: the pool record, join tokens, the join call daemons make, and the invariant checker. */
 @Path("/api/v1/pool")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "pool")
@@ -38,12 +40,15 @@ public class PoolResource {
     private final HostJoining joining;
     private final TaskRunner tasks;
     private final CurrentCaller caller;
+    private final InvariantChecker invariants;
 
-    public PoolResource(PoolService pool, HostJoining joining, TaskRunner tasks, CurrentCaller caller) {
+    public PoolResource(PoolService pool, HostJoining joining, TaskRunner tasks, CurrentCaller caller,
+                        InvariantChecker invariants) {
         this.pool = pool;
         this.joining = joining;
         this.tasks = tasks;
         this.caller = caller;
+        this.invariants = invariants;
     }
 
     @GET
@@ -89,6 +94,17 @@ public class PoolResource {
     @APIResponse(responseCode = "200", description = "The tokens")
     public List<JoinTokenView> joinTokens() {
         return joining.tokens();
+    }
+
+    @GET
+    @Path("/invariants")
+    @Authorized("pool.check_invariants")
+    @Operation(summary = "List the records' inconsistencies", description = "Every invariant check of the process "
+            + "(tasks, VMs, reservations, disk attachments, hosts) against the records now; changes nothing. Each "
+            + "inconsistency is {kind, objectClass, objectId, detail}; the kinds are listed in docs/api.md.")
+    @APIResponse(responseCode = "200", description = "The inconsistencies found, an empty list when all is right")
+    public List<Inconsistency> invariants() {
+        return invariants.check();
     }
 
     @POST

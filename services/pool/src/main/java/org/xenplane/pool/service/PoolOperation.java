@@ -13,6 +13,8 @@ public enum PoolOperation implements DeclaredOperation {
     UPDATE(OperationSpec.changes("pool.update", Role.POOL_OPERATOR)),
     CREATE_JOIN_TOKEN(OperationSpec.changes("pool.create_join_token", Role.POOL_ADMIN)),
     READ_JOIN_TOKENS(OperationSpec.reads("pool.read_join_tokens", Role.POOL_ADMIN)),
+    /** Lists the records' inconsistencies (core's {@code InvariantChecker}); reads only. */
+    CHECK_INVARIANTS(OperationSpec.reads("pool.check_invariants", Role.POOL_ADMIN)),
     /** A daemon joins with a single-use join token in the body, not with a bearer token. */
     JOIN(OperationSpec.anonymous("pool.join"));
 

@@ -190,6 +190,25 @@ public class VmPowerResource {
         return accepted(migrations.migrate(vm(id), body.host(), who(), key(key)));
     }
 
+    @POST
+    @Path("/{id}/reset-power-state")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vm.power_state_reset")
+    @Operation(summary = "Record a VM on a host that is not live as halted (XenAPI VM.power_state_reset)",
+            description = "For a host that died: the body must be `{\"force\": true}`. Touches no hypervisor; the VM's "
+                    + "memory on the host and its disk attachments are released. If that host still ran the VM's "
+                    + "domain, the VM could run twice: make sure the host is down first.")
+    @APIResponse(responseCode = "200", description = "The VM, now halted; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "400", description = "INVALID_FIELD (force): force is not true")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
+    @APIResponse(responseCode = "409", description = BUSY + ", HOST_IS_LIVE (host): its host is live, use hard-shutdown")
+    public Response resetPowerState(@PathParam("id") String id, @Valid VmRequests.ResetPowerState body,
+                                    @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = vm(id);
+        return TaskResponses.finished(shutdowns.resetPowerState(vmId, body != null && body.force(), who(), key(key)),
+                vms.get(vmId));
+    }
+
     private static Response accepted(TaskView task) {
         return TaskResponses.accepted(task);
     }

@@ -29,6 +29,10 @@ public final class VmRequests {
     public record Revert(@NotNull UUID snapshot) {
     }
 
+    /** {@code vm.power_state_reset}: {@code force} must be true, as with {@code xe vm-reset-powerstate --force}. */
+    public record ResetPowerState(boolean force) {
+    }
+
     /** {@code vm.pool_migrate}: the destination host. */
     public record Migrate(@NotNull UUID host) {
     }

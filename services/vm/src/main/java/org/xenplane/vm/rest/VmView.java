@@ -12,6 +12,9 @@ import org.xenplane.vm.service.VmOperation;
  * A VM, template or snapshot as clients see it: XenAPI's {@code VM} fields in camelCase. Memory
  * in bytes; host references are host ids.
  *
+ * @param powerStateUncertain     true when the VM is recorded running or paused on a host that has been silent
+ *                                for longer than {@code xenplane.vm.dead-host-after}: its domain may or may
+ *                                not still run; {@code POST /api/v1/vms/{id}/reset-power-state} records it halted
  * @param scheduledToBeResidentOn the host holding memory for a start, resume or incoming migration
  * @param suspendedOn             the host holding the suspend image of a suspended VM
  * @param currentOperations       the operation in progress, by task id
@@ -19,12 +22,13 @@ import org.xenplane.vm.service.VmOperation;
  */
 public record VmView(UUID id, String name, String description, boolean isATemplate, boolean isDefaultTemplate,
                      boolean isASnapshot, UUID snapshotOf, Instant snapshotTime, List<UUID> snapshots, UUID parent,
-                     PowerState powerState, UUID residentOn, UUID scheduledToBeResidentOn, UUID suspendedOn,
-                     UUID affinity, long memoryStaticMin, long memoryStaticMax, long memoryDynamicMin,
-                     long memoryDynamicMax, int vcpusMax, int vcpusAtStartup, String domainType, String kernel,
-                     String ramdisk, String cmdline, String bootOrder, Map<String, String> platform,
-                     Map<String, String> otherConfig, List<String> tags, List<String> allowedOperations,
-                     Map<UUID, String> currentOperations, Metrics metrics, Instant createdAt, long version) {
+                     PowerState powerState, boolean powerStateUncertain, UUID residentOn,
+                     UUID scheduledToBeResidentOn, UUID suspendedOn, UUID affinity, long memoryStaticMin,
+                     long memoryStaticMax, long memoryDynamicMin, long memoryDynamicMax, int vcpusMax,
+                     int vcpusAtStartup, String domainType, String kernel, String ramdisk, String cmdline,
+                     String bootOrder, Map<String, String> platform, Map<String, String> otherConfig, List<String> tags,
+                     List<String> allowedOperations, Map<UUID, String> currentOperations, Metrics metrics,
+                     Instant createdAt, long version) {
 
     /**
      * XenAPI's {@code VM_metrics}.
@@ -40,8 +44,8 @@ public record VmView(UUID id, String name, String description, boolean isATempla
     public static VmView of(VmOperation.State state, List<UUID> snapshots) {
         Vm v = state.vm();
         return new VmView(v.id, v.name, v.description, v.isATemplate, v.isDefaultTemplate, v.isASnapshot, v.snapshotOf,
-                v.snapshotTime, List.copyOf(snapshots), v.parent, v.powerState, v.residentOn, v.scheduledTo,
-                v.suspendedOn, v.affinity, v.memoryStaticMin, v.memoryStaticMax, v.memoryDynamicMin,
+                v.snapshotTime, List.copyOf(snapshots), v.parent, v.powerState, state.powerStateUncertain(), v.residentOn,
+                v.scheduledTo, v.suspendedOn, v.affinity, v.memoryStaticMin, v.memoryStaticMax, v.memoryDynamicMin,
                 v.memoryDynamicMax, v.vcpusMax, v.vcpusAtStartup, v.domainType, v.kernel, v.ramdisk, v.cmdline,
                 v.bootOrder, Map.copyOf(v.platform), Map.copyOf(v.otherConfig), List.copyOf(v.tags),
                 VmOperation.allowedOn(state),

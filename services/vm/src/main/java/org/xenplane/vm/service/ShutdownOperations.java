@@ -93,6 +93,23 @@ public class ShutdownOperations {
                 });
     }
 
+    /**
+     * XenAPI's {@code VM.power_state_reset}: the VM's host is not live, so nothing can stop or see its
+     * domain; the VM is recorded halted as a hard shutdown would leave it (its memory on the host
+     * released, its disks detached in the records, their volumes left to the host). Only with
+     * {@code force}: should the host still run the domain, the VM could then run twice. A claim left
+     * by a task that has ended is cleared first.
+     */
+    public TaskView resetPowerState(UUID vmId, boolean force, String caller, String key) {
+        if (!force) {
+            throw new XenplaneException(ErrorCode.INVALID_FIELD, "force", "must be true: resetting the power state only "
+                    + "changes the records, and if the host still runs the VM's domain the VM may end up running twice; "
+                    + "make sure the host is down, then send {\"force\": true}");
+        }
+        support.store().releaseIfTaskEnded(vmId);
+        return support.run(VmOperation.POWER_STATE_RESET, vmId, caller, key, this::halted);
+    }
+
     /** The domain is gone: the disks are detached, then the VM is recorded halted with its VIFs unattached. */
     private void halted(Claim claim, org.xenplane.core.task.TaskContext context) {
         devices.detachDisks(claim.vmId(), claim.op("vbd_detach"));

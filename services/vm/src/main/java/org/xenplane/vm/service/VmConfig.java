@@ -19,6 +19,12 @@ public interface VmConfig {
     /** The least memory (static minimum) a VM may have, in bytes. */
     long minMemory();
 
+    /**
+     * How long a host must have been silent (no heartbeat, and not live) before the VMs recorded
+     * on it are shown with {@code powerStateUncertain}: its daemon cannot say whether they still run.
+     */
+    Duration deadHostAfter();
+
     Reconcile reconcile();
 
     /** What reconciliation does with what hosts report. */

@@ -2,6 +2,7 @@ package org.xenplane.vm.service;
 
 import static org.xenplane.core.error.ErrorCode.HANDLE_INVALID;
 import static org.xenplane.core.error.ErrorCode.HOST_DISABLED;
+import static org.xenplane.core.error.ErrorCode.HOST_IS_LIVE;
 import static org.xenplane.core.error.ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY;
 import static org.xenplane.core.error.ErrorCode.HOST_NOT_LIVE;
 import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
@@ -99,6 +100,12 @@ public enum VmOperation implements DeclaredOperation {
             VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED, HANDLE_INVALID,
             HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, HOST_OFFLINE, HYPERVISOR_ERROR, SR_NOT_ATTACHED,
             HOST_CANNOT_ATTACH_NETWORK, STORAGE_SERVICE_UNAVAILABLE),
+    /**
+     * XenAPI {@code VM.power_state_reset} ({@code xe vm-reset-powerstate --force}): records a VM whose
+     * host is not live as halted, touching no hypervisor; only with {@code force} (else INVALID_FIELD).
+     */
+    POWER_STATE_RESET(OperationSpec.changes("vm.power_state_reset", Role.POOL_OPERATOR), Scope.VMS, states(PAUSED, RUNNING),
+            Needs.HOST_NOT_LIVE, INVALID_FIELD, VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, HOST_IS_LIVE),
     /** A host daemon reports its domains (reconciliation); only with its host credential. */
     REPORT_DOMAINS(OperationSpec.byHost("vm.report_domains"), Scope.ANY, states(), INVALID_FIELD);
 
@@ -125,7 +132,12 @@ public enum VmOperation implements DeclaredOperation {
          * are snapshotted and cloned offline only, live snapshots are not supported yet.
          */
         DISKS_DETACHED("disks not attached",
-                "a disk of the VM is attached to a running VM; live snapshots are not supported: shut it down first");
+                "a disk of the VM is attached to a running VM; live snapshots are not supported: shut it down first"),
+        /**
+         * The host the VM is resident on is not live (or no longer in the pool): only then may its
+         * record be reset, as nothing can tell it otherwise. Unmet: {@code HOST_IS_LIVE}.
+         */
+        HOST_NOT_LIVE("its host not live", null);
 
         private final String label;
         private final String reason;
@@ -146,7 +158,13 @@ public enum VmOperation implements DeclaredOperation {
                 case NOT_BUILT_IN -> !s.vm().isDefaultTemplate;
                 case SNAPSHOTS -> s.hasSnapshots();
                 case DISKS_DETACHED -> !s.disksAttached();
+                case HOST_NOT_LIVE -> s.host().notLive();
             };
+        }
+
+        XenplaneException refusal(VmOperation operation, State s) {
+            return this == HOST_NOT_LIVE ? new XenplaneException(HOST_IS_LIVE, s.vm().residentOn)
+                    : new XenplaneException(OPERATION_NOT_ALLOWED, operation.id(), reason);
         }
     }
 
@@ -155,8 +173,19 @@ public enum VmOperation implements DeclaredOperation {
      *
      * @param hasSnapshots  whether some snapshot's {@code snapshotOf} is this VM
      * @param disksAttached whether a disk (not a CD) of the VM is attached, by it or by another VM
+     * @param host          how the host the VM is resident on is doing
      */
-    public record State(Vm vm, boolean hasSnapshots, boolean disksAttached) {
+    public record State(Vm vm, boolean hasSnapshots, boolean disksAttached, ResidentHost host) {
+
+        /** A VM whose resident host, if it has one, is live. */
+        public State(Vm vm, boolean hasSnapshots, boolean disksAttached) {
+            this(vm, hasSnapshots, disksAttached, vm.residentOn == null ? ResidentHost.NONE : ResidentHost.LIVE);
+        }
+
+        /** True when the VM is recorded running or paused on a host presumed dead: its domain may or may not run. */
+        public boolean powerStateUncertain() {
+            return host == ResidentHost.DEAD && (vm.powerState == PowerState.RUNNING || vm.powerState == PowerState.PAUSED);
+        }
     }
 
     private final OperationSpec spec;
@@ -228,7 +257,7 @@ public enum VmOperation implements DeclaredOperation {
             return Optional.of(new XenplaneException(VM_BAD_POWER_STATE, vm.id, expected(), vm.powerState.wireName()));
         }
         if (!needs.metBy(s)) {
-            return Optional.of(new XenplaneException(OPERATION_NOT_ALLOWED, id(), needs.reason));
+            return Optional.of(needs.refusal(this, s));
         }
         return Optional.empty();
     }

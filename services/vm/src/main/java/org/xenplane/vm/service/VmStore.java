@@ -16,6 +16,7 @@ import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.message.Messages;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskStore;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 
@@ -35,11 +36,13 @@ public class VmStore {
     private final VmDevices devices;
     private final Event<DomainEnded> ended;
     private final VmStates states;
+    private final TaskStore tasks;
 
     public VmStore(EntityManager em, VmViews views, Messages messages, Hosts hosts, VmDevices devices,
-                   Event<DomainEnded> ended, VmStates states) {
+                   Event<DomainEnded> ended, VmStates states, TaskStore tasks) {
         this.em = em;
         this.states = states;
+        this.tasks = tasks;
         this.views = views;
         this.messages = messages;
         this.hosts = hosts;
@@ -164,6 +167,24 @@ public class VmStore {
                 vm.currentTask = null;
                 views.publish(EventOperation.MOD, vm);
             }
+        });
+    }
+
+    /**
+     * Frees the VM if the task it is marked busy with has ended or no longer exists (a claim that a
+     * crash or a bug left behind); a task that has not finished keeps it. In a transaction of its own.
+     */
+    public void releaseIfTaskEnded(UUID vmId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Vm vm = lock(vmId);
+            if (vm.currentTask == null || tasks.find(vm.currentTask).map(t -> !t.status().finished()).orElse(false)) {
+                return;
+            }
+            LOG.warnf("VM %s was still marked busy with %s by task %s, which has ended; it is freed",
+                    vmId, vm.currentOperation, vm.currentTask);
+            vm.currentOperation = null;
+            vm.currentTask = null;
+            views.publish(EventOperation.MOD, vm);
         });
     }
 

@@ -30,7 +30,8 @@ public class VmViews {
         @SuppressWarnings("unchecked")
         List<UUID> snapshots = em.createNativeQuery("select id from vm where snapshot_of = ?1 order by snapshot_time, id")
                 .setParameter(1, vm.id).getResultList();
-        return VmView.of(new VmOperation.State(vm, !snapshots.isEmpty(), !states.withAttachedDisks(List.of(vm.id)).isEmpty()),
+        boolean attached = !states.withAttachedDisks(List.of(vm.id)).isEmpty();
+        return VmView.of(new VmOperation.State(vm, !snapshots.isEmpty(), attached, states.residentHosts(List.of(vm)).get(vm.id)),
                 snapshots);
     }
 
@@ -43,9 +44,10 @@ public class VmViews {
             snapshots.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
         }
         Set<UUID> attached = states.withAttachedDisks(vms.stream().map(v -> v.id).toList());
+        Map<UUID, ResidentHost> hosts = states.residentHosts(vms);
         return vms.stream().map(v -> {
             List<UUID> own = snapshots.getOrDefault(v.id, List.of());
-            return VmView.of(new VmOperation.State(v, !own.isEmpty(), attached.contains(v.id)), own);
+            return VmView.of(new VmOperation.State(v, !own.isEmpty(), attached.contains(v.id), hosts.get(v.id)), own);
         }).toList();
     }
 

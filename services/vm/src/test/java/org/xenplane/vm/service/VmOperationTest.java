@@ -93,7 +93,34 @@ class VmOperationTest {
                 "vm.suspend", "vm.resume", "vm.pause", "vm.unpause")).containsOnly(Role.VM_OPERATOR);
         assertThat(roleOf("vm.create", "vm.update", "vm.destroy", "vm.clone", "vm.copy")).containsOnly(Role.VM_ADMIN);
         assertThat(roleOf("vm.start_on", "vm.snapshot", "vm.revert", "vm.pool_migrate")).containsOnly(Role.VM_POWER_ADMIN);
+        assertThat(roleOf("vm.power_state_reset")).containsOnly(Role.POOL_OPERATOR);
         assertThat(roleOf("vm.read")).containsOnly(Role.READ_ONLY);
+    }
+
+    @Test
+    void aVmOnALiveHostIsNotResetButOneOnAHostThatIsNotLiveIs() {
+        Vm vm = vm(PowerState.RUNNING).vm();
+        vm.residentOn = UUID.randomUUID();
+        var live = new VmOperation.State(vm, false, false, ResidentHost.LIVE);
+        var refusal = VmOperation.POWER_STATE_RESET.refusal(live).orElseThrow();
+        assertThat(refusal.code()).isEqualTo(ErrorCode.HOST_IS_LIVE);
+        assertThat(refusal.parameters()).containsEntry("host", vm.residentOn.toString());
+        assertThat(VmOperation.allowedOn(live)).doesNotContain("power_state_reset");
+        assertThat(live.powerStateUncertain()).isFalse();
+
+        var notLive = new VmOperation.State(vm, false, false, ResidentHost.NOT_LIVE);
+        assertThat(VmOperation.allowedOn(notLive)).contains("power_state_reset");
+        assertThat(notLive.powerStateUncertain()).as("not yet dead-host-after").isFalse();
+        var dead = new VmOperation.State(vm, false, false, ResidentHost.DEAD);
+        assertThat(VmOperation.allowedOn(dead)).contains("power_state_reset");
+        assertThat(dead.powerStateUncertain()).isTrue();
+    }
+
+    @Test
+    void aHaltedVmHasNoPowerStateToReset() {
+        var refusal = VmOperation.POWER_STATE_RESET.refusal(vm(PowerState.HALTED)).orElseThrow();
+        assertThat(refusal.code()).isEqualTo(ErrorCode.VM_BAD_POWER_STATE);
+        assertThat(refusal.parameters()).containsEntry("expected", "paused|running");
     }
 
     @Test
