@@ -22,8 +22,8 @@ public class XenplaneServer {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory().resolve("postgres"));
         EmbeddedDatabaseShutdown.stopAfterQuarkus(embedded);
         System.setProperty(URL_KEY, embedded.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "postgres");
+        System.setProperty("quarkus.datasource.username", embedded.username());
+        System.setProperty("quarkus.datasource.password", embedded.password());
         try {
             Quarkus.run(args);
         } finally {

@@ -236,6 +236,10 @@ public enum ErrorCode {
     STORAGE_SERVICE_UNAVAILABLE(503, "Storage service not reachable",
             "The storage service cannot be reached for VM {vm}: {detail}. Check xenplane.storage.url and "
             + "that the storage service runs, then retry.", "vm", "detail"),
+    /** PostgreSQL refused or dropped the connection, is shutting down or starting, or no pooled connection came in time. */
+    DATABASE_UNAVAILABLE(503, "Database not reachable",
+            "The server cannot reach its database right now. Retry in {retry_after_seconds} seconds; if "
+            + "this goes on, check that PostgreSQL runs and that the server can reach it.", "retry_after_seconds"),
     HOST_DAEMON_ERROR(502, "Host daemon failed",
             "The daemon of host {host} failed: {detail}. Check its log, fix the cause and retry.", "host", "detail"),
     SR_BACKEND_FAILURE(502, "Storage backend failed",

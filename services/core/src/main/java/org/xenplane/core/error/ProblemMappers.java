@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -22,10 +23,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Turns every failure that reaches the REST layer into an RFC 7807 problem with a stable code.
  * Nothing escapes as a bare 500 or a stack trace: an unexpected exception is logged with a
- * reference that the client also receives.
+ * reference that the client also receives. A database outage is not unexpected: it answers
+ * 503 {@code DATABASE_UNAVAILABLE} with {@code Retry-After} ({@link DatabaseFailures}).
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final DatabaseOutageLog OUTAGE_LOG = new DatabaseOutageLog();
 
     @ServerExceptionMapper
     public Response xenplane(XenplaneException e) {
@@ -121,6 +124,11 @@ public class ProblemMappers {
         XenplaneException wrapped = rootXenplane(e);
         if (wrapped != null) {
             return ProblemResponses.of(wrapped);
+        }
+        Optional<Throwable> outage = DatabaseFailures.outageIn(e);
+        if (outage.isPresent()) {
+            OUTAGE_LOG.answered(outage.get());
+            return ProblemResponses.of(DatabaseFailures.unavailable(e));
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, reference %s", reference);
