@@ -40,9 +40,10 @@ class ManagementNetworkScenarioIT {
         }
     }
 
+    /** The host live, and its daemon's identity (with the credential the test reads) written. */
     private static Path awaitHost(ServerProcess server, Path stateDir) {
         await().atMost(Duration.ofSeconds(90)).until(() -> server.api().get("/api/v1/hosts").then().extract().jsonPath()
-                .getList("findAll { it.live }").size() == 1);
+                .getList("findAll { it.live }").size() == 1 && Files.exists(stateDir.resolve("sim-host-1.json")));
         return stateDir;
     }
 
