@@ -62,18 +62,19 @@ class InvariantCheckerTest {
     }
 
     @Test
-    void aTaskPendingLongerThanTaskStaleAfterIsReported() {
-        UUID stale = task("PENDING", "now() - interval '1 hour'");
-        task("PENDING", "now()");
-        task("SUCCESS", "now() - interval '1 hour'");
-        assertReportedExactly("TASK_STALE", "task", stale);
+    void aTaskPendingWhoseOwnersLeaseLapsedIsReported() {
+        UUID stale = task("PENDING", "now() - interval '1 minute'");
+        UUID unowned = task("CANCELLING", "null");
+        task("PENDING", "now() + interval '1 hour'");
+        task("SUCCESS", "null");
+        assertReportedExactly("TASK_STALE", "task", stale, unowned);
     }
 
     @Test
     void aVmBusyWithATaskThatEndedOrDoesNotExistIsReported() {
-        UUID ended = vm("HALTED", null, 0, task("FAILURE", "now()"));
+        UUID ended = vm("HALTED", null, 0, task("FAILURE", "null"));
         UUID missing = vm("HALTED", null, 0, UUID.randomUUID());
-        vm("HALTED", null, 0, task("PENDING", "now()"));
+        vm("HALTED", null, 0, task("PENDING", "now() + interval '1 hour'"));
         assertReportedExactly("VM_OPERATION_WITHOUT_TASK", "vm", ended, missing);
     }
 
@@ -146,10 +147,11 @@ class InvariantCheckerTest {
         return id;
     }
 
-    private UUID task(String status, String createdAt) {
+    /** A task as a replica that is not this one left it, with its lease ending at {@code leaseUntil} (SQL). */
+    private UUID task(String status, String leaseUntil) {
         UUID id = UUID.randomUUID();
-        insert("task", id, "insert into task (id, operation, status, created_at, created_by) values (?1, 'vm.start', ?2, "
-                + createdAt + ", 'invariants-test')", status);
+        insert("task", id, "insert into task (id, operation, status, created_at, created_by, owner, lease_until) "
+                + "values (?1, 'vm.start', ?2, now(), 'invariants-test', gen_random_uuid(), " + leaseUntil + ")", status);
         return id;
     }
 

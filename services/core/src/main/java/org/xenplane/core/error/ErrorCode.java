@@ -240,6 +240,13 @@ public enum ErrorCode {
     DATABASE_UNAVAILABLE(503, "Database not reachable",
             "The server cannot reach its database right now. Retry in {retry_after_seconds} seconds; if "
             + "this goes on, check that PostgreSQL runs and that the server can reach it.", "retry_after_seconds"),
+    /**
+     * The replica that ran the task stopped (crashed, or lost the database for longer than its lease)
+     * before the task finished; another replica took it over and put its object back as the hosts report it.
+     */
+    TASK_OWNER_LOST(503, "Task interrupted",
+            "The server running task {task} stopped before the task finished. Another server took it over and "
+            + "left its object as the hosts report it; check the object's state and retry if needed.", "task"),
     HOST_DAEMON_ERROR(502, "Host daemon failed",
             "The daemon of host {host} failed: {detail}. Check its log, fix the cause and retry.", "host", "detail"),
     SR_BACKEND_FAILURE(502, "Storage backend failed",

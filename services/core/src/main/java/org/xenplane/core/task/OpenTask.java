@@ -16,12 +16,14 @@ public final class OpenTask {
     private final TaskView task;
     private final TaskContext context;
     private final TaskStore store;
+    private final TaskLeases leases;
     private boolean finished;
 
-    OpenTask(TaskView task, TaskStore store) {
+    OpenTask(TaskView task, TaskStore store, TaskLeases leases) {
         this.task = task;
         this.context = new TaskContext(task.id(), store);
         this.store = store;
+        this.leases = leases;
     }
 
     public TaskView task() {
@@ -38,7 +40,11 @@ public final class OpenTask {
 
     public synchronized TaskView succeed(TaskResult result) {
         finished = true;
-        return store.succeed(task.id(), result == null ? TaskResult.NONE : result);
+        try {
+            return store.succeed(task.id(), result == null ? TaskResult.NONE : result);
+        } finally {
+            leases.release(task.id());
+        }
     }
 
     /** Records the failure: a typed error as itself, anything else as {@code INTERNAL_ERROR} with a logged reference. */
@@ -47,6 +53,14 @@ public final class OpenTask {
             return store.find(task.id()).orElseThrow();
         }
         finished = true;
+        try {
+            return recordFailure(failure);
+        } finally {
+            leases.release(task.id());
+        }
+    }
+
+    private TaskView recordFailure(Throwable failure) {
         if (failure instanceof TaskCancelledException) {
             return store.cancelled(task.id());
         }

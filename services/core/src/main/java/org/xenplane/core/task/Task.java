@@ -49,4 +49,8 @@ public class Task extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
+    /** The replica running the task (see {@link TaskLeases}); null once nobody needs to. */
+    public UUID owner;
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
 }

@@ -3,6 +3,7 @@ package org.xenplane.core.task;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,12 +29,16 @@ public class TaskRunner {
 
     private final TaskStore store;
     private final EventNotifier notifier;
+    private final TaskLeases leases;
+    private final Instance<TaskRecovery> recoveries;
     private final ExecutorService workers;
 
-    public TaskRunner(TaskStore store, EventNotifier notifier,
+    public TaskRunner(TaskStore store, EventNotifier notifier, TaskLeases leases, Instance<TaskRecovery> recoveries,
                       @ConfigProperty(name = "xenplane.tasks.workers", defaultValue = "64") int workers) {
         this.store = store;
         this.notifier = notifier;
+        this.leases = leases;
+        this.recoveries = recoveries;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "xenplane-task-" + n.incrementAndGet());
@@ -50,7 +55,7 @@ public class TaskRunner {
     public TaskView submit(TaskRequest request, String caller, TaskWork work) {
         TaskStore.Begun begun = store.begin(request, caller);
         if (begun.created()) {
-            workers.execute(() -> execute(begun.task().id(), work));
+            dispatch(begun.task().id(), work);
         }
         return begun.task();
     }
@@ -79,7 +84,7 @@ public class TaskRunner {
             }
             return earlier;
         }
-        workers.execute(() -> execute(begun.task().id(), work));
+        dispatch(begun.task().id(), work);
         return begun.task();
     }
 
@@ -115,7 +120,28 @@ public class TaskRunner {
      * response body streams (see {@link OpenTask}). No idempotency key: such work is a read.
      */
     public OpenTask open(TaskRequest request, String caller) {
-        return new OpenTask(store.begin(request, caller).task(), store);
+        TaskView task = store.begin(request, caller).task();
+        leases.hold(task.id());
+        return new OpenTask(task, store, leases);
+    }
+
+    /**
+     * Finishes, in the background, a task taken over from a replica that lost it: the service's
+     * {@link TaskRecovery} decides its outcome; a task no recovery knows fails {@code TASK_OWNER_LOST}
+     * (or ends cancelled, if cancelling).
+     */
+    void recover(TaskView orphan) {
+        leases.hold(orphan.id());
+        TaskRecovery recovery = recoveries.stream().filter(r -> r.recovers(orphan)).findFirst().orElse(null);
+        workers.execute(() -> execute(orphan.id(), context -> {
+            if (recovery != null) {
+                return recovery.recover(orphan, context);
+            }
+            if (orphan.status() == TaskStatus.CANCELLING) {
+                throw new TaskCancelledException();
+            }
+            throw new XenplaneException(ErrorCode.TASK_OWNER_LOST, orphan.id());
+        }, false));
     }
 
     /** Waits up to {@code max} for the task to finish; returns its state then, finished or not. */
@@ -137,15 +163,42 @@ public class TaskRunner {
         }
     }
 
+    /** Holds the task's lease from now (a task waiting for a worker is not orphaned) and queues its work. */
+    private void dispatch(UUID id, TaskWork work) {
+        leases.hold(id);
+        workers.execute(() -> execute(id, work, true));
+    }
+
     private TaskView execute(UUID id, TaskWork work) {
+        leases.hold(id);
+        return execute(id, work, true);
+    }
+
+    /** Runs the work and records its outcome; the lease is held (by the caller) until it ends, finished or not. */
+    private TaskView execute(UUID id, TaskWork work, boolean cancellableBeforeStart) {
+        try {
+            return outcome(id, work, cancellableBeforeStart);
+        } catch (TaskRecovery.NotYet e) {
+            LOG.infof("Task %s cannot be recovered yet (%s); it will be taken over again", id, e.getMessage());
+            return store.find(id).orElseThrow();
+        } finally {
+            leases.release(id);
+        }
+    }
+
+    private TaskView outcome(UUID id, TaskWork work, boolean cancellableBeforeStart) {
         TaskContext context = new TaskContext(id, store);
         try {
-            context.checkCancelled();
+            if (cancellableBeforeStart) {
+                context.checkCancelled();
+            }
             TaskResult result = work.run(context);
             if (context.finished() != null) {
                 return context.finished();
             }
             return store.succeed(id, result == null ? TaskResult.NONE : result);
+        } catch (TaskRecovery.NotYet e) {
+            throw e;
         } catch (Exception e) {
             if (context.finished() != null) {
                 LOG.errorf(e, "Task %s failed after it had succeeded; it stays succeeded", id);
