@@ -171,8 +171,10 @@ class VmDeadHostTest {
     private UUID pendingTask(String vmId) {
         UUID task = UUID.randomUUID();
         sql("""
-                insert into task (id, operation, target_class, target_id, status, progress, created_at, created_by)
-                values (?1, 'vm.hard_shutdown', 'vm', ?2, 'PENDING', 0, now(), 'test')""", task, uuid(vmId));
+                insert into task (id, operation, target_class, target_id, status, progress, created_at, created_by,
+                                  owner, lease_until)
+                values (?1, 'vm.hard_shutdown', 'vm', ?2, 'PENDING', 0, now(), 'test', gen_random_uuid(),
+                        now() + interval '1 hour')""", task, uuid(vmId));
         return task;
     }
 
