@@ -1,0 +1,123 @@
+package org.xenplane.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL 15 (external, as Debian runs it) goes away for 20 s while clients keep starting and
+ * hard-stopping VMs on the packaged server with a packaged daemon of 2 simulated hosts: calls
+ * answer 503 (never 500) meanwhile, and once the database is back, with nobody touching the server,
+ * no task stays pending, no VM stays busy, and the invariant checker is empty.
+ */
+class DatabaseRestartUnderLoadIT {
+    private static final long MIB = 1024 * 1024;
+    private static final String TEMPLATE = "6a1f2d3e-0000-4000-8000-000000000001";
+    private static final int VMS = 24;
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path workDir;
+
+    @BeforeAll
+    static void postgresql15IsInstalled() {
+        String why = ExternalPostgres.unavailableBecause();
+        if (why != null) {
+            System.out.println("DatabaseRestartUnderLoadIT SKIPPED: " + why);
+        }
+        assumeTrue(why == null, why);
+    }
+
+    @Test
+    void nothingStaysPendingOrBusyAfterTheDatabaseComesBack() throws Exception {
+        Files.createDirectories(workDir.resolve("daemon"));
+        try (ExternalPostgres postgres = ExternalPostgres.start();
+             ServerProcess server = ServerProcess.onExternalDatabase(workDir, JavaProcess.freePort(), postgres.jdbcUrl()).start();
+             DaemonProcess daemon = new DaemonProcess(workDir.resolve("daemon"), server.url(), 2,
+                     server.newJoinToken() + "," + server.newJoinToken(), JavaProcess.freePort(),
+                     Map.of("xenplane.daemon.simulator.latency.create", "300ms",
+                             "xenplane.daemon.simulator.latency.destroy", "300ms")).start()) {
+            try {
+                scenario(postgres, server);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + "\n" + server.log(), e);
+            }
+        }
+    }
+
+    /** The clients go on for this long (the scenario's timeline, not a wait for something to happen). */
+    private static void loadFor(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+    }
+
+    private void scenario(ExternalPostgres postgres, ServerProcess server) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> server.api().get("/api/v1/hosts").then().extract().jsonPath()
+                .getList("findAll { it.live }").size() == 2);
+        List<String> vms = new ArrayList<>();
+        for (int i = 0; i < VMS; i++) {
+            vms.add(server.api().body(Map.of("template", TEMPLATE, "name", "outage-" + i, "memoryStaticMin", 128 * MIB,
+                            "memoryStaticMax", 256 * MIB, "memoryDynamicMin", 256 * MIB, "memoryDynamicMax", 256 * MIB))
+                    .post("/api/v1/vms").then().statusCode(201).extract().<String>path("id"));
+        }
+        ConcurrentMap<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        for (int c = 0; c < 4; c++) {
+            int client = c;
+            clients.submit(() -> {
+                for (int round = 0; loading.get(); round++) {
+                    String vm = vms.get((client + 4 * round) % VMS);
+                    String operation = round % 2 == 0 ? "start" : "hard-shutdown";
+                    try {
+                        Response answer = server.api().post("/api/v1/vms/" + vm + "/" + operation);
+                        answers.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    } catch (RuntimeException connectionTrouble) {
+                        answers.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                    }
+                }
+            });
+        }
+        loadFor(Duration.ofSeconds(3));
+        postgres.stop();
+        loadFor(OUTAGE);
+        postgres.startAgain();
+        long back = System.nanoTime();
+        loadFor(Duration.ofSeconds(5));
+        loading.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(server.api().get("/api/v1/tasks?status=pending&limit=1000").then().statusCode(200).extract()
+                    .jsonPath().getList("id")).as("pending tasks").isEmpty();
+            assertThat(server.api().get("/api/v1/tasks?status=cancelling&limit=1000").then().statusCode(200).extract()
+                    .jsonPath().getList("id")).as("cancelling tasks").isEmpty();
+            assertThat(server.api().get("/api/v1/vms").then().statusCode(200).extract().jsonPath()
+                    .getList("findAll { !it.currentOperations.isEmpty() }.name")).as("busy VMs").isEmpty();
+            assertThat(server.api().get("/api/v1/pool/invariants").then().statusCode(200).extract().jsonPath()
+                    .getList("")).as("inconsistencies").isEmpty();
+        });
+        System.out.printf("DatabaseRestartUnderLoadIT: answers by status during the run %s; records right %d ms after "
+                + "PostgreSQL was back%n", answers, Duration.ofNanos(System.nanoTime() - back).toMillis());
+        assertThat(answers).as("answers by status").doesNotContainKey(500);
+        assertThat(answers).containsKey(503);
+    }
+}
