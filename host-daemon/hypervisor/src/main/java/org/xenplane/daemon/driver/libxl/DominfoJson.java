@@ -43,13 +43,13 @@ final class DominfoJson {
 
     /**
      * Why a shut-down domain shut down, from its {@code libxl_dominfo}: libxl writes the
-     * {@code libxl_shutdown_reason} by name ({@code "reboot"}), and leaves out the default, which
-     * for a shut-down domain can only be a power-off.
+     * {@code libxl_shutdown_reason} by name ({@code "poweroff"}, {@code "reboot"}), and leaves
+     * out its default, {@code unknown}.
      */
     static ShutdownReason dominfoShutdownReason(String json) {
         JsonNode reason = parse(json).get("shutdown_reason");
         if (reason == null || reason.isNull()) {
-            return ShutdownReason.POWEROFF;
+            return ShutdownReason.UNKNOWN;
         }
         if (reason.isNumber()) {
             return ShutdownReason.fromLibxl(reason.asInt());
