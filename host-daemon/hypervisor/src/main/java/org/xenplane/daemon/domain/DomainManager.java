@@ -256,34 +256,36 @@ public final class DomainManager {
     // ---- adopting what outlived the last daemon, and the level-triggered sweep
 
     /**
-     * Takes over the domains the hypervisor holds, as a daemon does at start: each is watched,
-     * its kept spec (if any) serves its reboots, and {@link #reconcile} deals with those that
-     * shut down while no daemon watched. Specs kept for domains that are gone are forgotten.
+     * Takes over the domains the hypervisor holds, as a daemon does at start: a first
+     * {@link #reconcile} pass watches each, and deals with those that shut down while no daemon
+     * watched; each domain's kept spec (if any) serves its reboots.
      *
-     * @return the domains adopted
+     * @return the domains found
      */
     public List<DomainInfo> adopt() {
-        List<DomainInfo> found = driver.list();
+        List<DomainInfo> found = reconcile();
         for (DomainInfo domain : found) {
-            driver.watch(domain);
             if (specs.spec(domain.vmId()).isEmpty()) {
                 LOG.warnf("%s: domain %d (%s) has no kept spec: if its guest reboots, it ends", hostKey, domain.domid(),
                         domain.vmId());
             }
         }
-        LOG.infof("%s: adopted %d running domain(s)", hostKey, found.size());
-        reconcile();
+        LOG.infof("%s: adopted %d domain(s)", hostKey, found.size());
         return found;
     }
 
     /**
-     * One pass of the level-triggered sweep: every domain found shut down, however it got there
-     * (an event this daemon missed, a guest that stopped while no daemon ran), gets its shutdown
-     * policy, as if its event had just arrived; a kept spec whose domain is gone is forgotten.
+     * One pass of the level-triggered sweep: every domain is watched (watching twice is fine), and
+     * every domain found shut down, however it got there (an event this daemon missed, a guest
+     * that stopped while no daemon ran), gets its shutdown policy as if its event had just come; a
+     * kept spec whose domain is gone is forgotten.
+     *
+     * @return the domains as the pass found them
      */
-    public void reconcile() {
+    public List<DomainInfo> reconcile() {
         List<DomainInfo> now = driver.list();
         for (DomainInfo domain : now) {
+            driver.watch(domain);
             if (domain.state() == DomainState.SHUTDOWN) {
                 driver.shutdownReason(domain.vmId())
                         .ifPresent(reason -> domainShutdown(domain.vmId(), domain.domid(), reason));
@@ -301,6 +303,7 @@ public final class DomainManager {
                 });
             }
         }
+        return now;
     }
 
     // ---- what xl does when a guest shuts down by itself
