@@ -35,6 +35,8 @@ public abstract class HypervisorDriverContract {
     @TempDir
     protected Path workDir;
     private final List<UUID> created = new CopyOnWriteArrayList<>();
+    /** Whether a domain manager listens to the driver: it would act on the next tests' domains (libxl's driver is shared). */
+    private boolean managed;
 
     /** The driver under test; the same instance for the whole test. */
     protected abstract HypervisorDriver driver();
@@ -71,6 +73,9 @@ public abstract class HypervisorDriverContract {
         for (UUID vmId : created) {
             driver().destroy(vmId);
             secondHost().ifPresent(h -> h.destroy(vmId));
+        }
+        if (managed) {
+            restartDriver();
         }
     }
 
@@ -353,6 +358,7 @@ public abstract class HypervisorDriverContract {
 
     /** The daemon's domain manager over the current driver, keeping its specs where a restarted one finds them. */
     private DomainManager manager() {
+        managed = true;
         return new DomainManager("contract", driver(), workDir.resolve("images"), workDir.resolve("specs"));
     }
 
