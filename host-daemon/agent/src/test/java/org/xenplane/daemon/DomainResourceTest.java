@@ -119,6 +119,16 @@ class DomainResourceTest {
     }
 
     @Test
+    void aSimulatedHostThatLosesPowerLosesItsDomains() {
+        UUID vm = UUID.randomUUID();
+        as(host2).body(Map.of("spec", spec(vm), "paused", false)).put(HOST_2 + "/domains/" + vm).then().statusCode(200);
+        as(host2).post(HOST_2 + "/simulator/power-off").then().statusCode(204);
+
+        assertThat(hosts.find("sim-host-2").orElseThrow().driver().find(vm)).isEmpty();
+        as(host2).get(HOST_2 + "/domains").then().statusCode(200).body("domains.size()", equalTo(0));
+    }
+
+    @Test
     void theOtherHostsCredentialCannotTouchThisHostsDomains() {
         as(host2).get(HOST_1 + "/domains").then().statusCode(401).body("code", equalTo("SESSION_AUTHENTICATION_FAILED"));
     }

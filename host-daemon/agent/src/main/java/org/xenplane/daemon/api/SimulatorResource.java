@@ -25,7 +25,7 @@ import org.xenplane.daemon.protocol.ShutdownReason;
 
 /**
  * What only a simulated host offers, for tests and demos: make a guest power off, reboot or crash
- * by itself, make it ignore requests, and arm failures of the next driver calls. Authenticated as
+ * by itself, make it ignore requests, power the host off, and arm failures of the next driver calls. Authenticated as
  * every {@code /daemon/} call; 404 {@code NOT_FOUND} for a host that is not simulated.
  */
 @Path(DaemonProtocol.DAEMON_ROOT + "/{" + DaemonAuthenticator.LOCAL_KEY + "}/simulator")
@@ -62,6 +62,18 @@ public class SimulatorResource {
         GuestBehaviour behaviour = body.obeys() ? new GuestBehaviour(true, Duration.ofMillis(body.reactionMillis()))
                 : GuestBehaviour.IGNORES_REQUESTS;
         simulated().setGuestBehaviour(DomainResource.uuid(vmId), behaviour);
+        return Response.noContent().build();
+    }
+
+    /**
+     * The simulated host loses power and comes back at once, empty: every domain ends and nobody
+     * is told, as on a real host's reset. (Stopping or restarting the daemon leaves the domains running.)
+     */
+    @POST
+    @Path("/power-off")
+    public Response powerOff() {
+        simulated().powerOff();
+        current.host().domains().reconcile();
         return Response.noContent().build();
     }
 

@@ -30,7 +30,10 @@ import org.xenplane.daemon.driver.simulator.SimulatorSettings;
 /**
  * The hosts this daemon serves, built once from configuration: with the simulator, N simulated
  * hosts named {@code <prefix>-1 .. <prefix>-N}; with libxl, this machine. An unusable
- * configuration, or libxl off Xen, stops start-up with one line.
+ * configuration, or libxl off Xen, stops start-up with one line. Each host's domains outlive the
+ * daemon: each host adopts the domains its hypervisor holds at start, with the specs kept in
+ * {@code <state-dir>/domains/<key>/}; a simulated host keeps its hypervisor's state in
+ * {@code <state-dir>/simulator/<key>.json}, as Xen keeps its domains across a toolstack restart.
  */
 @ApplicationScoped
 public class LocalHosts {
@@ -39,25 +42,39 @@ public class LocalHosts {
     private static final int MAX_SIMULATED_HOSTS = 1000;
     private static final String SIMULATED_ADDRESS = "127.0.0.1";
     private static final long MIB = 1024L * 1024L;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LocalHosts.class);
 
     private final DriverKind driver;
     private final Map<String, LocalHost> byKey = new LinkedHashMap<>();
 
     public LocalHosts(DaemonConfig config, @ConfigProperty(name = "quarkus.application.version") String version) {
         this.driver = DriverKind.fromConfig(config.driver());
-        Path images = config.stateDir().resolve("images");
+        Path state = config.stateDir();
         if (driver == DriverKind.LIBXL) {
             String key = hostName(config);
-            add(new LocalHost(key, 1, address(), new DomainManager(key, openLibxl(version), images.resolve(key))));
+            add(new LocalHost(key, 1, address(), manager(key, openLibxl(version), state)));
         } else {
             SimulatorSettings settings = settings(config.simulator());
             for (int i = 1; i <= config.simulator().hosts(); i++) {
                 String key = config.simulator().namePrefix() + "-" + i;
-                SimulatedHost host = new SimulatedHost(settings, version);
+                SimulatedHost host = SimulatedHost.persistent(settings, version, state.resolve("simulator").resolve(key + ".json"));
                 host.useLoad(new SimulatedLoad(config.simulator().loadSeed() + i, System::nanoTime));
-                add(new LocalHost(key, i, SIMULATED_ADDRESS, new DomainManager(key, host, images.resolve(key))));
+                add(new LocalHost(key, i, SIMULATED_ADDRESS, manager(key, host, state)));
             }
         }
+    }
+
+    /** The host's domain manager, which has adopted the domains the hypervisor holds. */
+    private static DomainManager manager(String key, HypervisorDriver driver, Path state) {
+        DomainManager domains = new DomainManager(key, driver, state.resolve("images").resolve(key),
+                state.resolve("domains").resolve(key));
+        try {
+            domains.adopt();
+        } catch (RuntimeException e) {
+            LOG.errorf("%s: the domains already running could not be adopted now (%s); the next sweep tries again",
+                    key, e.getMessage());
+        }
+        return domains;
     }
 
     public DriverKind driver() {

@@ -47,17 +47,27 @@ public final class DomainManager {
     private final EndedDomains ended = new EndedDomains(Duration.ofMinutes(10), 4096);
     private final MigrationTickets incoming = new MigrationTickets(Duration.ofMinutes(10));
     private final Waiters waiters = new Waiters();
-    private final Map<UUID, DomainSpec> specs = new ConcurrentHashMap<>();
-    private final Map<UUID, Instant> startedAt = new ConcurrentHashMap<>();
+    private final KeptSpecs specs;
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     /** Grows with every change; starts from the clock so that it keeps growing across restarts. */
     private final AtomicLong generation = new AtomicLong(System.currentTimeMillis() * 1000);
 
+    /** A manager whose domain specs end with it (a restarted one cannot rebuild a rebooting guest). */
     public DomainManager(String hostKey, HypervisorDriver driver, Path imageDir) {
+        this(hostKey, driver, imageDir, KeptSpecs.inMemory());
+    }
+
+    /** A manager that keeps each domain's spec in {@code specDir}, where a restarted one finds them. */
+    public DomainManager(String hostKey, HypervisorDriver driver, Path imageDir, Path specDir) {
+        this(hostKey, driver, imageDir, KeptSpecs.in(specDir));
+    }
+
+    private DomainManager(String hostKey, HypervisorDriver driver, Path imageDir, KeptSpecs specs) {
         this.hostKey = hostKey;
         this.driver = driver;
         this.imageDir = imageDir;
+        this.specs = specs;
         driver.addListener(this::domainShutdown);
     }
 
@@ -243,6 +253,59 @@ public final class DomainManager {
         });
     }
 
+    // ---- adopting what outlived the last daemon, and the level-triggered sweep
+
+    /**
+     * Takes over the domains the hypervisor holds, as a daemon does at start: a first
+     * {@link #reconcile} pass watches each, and deals with those that shut down while no daemon
+     * watched; each domain's kept spec (if any) serves its reboots.
+     *
+     * @return the domains found
+     */
+    public List<DomainInfo> adopt() {
+        List<DomainInfo> found = reconcile();
+        for (DomainInfo domain : found) {
+            if (specs.spec(domain.vmId()).isEmpty()) {
+                LOG.warnf("%s: domain %d (%s) has no kept spec: if its guest reboots, it ends", hostKey, domain.domid(),
+                        domain.vmId());
+            }
+        }
+        LOG.infof("%s: adopted %d domain(s)", hostKey, found.size());
+        return found;
+    }
+
+    /**
+     * One pass of the level-triggered sweep: every domain is watched (watching twice is fine), and
+     * every domain found shut down, however it got there (an event this daemon missed, a guest
+     * that stopped while no daemon ran), gets its shutdown policy as if its event had just come; a
+     * kept spec whose domain is gone is forgotten.
+     *
+     * @return the domains as the pass found them
+     */
+    public List<DomainInfo> reconcile() {
+        List<DomainInfo> now = driver.list();
+        for (DomainInfo domain : now) {
+            driver.watch(domain);
+            if (domain.state() == DomainState.SHUTDOWN) {
+                driver.shutdownReason(domain.vmId())
+                        .ifPresent(reason -> domainShutdown(domain.vmId(), domain.domid(), reason));
+            }
+        }
+        java.util.Set<UUID> present = new java.util.HashSet<>();
+        now.forEach(d -> present.add(d.vmId()));
+        for (UUID vmId : specs.vmIds()) {
+            if (!present.contains(vmId)) {
+                locked(vmId, () -> {
+                    if (driver.find(vmId).isEmpty()) {
+                        specs.remove(vmId);
+                    }
+                    return null;
+                });
+            }
+        }
+        return now;
+    }
+
     // ---- what xl does when a guest shuts down by itself
 
     private void domainShutdown(UUID vmId, int domid, ShutdownReason reason) {
@@ -255,7 +318,7 @@ public final class DomainManager {
                 if (now.isEmpty() || now.get().domid() != domid || now.get().state() != DomainState.SHUTDOWN) {
                     return null;
                 }
-                if (reason == ShutdownReason.REBOOT && specs.containsKey(vmId)) {
+                if (reason == ShutdownReason.REBOOT && specs.spec(vmId).isPresent()) {
                     restart(vmId, domid);
                 } else {
                     driver.destroy(vmId);
@@ -271,8 +334,9 @@ public final class DomainManager {
     private void restart(UUID vmId, int domid) {
         driver.destroy(vmId);
         try {
-            DomainInfo info = driver.create(specs.get(vmId), false);
-            startedAt.put(vmId, Instant.now());
+            DomainSpec spec = specs.spec(vmId).orElseThrow();
+            DomainInfo info = driver.create(spec, false);
+            specs.put(spec, Instant.now());
             changed(info);
             if (!waiters.rebooted(vmId, info)) {
                 LOG.infof("%s: domain %d (%s) rebooted by itself as domain %d", hostKey, domid, vmId, info.domid());
@@ -318,7 +382,7 @@ public final class DomainManager {
                                 Runnable change, java.util.function.UnaryOperator<DomainSpec> remembered) {
         return once(operationId, operation, vmId, () -> {
             change.run();
-            specs.computeIfPresent(vmId, (id, spec) -> remembered.apply(spec));
+            specs.update(vmId, remembered);
             return changed(current(vmId, driverOperation));
         });
     }
@@ -358,8 +422,7 @@ public final class DomainManager {
     }
 
     private void remember(DomainSpec spec) {
-        specs.put(spec.vmId(), spec);
-        startedAt.put(spec.vmId(), Instant.now());
+        specs.put(spec, Instant.now());
     }
 
     private DomainResult changed(DomainInfo info) {
@@ -369,7 +432,6 @@ public final class DomainManager {
 
     private void gone(UUID vmId, int domid, ShutdownReason reason) {
         specs.remove(vmId);
-        startedAt.remove(vmId);
         ended.add(vmId, domid, reason, generation.incrementAndGet());
         boolean awaited = waiters.gone(vmId);
         if (reason.byGuest() && !awaited) {
@@ -389,7 +451,7 @@ public final class DomainManager {
     }
 
     private DomainInfo withStartTime(DomainInfo info) {
-        return info.startedAt() != null ? info : info.withStartedAt(startedAt.get(info.vmId()));
+        return info.startedAt() != null ? info : info.withStartedAt(specs.startedAt(info.vmId()));
     }
 
     private void resumeQuietly(UUID vmId) {

@@ -13,7 +13,8 @@ import org.xenplane.daemon.protocol.DomainReport;
 
 /**
  * Tells the control plane about one host's domains: shortly after every change, and every
- * {@code interval} in any case (level-triggered: each report is the whole truth, so a lost one
+ * {@code interval} in any case, after a sweep that applies the shutdown policy to every domain
+ * found shut down (level-triggered: each report is the whole truth, so a lost one
  * costs nothing). Changes that arrive while a report is on its way are folded into the next one,
  * so a burst of changes costs a couple of reports, not one each.
  */
@@ -54,7 +55,17 @@ public final class DomainReporter {
 
     public void start() {
         domains.onChange(this::changed);
-        timer.scheduleWithFixedDelay(this::changed, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every interval: the host's shut-down domains get their policy ({@link DomainManager#reconcile}), then a report goes. */
+    private void sweep() {
+        try {
+            domains.reconcile();
+        } catch (RuntimeException e) {
+            LOG.errorf("%s: the sweep of the domains failed: %s", domains.hostKey(), e.getMessage());
+        }
+        changed();
     }
 
     /** Something changed: a report goes soon, folded with whatever else changes meanwhile. */

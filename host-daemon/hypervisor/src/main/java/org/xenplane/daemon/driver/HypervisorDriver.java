@@ -5,6 +5,7 @@ package org.xenplane.daemon.driver;
  * libxl driver implement it, and one contract test suite runs against each.
  */
 public interface HypervisorDriver extends HostInfo, DomainLifecycle, DomainControl, DomainDevices, DomainImages, DomainEvents,
+        DomainAdoption,
         Statistics,
         AutoCloseable {
 

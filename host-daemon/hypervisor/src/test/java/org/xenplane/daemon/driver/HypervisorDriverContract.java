@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenplane.daemon.domain.DomainManager;
 import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainSpec;
@@ -34,12 +35,21 @@ public abstract class HypervisorDriverContract {
     @TempDir
     protected Path workDir;
     private final List<UUID> created = new CopyOnWriteArrayList<>();
+    /** Whether a domain manager listens to the driver: it would act on the next tests' domains (libxl's driver is shared). */
+    private boolean managed;
 
     /** The driver under test; the same instance for the whole test. */
     protected abstract HypervisorDriver driver();
 
     /** A spec for a small guest this host can boot, with the given uuid. */
     protected abstract DomainSpec bootable(UUID vmId);
+
+    /**
+     * The daemon restarts: the driver is closed (its listeners hear nothing more) and a new one is
+     * opened on the same host, as a new daemon process would open it; {@link #driver()} returns
+     * the new one from now on.
+     */
+    protected abstract HypervisorDriver restartDriver();
 
     /** A second host to migrate to, if the driver's test can offer one. */
     protected abstract Optional<HypervisorDriver> secondHost();
@@ -63,6 +73,9 @@ public abstract class HypervisorDriverContract {
         for (UUID vmId : created) {
             driver().destroy(vmId);
             secondHost().ifPresent(h -> h.destroy(vmId));
+        }
+        if (managed) {
+            restartDriver();
         }
     }
 
@@ -289,6 +302,64 @@ public abstract class HypervisorDriverContract {
         driver().sendMigration(domain.vmId(), java.io.OutputStream.nullOutputStream()); // a guest's memory: not kept
         driver().resumeAfterFailedMigration(domain.vmId());
         assertThat(driver().find(domain.vmId()).orElseThrow().state()).isEqualTo(DomainState.RUNNING);
+    }
+
+    // ---- adopt after restart: domains outlive the daemon, and their policies keep working
+
+    @Test
+    void aRestartedDaemonAdoptsTheRunningDomainUnchangedAndRebuildsItWhenTheGuestReboots() {
+        UUID vmId = UUID.randomUUID();
+        created.add(vmId);
+        DomainInfo built = manager().create("create-" + vmId, bootable(vmId), false).domain();
+        awaitGuestUp(vmId);
+
+        restartDriver();
+        DomainManager adopting = manager();
+        assertThat(adopting.adopt()).extracting(DomainInfo::vmId).contains(vmId);
+        DomainInfo adopted = adopting.find(vmId).orElseThrow();
+        assertThat(adopted.domid()).isEqualTo(built.domid());
+        assertThat(adopted.state()).isEqualTo(DomainState.RUNNING);
+        assertThat(adopting.report(UUID.randomUUID()).domains()).extracting(DomainInfo::vmId, DomainInfo::domid)
+                .contains(org.assertj.core.groups.Tuple.tuple(vmId, built.domid()));
+
+        driver().requestReboot(vmId); // the adopted domain's event is heard and its kept spec rebuilds it
+        await().atMost(Duration.ofSeconds(120)).until(() -> adopting.find(vmId)
+                .filter(d -> d.domid() != built.domid() && d.state() == DomainState.RUNNING).isPresent());
+        assertThat(adopting.report(UUID.randomUUID()).ended()).noneMatch(e -> e.vmId().equals(vmId));
+    }
+
+    @Test
+    void guestsThatStoppedWhileNoDaemonRanGetTheirPolicyOnAdoption() {
+        UUID poweredOff = UUID.randomUUID();
+        UUID rebooted = UUID.randomUUID();
+        created.addAll(List.of(poweredOff, rebooted));
+        DomainManager before = manager();
+        before.create("create-" + poweredOff, bootable(poweredOff), false);
+        int firstDomid = before.create("create-" + rebooted, bootable(rebooted), false).domain().domid();
+        awaitGuestUp(poweredOff);
+        awaitGuestUp(rebooted);
+
+        HypervisorDriver nobodyListens = restartDriver();
+        nobodyListens.requestShutdown(poweredOff);
+        nobodyListens.requestReboot(rebooted);
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of(poweredOff, rebooted).stream()
+                .allMatch(id -> nobodyListens.find(id).map(DomainInfo::state).orElse(null) == DomainState.SHUTDOWN));
+
+        DomainManager adopting = manager();
+        adopting.adopt();
+        assertThat(adopting.find(poweredOff)).isEmpty();
+        assertThat(adopting.report(UUID.randomUUID()).ended())
+                .anyMatch(e -> e.vmId().equals(poweredOff) && e.reason() == ShutdownReason.POWEROFF);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(adopting.find(rebooted)).hasValueSatisfying(d -> {
+            assertThat(d.domid()).isNotEqualTo(firstDomid);
+            assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+        }));
+    }
+
+    /** The daemon's domain manager over the current driver, keeping its specs where a restarted one finds them. */
+    private DomainManager manager() {
+        managed = true;
+        return new DomainManager("contract", driver(), workDir.resolve("images"), workDir.resolve("specs"));
     }
 
     private List<ShutdownReason> listen() {

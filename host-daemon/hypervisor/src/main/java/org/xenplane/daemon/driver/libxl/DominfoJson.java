@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainState;
+import org.xenplane.daemon.protocol.ShutdownReason;
 
 /**
  * Reads libxl's JSON form of {@code libxl_dominfo} and {@code libxl_event}. libxl leaves out
@@ -38,6 +39,26 @@ final class DominfoJson {
                 : info.path("paused").asBoolean(false) ? DomainState.PAUSED : DomainState.RUNNING;
         return new DomainInfo(uuid, domid, state, info.path("current_memkb").asLong(0) * 1024,
                 Math.max(0, info.path("max_memkb").asLong(0) - MAXMEM_SLACK_KIB) * 1024, info.path("vcpu_online").asInt(0), List.of(), null);
+    }
+
+    /**
+     * Why a shut-down domain shut down, from its {@code libxl_dominfo}: libxl writes the
+     * {@code libxl_shutdown_reason} by name ({@code "poweroff"}, {@code "reboot"}), and leaves
+     * out its default, {@code unknown}.
+     */
+    static ShutdownReason dominfoShutdownReason(String json) {
+        JsonNode reason = parse(json).get("shutdown_reason");
+        if (reason == null || reason.isNull()) {
+            return ShutdownReason.UNKNOWN;
+        }
+        if (reason.isNumber()) {
+            return ShutdownReason.fromLibxl(reason.asInt());
+        }
+        try {
+            return ShutdownReason.fromWireName(reason.asText());
+        } catch (IllegalArgumentException e) {
+            return ShutdownReason.UNKNOWN;
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.HostFacts;
 import org.xenplane.daemon.protocol.NicSpec;
+import org.xenplane.daemon.protocol.ShutdownReason;
 
 /**
  * Real Xen through libxenlight: the domain configuration goes in as libxl's JSON
@@ -149,6 +150,23 @@ public final class LibxlDriver implements HypervisorDriver {
             }
         }
         return domains;
+    }
+
+    /** A domain that outlived the daemon that built it: its death is watched from now on, as if built here. */
+    @Override
+    public void watch(DomainInfo domain) {
+        events.watch(domain.domid(), domain.vmId());
+    }
+
+    @Override
+    public Optional<ShutdownReason> shutdownReason(UUID vmId) {
+        for (String json : dominfoJson()) {
+            DomainInfo domain = DominfoJson.domain(json);
+            if (domain != null && domain.vmId().equals(vmId) && domain.state() == DomainState.SHUTDOWN) {
+                return Optional.of(DominfoJson.dominfoShutdownReason(json));
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code vbd:<vdev>} for each disk, {@code vif:<devid>:<mac>} for each NIC, and the console. */

@@ -12,7 +12,7 @@ import org.xenplane.daemon.driver.DomainListener;
 import org.xenplane.daemon.protocol.ShutdownReason;
 
 /**
- * Domain-death events: every domain the driver builds is watched
+ * Domain-death events: every domain the driver builds or adopts is watched
  * ({@code libxl_evenable_domain_death}); one thread waits for events ({@code libxl_event_wait})
  * and tells the listeners when a domain shuts down, with libxl's reason.
  */
@@ -40,16 +40,21 @@ final class LibxlEvents {
         listeners.add(listener);
     }
 
-    /** Watches a domain the driver just built. */
-    void watch(int domid, UUID vmId) {
+    /** Watches a domain the driver just built, or one it adopts; a domain already watched stays watched once. */
+    synchronized void watch(int domid, UUID vmId) {
+        if (vmId.equals(watched.get(domid))) {
+            return;
+        }
         PointerByReference generator = new PointerByReference();
         LibxlCalls.check(libxl.libxl_evenable_domain_death(ctx, domid, 0L, generator), "libxl_evenable_domain_death");
         watched.put(domid, vmId);
         generators.put(domid, generator.getValue());
     }
 
+    /** No listener hears anything more (a new driver may be watching the same domains). */
     void stop() {
         running = false;
+        listeners.clear();
     }
 
     private void loop() {

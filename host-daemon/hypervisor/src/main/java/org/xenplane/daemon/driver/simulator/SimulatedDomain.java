@@ -16,7 +16,7 @@ import org.xenplane.daemon.protocol.ShutdownReason;
 final class SimulatedDomain {
     final DomainSpec spec;
     final int domid;
-    final Instant builtAt = Instant.now();
+    final Instant builtAt;
     DomainState state;
     ShutdownReason shutdownReason;
     long memoryActual;
@@ -30,14 +30,38 @@ final class SimulatedDomain {
     final Map<Integer, NicSpec> nics = new LinkedHashMap<>();
 
     SimulatedDomain(DomainSpec spec, int domid, boolean paused, GuestBehaviour guest) {
-        this.spec = spec;
-        this.domid = domid;
+        this(spec, domid, Instant.now(), guest);
         this.state = paused ? DomainState.PAUSED : DomainState.RUNNING;
         this.memoryActual = spec.memoryTarget();
         this.vcpusOnline = spec.vcpusOnline();
-        this.guest = guest;
         spec.disks().forEach(d -> disks.put(d.vdev(), d));
         spec.nics().forEach(n -> nics.put(nics.size(), n));
+    }
+
+    private SimulatedDomain(DomainSpec spec, int domid, Instant builtAt, GuestBehaviour guest) {
+        this.spec = spec;
+        this.domid = domid;
+        this.builtAt = builtAt;
+        this.guest = guest;
+    }
+
+    /** The domain as it was saved. */
+    static SimulatedDomain of(SavedHost.Domain saved) {
+        SimulatedDomain d = new SimulatedDomain(saved.spec(), saved.domid(), saved.builtAt(), saved.guest());
+        d.state = saved.state();
+        d.shutdownReason = saved.shutdownReason();
+        d.memoryActual = saved.memoryActual();
+        d.vcpusOnline = saved.vcpusOnline();
+        d.migratingOut = saved.migratingOut();
+        d.stateBeforeMigration = saved.stateBeforeMigration();
+        d.disks.putAll(saved.disks());
+        d.nics.putAll(saved.nics());
+        return d;
+    }
+
+    SavedHost.Domain saved() {
+        return new SavedHost.Domain(spec, domid, builtAt, state, shutdownReason, memoryActual, vcpusOnline, migratingOut,
+                stateBeforeMigration, guest, new LinkedHashMap<>(disks), new LinkedHashMap<>(nics));
     }
 
     /** The devid the next NIC gets: one above the highest in use, as libxl picks it. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 import org.xenplane.daemon.driver.DomainListener;
 import org.xenplane.daemon.driver.DriverOperation;
 import org.xenplane.daemon.driver.HypervisorDriver;
@@ -27,6 +28,7 @@ import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.daemon.protocol.HostFacts;
 import org.xenplane.daemon.protocol.NicSpec;
 import org.xenplane.daemon.protocol.ShutdownReason;
+import org.xenplane.daemon.state.JsonFile;
 
 /**
  * One simulated Xen host: what the control plane can observe of Xen, modelled faithfully. Domids
@@ -36,10 +38,14 @@ import org.xenplane.daemon.protocol.ShutdownReason;
  * reboot requests as their {@link GuestBehaviour} says, and can shut down, reboot or crash by
  * themselves. Each operation takes its configured latency, may fail as a test arranged
  * ({@link #failures()}), and is recorded ({@link #calls()}). Failures are libxl's error codes.
+ * A host made {@link #persistent} keeps its domains in a file, as Xen keeps them in memory: they
+ * outlive the daemon (the toolstack) and its restarts, and end only when the host is
+ * {@linkplain #powerOff() powered off}.
  */
 public final class SimulatedHost implements HypervisorDriver {
     /** The Xen version a simulated host reports, marked so that nobody mistakes it for real Xen. */
     public static final String XEN_VERSION = "4.17.7-sim";
+    private static final Logger LOG = Logger.getLogger(SimulatedHost.class);
     static final int MAX_DOMID = 0x7FEF;
 
     private final SimulatorSettings settings;
@@ -51,10 +57,49 @@ public final class SimulatedHost implements HypervisorDriver {
     private final CallLog calls = new CallLog();
     private int lastDomid;
     private SimulatedLoad load = new SimulatedLoad(0, System::nanoTime);
+    /** Where the domains are kept; null for a host whose domains end with this object. */
+    private final JsonFile<SavedHost> file;
+    private boolean closed;
 
+    /** A host whose domains live as long as this object (tests, the control plane's simulated pools). */
     public SimulatedHost(SimulatorSettings settings, String xenplaneVersion) {
+        this(settings, xenplaneVersion, null);
+    }
+
+    private SimulatedHost(SimulatorSettings settings, String xenplaneVersion, JsonFile<SavedHost> file) {
         this.settings = settings;
         this.xenplaneVersion = xenplaneVersion;
+        this.file = file;
+        if (file != null) {
+            file.read().ifPresent(saved -> {
+                lastDomid = saved.lastDomid();
+                saved.domains().forEach(d -> domains.put(d.spec().vmId(), SimulatedDomain.of(d)));
+            });
+        }
+    }
+
+    /**
+     * The host whose hypervisor state is kept in {@code file}: the domains it holds come back
+     * (running, paused or shut down, with their domids) when a new daemon opens it.
+     */
+    public static SimulatedHost persistent(SimulatorSettings settings, String xenplaneVersion, Path file) {
+        return new SimulatedHost(settings, xenplaneVersion, new JsonFile<>(file, SavedHost.class));
+    }
+
+    /**
+     * The host loses power: every domain ends at once, and nobody is told (a toolstack on a
+     * powered-off host hears nothing). The host is back at once, empty, as after a reset.
+     */
+    public synchronized void powerOff() {
+        domains.clear();
+        save();
+    }
+
+    /** This daemon lets go of the host: its listeners hear nothing more, and it writes nothing more. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        listeners.clear();
     }
 
     @Override
@@ -101,6 +146,7 @@ public final class SimulatedHost implements HypervisorDriver {
         SimulatedDomain domain = domains.get(vmId);
         if (domain != null) {
             domain.guest = behaviour;
+            save();
         }
     }
 
@@ -133,6 +179,19 @@ public final class SimulatedHost implements HypervisorDriver {
                 return domains.values().stream().map(SimulatedDomain::info).toList();
             }
         });
+    }
+
+    // ---- adoption
+
+    /** Every listener of a simulated host hears of all its domains: there is nothing more to watch. */
+    @Override
+    public void watch(DomainInfo domain) {
+    }
+
+    @Override
+    public synchronized Optional<ShutdownReason> shutdownReason(UUID vmId) {
+        SimulatedDomain d = domains.get(vmId);
+        return d == null || d.state != DomainState.SHUTDOWN ? Optional.empty() : Optional.ofNullable(d.shutdownReason);
     }
 
     // ---- control
@@ -343,6 +402,7 @@ public final class SimulatedHost implements HypervisorDriver {
             d.state = DomainState.SHUTDOWN;
             d.shutdownReason = reason;
             domid = d.domid;
+            save();
         }
         GuestClock.later(Duration.ZERO, () -> listeners.forEach(l -> l.domainShutdown(vmId, domid, reason)));
     }
@@ -471,7 +531,10 @@ public final class SimulatedHost implements HypervisorDriver {
         return lastDomid;
     }
 
-    /** Waits the operation's latency, fires any injected failure, runs it and records the outcome. */
+    /**
+     * Waits the operation's latency, fires any injected failure, runs it, records the outcome and
+     * keeps what it changed.
+     */
     private <T> T call(DriverOperation operation, UUID vmId, Supplier<T> body) {
         try {
             sleep(settings.latencyOf(operation));
@@ -482,6 +545,22 @@ public final class SimulatedHost implements HypervisorDriver {
         } catch (HypervisorException e) {
             calls.record(operation, vmId, e.error().libxlName());
             throw e;
+        } finally {
+            if (operation != DriverOperation.LIST) {
+                save();
+            }
+        }
+    }
+
+    /** Writes the domains to the host's file (whole, atomically), unless the host has none or is closed. */
+    private synchronized void save() {
+        if (file == null || closed) {
+            return;
+        }
+        try {
+            file.write(new SavedHost(lastDomid, domains.values().stream().map(SimulatedDomain::saved).toList()));
+        } catch (java.io.UncheckedIOException e) {
+            LOG.errorf("The simulated host could not keep its domains: %s", e.getMessage());
         }
     }
 

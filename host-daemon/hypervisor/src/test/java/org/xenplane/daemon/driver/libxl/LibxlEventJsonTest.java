@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Memory;
 import org.junit.jupiter.api.Test;
+import org.xenplane.daemon.protocol.ShutdownReason;
 
 /**
  * The driver reads domain events as libxl writes them ({@code libxl_event_to_json}): libxl leaves
@@ -32,6 +33,30 @@ class LibxlEventJsonTest {
         assertThat(DominfoJson.shutdownReason(death)).isEqualTo(-2);
         assertThat(DominfoJson.isDeath(death)).isTrue();
         assertThat(DominfoJson.isDeath(poweroff)).isFalse();
+    }
+
+    /** {@code libxl_dominfo}: shutdown at 35, shutdown_reason at 40 (Xen 4.17; test-only knowledge of the layout). */
+    @Test
+    void aShutDownDomainsReasonIsReadFromItsDominfoAsLibxlWritesIt() {
+        LibxlLibraries libraries = LibxlTestSupport.librariesOrSkip();
+        LibxlCalls calls = new LibxlCalls(libraries.libc);
+        Memory info = new Memory(LibxlAbi.SPARE);
+        info.clear();
+        libraries.libxl.libxl_dominfo_init(info);
+        info.setByte(35, (byte) 1);
+        String unknown = calls.takeString(libraries.libxl.libxl_dominfo_to_json(null, info));
+        info.setInt(40, 0);
+        String poweroff = calls.takeString(libraries.libxl.libxl_dominfo_to_json(null, info));
+        info.setInt(40, 1);
+        String reboot = calls.takeString(libraries.libxl.libxl_dominfo_to_json(null, info));
+        info.setInt(40, 3);
+        String crash = calls.takeString(libraries.libxl.libxl_dominfo_to_json(null, info));
+
+        assertThat(unknown).doesNotContain("shutdown_reason");
+        assertThat(DominfoJson.dominfoShutdownReason(unknown)).isEqualTo(ShutdownReason.UNKNOWN);
+        assertThat(DominfoJson.dominfoShutdownReason(poweroff)).isEqualTo(ShutdownReason.POWEROFF);
+        assertThat(DominfoJson.dominfoShutdownReason(reboot)).isEqualTo(ShutdownReason.REBOOT);
+        assertThat(DominfoJson.dominfoShutdownReason(crash)).isEqualTo(ShutdownReason.CRASH);
     }
 
     private static Memory event(int domid, int type, int reason) {

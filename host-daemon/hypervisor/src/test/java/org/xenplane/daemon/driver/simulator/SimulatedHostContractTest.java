@@ -11,14 +11,32 @@ import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.DomainType;
 import org.xenplane.daemon.protocol.NicSpec;
 
-/** The driver contract, against the simulator. */
+/**
+ * The driver contract, against the simulator: a persistent simulated host, whose domains are kept
+ * in the test's directory and outlive a restarted driver, as Xen's outlive the daemon.
+ */
 class SimulatedHostContractTest extends HypervisorDriverContract {
-    private final SimulatedHost host = new SimulatedHost(SimulatorSettings.host(8, 16384).withDom0Memory(1L << 30), "test");
+    private static final SimulatorSettings SETTINGS = SimulatorSettings.host(8, 16384).withDom0Memory(1L << 30);
     private final SimulatedHost other = new SimulatedHost(SimulatorSettings.host(8, 16384), "test");
+    private SimulatedHost host;
 
     @Override
-    protected HypervisorDriver driver() {
+    protected synchronized HypervisorDriver driver() {
+        if (host == null) {
+            host = open();
+        }
         return host;
+    }
+
+    @Override
+    protected synchronized HypervisorDriver restartDriver() {
+        driver().close();
+        host = open();
+        return host;
+    }
+
+    private SimulatedHost open() {
+        return SimulatedHost.persistent(SETTINGS, "test", workDir.resolve("simulated-host.json"));
     }
 
     @Override
