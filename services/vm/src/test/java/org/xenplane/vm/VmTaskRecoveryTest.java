@@ -139,6 +139,48 @@ class VmTaskRecoveryTest {
     }
 
     @Test
+    void anInterruptedMigrationFoundOnBothHostsStaysOnItsSourceAndTheCopyIsDestroyed() {
+        SimHost source = pool.host(1);
+        SimHost destination = pool.host(2);
+        String vm = smallVm("half-moved-" + UUID.randomUUID());
+        succeed(vm, "start-on", Map.of("host", source.hostId()));
+        UUID task = interrupted(vm, "vm.pool_migrate", "pool_migrate", destination, "PENDING");
+        destination.domains().create(task + "/migration_receive", spec(vm), true);
+        ownerDies(task);
+
+        assertTask(task, "failure", "TASK_OWNER_LOST");
+        JsonPath stayed = vm(vm);
+        assertThat(stayed.getString("powerState")).isEqualTo("running");
+        assertThat(stayed.getString("residentOn")).isEqualTo(source.hostId().toString());
+        assertThat(destination.domains().find(uuid(vm))).as("the copy on the destination").isEmpty();
+        assertThat(source.domains().find(uuid(vm))).isPresent();
+        assertConsistent(vm, destination);
+        succeed(vm, "hard-shutdown", null);
+    }
+
+    @Test
+    void anInterruptedMigrationThatHadMovedTheDomainEndsOnTheDestinationRunning() {
+        SimHost source = pool.host(1);
+        SimHost destination = pool.host(2);
+        String vm = smallVm("moved-" + UUID.randomUUID());
+        succeed(vm, "start-on", Map.of("host", source.hostId()));
+        UUID task = interrupted(vm, "vm.pool_migrate", "pool_migrate", destination, "PENDING");
+        destination.domains().create(task + "/migration_receive", spec(vm), true);
+        source.domains().destroy(task + "/migration_send", uuid(vm));
+        ownerDies(task);
+
+        assertTask(task, "success", null);
+        JsonPath moved = vm(vm);
+        assertThat(moved.getString("powerState")).isEqualTo("running");
+        assertThat(moved.getString("residentOn")).isEqualTo(destination.hostId().toString());
+        assertThat(destination.domains().find(uuid(vm)).orElseThrow().state().name()).isEqualTo("RUNNING");
+        assertThat(reserved(vm)).isEqualTo(SMALL_VM_NEEDS);
+        assertConsistent(vm, source);
+        assertConsistent(vm, destination);
+        succeed(vm, "hard-shutdown", null);
+    }
+
+    @Test
     void aVmLeftBusyByATaskThatEndedIsFreedAsItsHostReportsIt() {
         SimHost host = pool.host(2);
         String vm = smallVm("stale-claim-" + UUID.randomUUID());

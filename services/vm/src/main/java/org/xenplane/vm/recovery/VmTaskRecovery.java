@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.xenplane.core.daemon.DaemonHost;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
@@ -15,9 +16,9 @@ import org.xenplane.core.task.TaskRecovery;
 import org.xenplane.core.task.TaskResult;
 import org.xenplane.core.task.TaskStatus;
 import org.xenplane.core.task.TaskView;
+import org.xenplane.daemon.protocol.DomainResult;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.service.HostRef;
 import org.xenplane.vm.service.Hosts;
 import org.xenplane.vm.service.LifecycleSupport;
 import org.xenplane.vm.service.VmDevices;
@@ -92,7 +93,7 @@ public class VmTaskRecovery implements TaskRecovery {
         Sighting target = vm.scheduledTo == null || vm.scheduledTo.equals(vm.residentOn)
                 ? Sighting.absent(vm.scheduledTo) : sightings.on(vm.scheduledTo, vmId);
         Whereabouts where = Whereabouts.of(vm, operation, source, target);
-        cleanUpHosts(taskId, vm, operation, where, target);
+        where = cleanUpHosts(taskId, vm, operation, where, target);
         if (!record(taskId, vmId, where)) {
             return Optional.empty();
         }
@@ -104,20 +105,31 @@ public class VmTaskRecovery implements TaskRecovery {
         return Optional.of(new Settled(where, vm.scheduledTo));
     }
 
-    /** A migration's other half: the storage prepared on the destination, and a copy of the domain left there. */
-    private void cleanUpHosts(UUID taskId, Vm vm, VmOperation operation, Whereabouts where, Sighting target) {
+    /**
+     * A migration's other half. Moved: the disks are completed on the destination and the domain,
+     * which the destination keeps paused until told, is unpaused there (the migration's last step).
+     * Not moved: a copy of the domain left on the destination is destroyed and the disks prepared
+     * there are given back.
+     */
+    private Whereabouts cleanUpHosts(UUID taskId, Vm vm, VmOperation operation, Whereabouts where, Sighting target) {
         if (operation != VmOperation.POOL_MIGRATE || vm.scheduledTo == null) {
-            return;
+            return where;
         }
+        DaemonHost destination = support.daemon(QuarkusTransaction.requiringNew().call(() -> hosts.require(vm.scheduledTo)));
         if (where.runs() && where.host().equals(vm.scheduledTo)) {
             devices.completeMove(vm.id, vm.scheduledTo, taskId + "/vbd_complete_move");
-            return;
+            if (where.state() == PowerState.PAUSED) {
+                DomainResult running = destination.unpause(taskId + "/domain_unpause", vm.id);
+                return new Whereabouts(where.host(), running.domain() != null ? running.domain() : where.domain(),
+                        PowerState.RUNNING, false);
+            }
+            return where;
         }
         if (target.present()) {
-            HostRef destination = QuarkusTransaction.requiringNew().call(() -> hosts.require(vm.scheduledTo));
-            support.daemon(destination).destroy(taskId + "/recovery_destroy", vm.id);
+            destination.destroy(taskId + "/recovery_destroy", vm.id);
         }
         devices.abortMove(vm.id, vm.scheduledTo, taskId + "/vbd_abort_move");
+        return where;
     }
 
     /** Records the VM where it is and frees it, if the task still holds it; false when it does not. */
