@@ -40,9 +40,12 @@ final class DiskRace {
         }
     }
 
-    /** What a round left. {@code domainDisks}: the disk devices of the VM's domain on the host. */
+    /**
+     * What a round left. {@code domainDisks}: the disk devices of the VM's domain on the host;
+     * {@code domainLeft}: whether the host still runs a domain of the VM once the round removed it.
+     */
     record Outcome(Answer start, Answer other, String powerState, boolean vbdExists, boolean vbdAttached,
-                   boolean vdiExists, long vdiSize, boolean fileExists, List<String> domainDisks) {
+                   boolean vdiExists, long vdiSize, boolean fileExists, List<String> domainDisks, boolean domainLeft) {
         boolean startRunsWithDisk() {
             return start.succeeded() && "running".equals(powerState) && vbdAttached && !domainDisks.isEmpty();
         }
@@ -51,7 +54,8 @@ final class DiskRace {
         public String toString() {
             return "start " + start + ", other " + other + ", VM " + powerState + ", VBD " + (vbdExists ? "exists" : "gone")
                     + (vbdAttached ? " attached" : "") + ", VDI " + (vdiExists ? vdiSize + " bytes" : "gone")
-                    + ", file " + (fileExists ? "exists" : "gone") + ", domain disks " + domainDisks;
+                    + ", file " + (fileExists ? "exists" : "gone") + ", domain disks " + domainDisks
+                    + (domainLeft ? ", a domain left after the VM was removed" : "");
         }
     }
 
@@ -82,9 +86,10 @@ final class DiskRace {
         Outcome outcome = new Outcome(startAnswer, otherAnswer, power, vbdNow.statusCode() == 200,
                 vbdNow.statusCode() == 200 && vbdNow.jsonPath().getBoolean("currentlyAttached"),
                 vdiNow.statusCode() == 200, vdiNow.statusCode() == 200 ? vdiNow.jsonPath().getLong("virtualSize") : 0,
-                Files.exists(host.file(vdi)), domains.of(vm));
+                Files.exists(host.file(vdi)), domains.of(vm), false);
         host.remove(vm);
-        return outcome;
+        return new Outcome(outcome.start(), outcome.other(), outcome.powerState(), outcome.vbdExists(), outcome.vbdAttached(),
+                outcome.vdiExists(), outcome.vdiSize(), outcome.fileExists(), outcome.domainDisks(), domains.exists(vm));
     }
 
     private static void await(CountDownLatch latch) {

@@ -18,10 +18,18 @@ final class DomainDisks {
     }
 
     List<String> of(UUID vm) {
+        return domainsOf(vm).stream().flatMap(d -> ((List<?>) d.get("devices")).stream().map(Object::toString))
+                .filter(device -> device.startsWith("vbd:")).toList();
+    }
+
+    /** Whether the host runs a domain of the VM. */
+    boolean exists(UUID vm) {
+        return !domainsOf(vm).isEmpty();
+    }
+
+    private List<Map<String, Object>> domainsOf(UUID vm) {
         List<Map<String, Object>> domains = given().baseUri(daemonUrl).auth().oauth2(credential).accept(ContentType.JSON)
                 .get("/domains").then().statusCode(200).extract().jsonPath().getList("domains");
-        return domains.stream().filter(d -> vm.toString().equals(d.get("vmId")))
-                .flatMap(d -> ((List<?>) d.get("devices")).stream().map(Object::toString))
-                .filter(device -> device.startsWith("vbd:")).toList();
+        return domains.stream().filter(d -> vm.toString().equals(d.get("vmId"))).toList();
     }
 }

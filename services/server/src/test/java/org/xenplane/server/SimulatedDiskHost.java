@@ -96,7 +96,8 @@ final class SimulatedDiskHost {
     /** Waits for a task to be final; answers it. */
     static JsonPath awaitTask(String taskId) {
         JsonPath[] last = new JsonPath[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        // the server holds the request until the task is final (or 5 s): no delay before the first ask
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
             last[0] = admin().get("/api/v1/tasks/" + taskId + "?wait=5").then().statusCode(200).extract().jsonPath();
             String status = last[0].getString("status");
             return !"pending".equals(status) && !"cancelling".equals(status);

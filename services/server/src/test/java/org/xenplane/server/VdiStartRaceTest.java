@@ -6,14 +6,18 @@ import static org.xenplane.server.SimulatedDiskHost.admin;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,8 @@ import org.xenplane.testing.EmbeddedPostgresResource;
 @WithTestResource(EmbeddedPostgresResource.class)
 class VdiStartRaceTest {
     private static final int ROUNDS = 50;
+    /** Rounds run side by side (each on its own VM and disk), to keep the test short. */
+    private static final int PARALLEL_ROUNDS = 4;
 
     @Inject
     DaemonCredentials credentials;
@@ -42,16 +48,19 @@ class VdiStartRaceTest {
     private SimulatedDiskHost host;
     private DomainDisks domains;
     private ExecutorService threads;
+    private ExecutorService roundThreads;
 
     @BeforeEach
     void setUp() {
         host = SimulatedDiskHost.get();
         domains = new DomainDisks(host.daemonUrl, credentials.forHost(host.hostId));
-        threads = Executors.newFixedThreadPool(2);
+        threads = Executors.newFixedThreadPool(2 * PARALLEL_ROUNDS);
+        roundThreads = Executors.newFixedThreadPool(PARALLEL_ROUNDS);
     }
 
     @AfterEach
     void tearDown() {
+        roundThreads.shutdownNow();
         threads.shutdownNow();
     }
 
@@ -105,15 +114,18 @@ class VdiStartRaceTest {
     }
 
     /** Runs the rounds, checking each for typed answers and {@code rule}, then the pool's invariants. */
-    private List<Outcome> rounds(java.util.function.Function<java.util.UUID, io.restassured.response.Response> other,
-                                 Consumer<Outcome> rule) {
-        List<Outcome> outcomes = new ArrayList<>();
+    private List<Outcome> rounds(Function<UUID, Response> other, Consumer<Outcome> rule) {
+        List<CompletableFuture<Outcome>> running = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            Outcome o = DiskRace.run(host, domains, threads, other);
-            outcomes.add(o);
+            running.add(CompletableFuture.supplyAsync(() -> DiskRace.run(host, domains, threads, other), roundThreads));
+        }
+        List<Outcome> outcomes = running.stream().map(CompletableFuture::join).toList();
+        for (int round = 0; round < ROUNDS; round++) {
+            Outcome o = outcomes.get(round);
             try {
                 typed(o.start());
                 typed(o.other());
+                assertThat(o.domainLeft()).as("no domain outlives its VM").isFalse();
                 if (!o.start().succeeded()) {
                     assertThat(o.powerState()).isEqualTo("halted");
                     assertThat(o.vbdAttached()).isFalse();

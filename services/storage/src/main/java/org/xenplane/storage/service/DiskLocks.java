@@ -14,7 +14,8 @@ import org.xenplane.storage.model.Vdi;
 
 /**
  * The one lock order for deciding whether a disk is in use: VDI rows first (in id order), then
- * their VBD rows, both for update; an SR's row, when an operation needs it, before both. Every
+ * their VBD rows, both for update; an SR's row, when an operation needs it, before both; a PBD's
+ * row after the SR's (PBD plug) or after the VBDs (an attach share-locks the PBD it needs). Every
  * transaction that checks or changes a disk's use takes its locks here: VM start's attach (and
  * plug, CD insert), and VDI destroy, resize, snapshot, clone, copy, import and export. Two of them
  * on one disk therefore queue on the VDI's row instead of deadlocking. The admission of a VM start
