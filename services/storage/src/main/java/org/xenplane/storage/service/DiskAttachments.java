@@ -24,8 +24,8 @@ import org.xenplane.storage.rest.AttachedDisk;
  * ({@code VbdDetach}). The rule "a read-write VDI is attached read-write to at most one running VM"
  * is decided in one transaction: the VDI rows (in id order) and then the VBD rows are locked, in
  * the one order of {@link DiskLocks} that VDI destroy, resize and copy take too, the other
- * attachments of each VDI are checked, and the VBDs are marked attached. Of two VMs starting with the same VDI at once, the second waits for the
- * first's lock and then finds the VDI in use. Only then are the volumes activated on the host;
+ * attachments of each VDI are checked, and the VBDs are marked attached. Of two VMs starting with
+ * the same VDI at once, the second waits for the first's lock and then finds the VDI in use. Only then are the volumes activated on the host;
  * an activation failure releases the reservation.
  */
 @ApplicationScoped
