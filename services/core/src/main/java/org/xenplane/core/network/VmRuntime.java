@@ -17,6 +17,18 @@ public interface VmRuntime {
     /** The host the VM's domain runs on (running or paused: XenAPI {@code resident_on}), or empty. */
     Optional<UUID> residentHost(UUID vmId);
 
+    /**
+     * Whether the VM has an operation under way that will attach its disks (a start or resume that
+     * was admitted but may not have reached its {@code vbd_attach} step yet): such a VM holds its
+     * disks as if they were attached (XenAPI marks the VBDs of a starting VM). Read in the caller's
+     * transaction, after it locked the VM's VBD rows: the admission that marks the VM holds those
+     * rows ({@link org.xenplane.core.storage.VbdHolds}) until it commits. A process without the
+     * VM service answers false.
+     */
+    default boolean attachingDisks(UUID vmId) {
+        return false;
+    }
+
     /** The VM's power state as XenAPI names it ({@code Halted}, {@code Running}, ...), for errors. */
     String powerState(UUID vmId);
 

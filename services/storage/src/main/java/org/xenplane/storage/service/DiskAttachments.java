@@ -4,10 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.xenplane.core.daemon.DaemonTarget;
@@ -25,10 +22,10 @@ import org.xenplane.storage.rest.AttachedDisk;
 /**
  * Attaching a VM's disks on a host (the {@code VbdAttach} steps of a VM start) and detaching them
  * ({@code VbdDetach}). The rule "a read-write VDI is attached read-write to at most one running VM"
- * is decided in one transaction: the VBD rows and then the VDI rows are locked (in id order, so
- * two starts never deadlock), the other attachments of each VDI are checked, and the VBDs are
- * marked attached. Of two VMs starting with the same VDI at once, the second waits for the
- * first's lock and then finds the VDI in use. Only then are the volumes activated on the host;
+ * is decided in one transaction: the VDI rows (in id order) and then the VBD rows are locked, in
+ * the one order of {@link DiskLocks} that VDI destroy, resize and copy take too, the other
+ * attachments of each VDI are checked, and the VBDs are marked attached. Of two VMs starting with
+ * the same VDI at once, the second waits for the first's lock and then finds the VDI in use. Only then are the volumes activated on the host;
  * an activation failure releases the reservation.
  */
 @ApplicationScoped
@@ -38,11 +35,13 @@ public class DiskAttachments {
     private final StorageDaemonClient daemon;
     private final HostDirectory hosts;
     private final StorageRecords records;
+    private final DiskLocks locks;
 
-    public DiskAttachments(StorageDaemonClient daemon, HostDirectory hosts, StorageRecords records) {
+    public DiskAttachments(StorageDaemonClient daemon, HostDirectory hosts, StorageRecords records, DiskLocks locks) {
         this.daemon = daemon;
         this.hosts = hosts;
         this.records = records;
+        this.locks = locks;
     }
 
     private record Reserved(Vbd vbd, UUID srId) {
@@ -73,20 +72,14 @@ public class DiskAttachments {
     }
 
     private List<Reserved> reserve(UUID vmId, UUID vbdId, UUID hostId) {
-        List<Vbd> vbds = vbdId != null
-                ? List.of(records.vbd(vbdId, LockModeType.PESSIMISTIC_WRITE))
-                : Vbd.<Vbd>find("vmId = ?1 order by userdevice", vmId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        Map<UUID, Vdi> vdis = new HashMap<>();
-        for (UUID id : new TreeSet<>(vbds.stream().filter(b -> b.vdiId != null).map(b -> b.vdiId).toList())) {
-            vdis.put(id, records.vdi(id, LockModeType.PESSIMISTIC_WRITE));
-        }
+        DiskLocks.Locked locked = locks.lockVmDisks(vmId, vbdId);
         List<Reserved> reserved = new ArrayList<>();
-        for (Vbd vbd : vbds) {
+        for (Vbd vbd : locked.vbds()) {
             if (vbd.currentlyAttached && !hostId.equals(vbd.attachedHostId)) {
                 throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VbdOperation.ATTACH.id(),
                         "VBD " + vbd.device + " is attached on host " + vbd.attachedHostId);
             }
-            Vdi vdi = vbd.vdiId == null ? null : vdis.get(vbd.vdiId);
+            Vdi vdi = vbd.vdiId == null ? null : locked.vdiOf(vbd);
             if (vdi != null) {
                 check(vbd, vdi, hostId);
             }
@@ -181,9 +174,9 @@ public class DiskAttachments {
     /** CD insert; into an attached drive, the medium is reserved and activated on the drive's host. */
     public AttachedDisk insert(UUID vbdId, UUID vdiId, String operationId) {
         Reserved r = QuarkusTransaction.requiringNew().call(() -> {
+            Vdi vdi = records.vdi(vdiId, LockModeType.PESSIMISTIC_WRITE); // the one order: the VDI, then the VBD
             Vbd vbd = records.vbd(vbdId, LockModeType.PESSIMISTIC_WRITE);
             VbdOperation.INSERT.assertAllowed(vbd);
-            Vdi vdi = records.vdi(vdiId, LockModeType.PESSIMISTIC_WRITE);
             vbd.vdiId = vdiId;
             vbd.empty = false;
             if (vbd.currentlyAttached) {

@@ -42,9 +42,11 @@ public class PbdService {
 
     public void plug(UUID id, TaskContext ctx) {
         QuarkusTransaction.requiringNew().timeout(SrService.LONG_TX_SECONDS).run(() -> {
-            Pbd pbd = records.pbd(id, LockModeType.PESSIMISTIC_WRITE);
+            // the SR's row before the PBD's: the order of DiskLocks (an attach holds VDI and VBD rows, then reads the PBD)
+            UUID srId = Pbd.find("select p.srId from Pbd p where p.id = ?1", id).project(UUID.class).firstResult();
+            Sr sr = srId == null ? null : records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
+            Pbd pbd = records.pbd(id, LockModeType.PESSIMISTIC_WRITE); // HANDLE_INVALID when there is no such PBD
             PbdOperation.PLUG.assertAllowed(views.pbdState(pbd));
-            Sr sr = records.sr(pbd.srId, LockModeType.PESSIMISTIC_WRITE);
             DaemonTarget host = hosts.liveDaemon(pbd.hostId);
             SrStats stats = daemon.attachSr(host, sr.id, StorageRecords.spec(sr, pbd), ctx.taskId() + "/attach");
             pbd.currentlyAttached = true;

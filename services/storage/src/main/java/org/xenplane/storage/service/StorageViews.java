@@ -65,9 +65,15 @@ public class StorageViews {
         return vdiState(v, Vbd.list("vdiId = ?1", v.id));
     }
 
-    private static VdiOperation.State vdiState(Vdi v, List<Vbd> vbds) {
-        UUID attachedBy = vbds.stream().filter(b -> b.currentlyAttached).map(b -> b.vmId).findFirst().orElse(null);
-        boolean rw = vbds.stream().anyMatch(b -> b.currentlyAttached && b.mode == VbdMode.RW);
+    /**
+     * A VBD holds its VDI when it is attached, or when its VM has a start or resume under way that has
+     * not attached it yet (XenAPI marks a starting VM's VBDs). An operation that needs the disk free
+     * asks this with the VDI and its VBDs locked ({@link DiskLocks#lockVdi}).
+     */
+    private VdiOperation.State vdiState(Vdi v, List<Vbd> vbds) {
+        List<Vbd> holding = vbds.stream().filter(b -> b.currentlyAttached || vms.attachingDisks(b.vmId)).toList();
+        UUID attachedBy = holding.stream().map(b -> b.vmId).findFirst().orElse(null);
+        boolean rw = holding.stream().anyMatch(b -> b.mode == VbdMode.RW);
         return new VdiOperation.State(v, attachedBy, rw);
     }
 

@@ -47,8 +47,8 @@ public enum VdiOperation implements DeclaredOperation {
     /**
      * A VDI and its attachments now.
      *
-     * @param attachedBy  a VM that has it attached, or null
-     * @param attachedRw  whether some VM has it attached read-write
+     * @param attachedBy  a VM that has it attached, or is attaching it (a start or resume under way), or null
+     * @param attachedRw  whether some VM has it attached, or is attaching it, read-write
      */
     public record State(Vdi vdi, UUID attachedBy, boolean attachedRw) {
     }

@@ -37,9 +37,11 @@ public class VdiService {
     private final StorageViews views;
     private final Chains chains;
     private final StorageConfig config;
+    private final DiskLocks locks;
 
     public VdiService(StorageDaemonClient daemon, StorageRecords records, StorageViews views, Chains chains,
-                      StorageConfig config) {
+                      StorageConfig config, DiskLocks locks) {
+        this.locks = locks;
         this.daemon = daemon;
         this.records = records;
         this.views = views;
@@ -121,7 +123,7 @@ public class VdiService {
     public void destroy(UUID id, String operationId) {
         UUID srId = QuarkusTransaction.requiringNew().call(() -> records.vdi(id, LockModeType.NONE).srId);
         inSr(srId, null, operationId, (sr, host) -> {
-            Vdi vdi = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
+            Vdi vdi = locks.lockVdi(id);
             VdiOperation.DESTROY.assertAllowed(views.vdiState(vdi));
             for (Vbd vbd : Vbd.<Vbd>list("vdiId", id)) {
                 records.publish(vbd, EventOperation.DEL);
@@ -152,7 +154,7 @@ public class VdiService {
         long size = validSize(newSize, "virtualSize");
         UUID srId = QuarkusTransaction.requiringNew().call(() -> records.vdi(id, LockModeType.NONE).srId);
         inSr(srId, null, operationId, (sr, host) -> {
-            Vdi vdi = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
+            Vdi vdi = locks.lockVdi(id);
             VdiOperation.RESIZE.assertAllowed(views.vdiState(vdi));
             if (size < vdi.virtualSize) {
                 throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VdiOperation.RESIZE.id(),
@@ -172,7 +174,7 @@ public class VdiService {
         UUID srId = QuarkusTransaction.requiringNew().call(() -> records.vdi(id, LockModeType.NONE).srId);
         UUID leafId = UUID.randomUUID();
         return inSr(srId, leafId, operationId, (sr, host) -> {
-            Vdi vdi = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
+            Vdi vdi = locks.lockVdi(id);
             (snapshot ? VdiOperation.SNAPSHOT : VdiOperation.CLONE).assertAllowed(views.vdiState(vdi));
             reserve(sr, vdi.virtualSize);
             UUID baseId = UUID.randomUUID();

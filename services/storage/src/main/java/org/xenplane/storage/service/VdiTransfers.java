@@ -32,8 +32,11 @@ public class VdiTransfers {
     private final StorageViews views;
     private final VdiService vdis;
     private final Chains chains;
+    private final DiskLocks locks;
 
-    public VdiTransfers(StorageDaemonClient daemon, StorageRecords records, StorageViews views, VdiService vdis, Chains chains) {
+    public VdiTransfers(StorageDaemonClient daemon, StorageRecords records, StorageViews views, VdiService vdis, Chains chains,
+                        DiskLocks locks) {
+        this.locks = locks;
         this.daemon = daemon;
         this.records = records;
         this.views = views;
@@ -46,7 +49,7 @@ public class VdiTransfers {
         String op = ctx.taskId() + "/copy/" + sourceId;
         UUID targetId = UUID.randomUUID();
         Vdi source = QuarkusTransaction.requiringNew().call(() -> {
-            Vdi vdi = records.vdi(sourceId, LockModeType.PESSIMISTIC_WRITE);
+            Vdi vdi = locks.lockVdi(sourceId);
             VdiOperation.COPY.assertAllowed(views.vdiState(vdi));
             hold(vdi, "copy");
             return vdi;
@@ -109,7 +112,7 @@ public class VdiTransfers {
     public void importContent(UUID id, ImageFormat format, long length, InputStream body, TaskContext ctx) {
         String op = ctx.taskId() + "/import";
         Vdi vdi = QuarkusTransaction.requiringNew().call(() -> {
-            Vdi v = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
+            Vdi v = locks.lockVdi(id);
             VdiOperation.IMPORT.assertAllowed(views.vdiState(v));
             if (format == ImageFormat.RAW && length > v.virtualSize) {
                 throw new XenplaneException(ErrorCode.VDI_TOO_SMALL, id, v.virtualSize, length);
@@ -141,7 +144,7 @@ public class VdiTransfers {
     /** vdi.export: writes the VDI's content (chain flattened) in {@code format} to {@code out}. */
     public void export(UUID id, ImageFormat format, OutputStream out, TaskContext ctx) throws IOException {
         Vdi vdi = QuarkusTransaction.requiringNew().call(() -> {
-            Vdi v = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
+            Vdi v = locks.lockVdi(id);
             VdiOperation.EXPORT.assertAllowed(views.vdiState(v));
             hold(v, "export");
             return v;

@@ -45,6 +45,12 @@ public class RunningVms implements VmRuntime {
     }
 
     @Override
+    public boolean attachingDisks(UUID vmId) {
+        return QuarkusTransaction.joiningExisting().call(() -> VmOperation.attachesDisks(
+                Vm.find("select v.currentOperation from Vm v where v.id = ?1", vmId).project(String.class).firstResult()));
+    }
+
+    @Override
     public String powerState(UUID vmId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Vm vm = Vm.findById(vmId);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
 import org.xenplane.core.network.VmNetworking;
+import org.xenplane.core.storage.VbdHolds;
 import org.xenplane.core.storage.VmDisk;
 import org.xenplane.core.storage.VmStorage;
 import org.xenplane.daemon.protocol.DomainSpec;
@@ -22,10 +23,21 @@ import org.xenplane.daemon.protocol.NicSpec;
 public class VmDevices {
     private final VmStorage storage;
     private final VmNetworking networking;
+    private final VbdHolds holds;
 
-    public VmDevices(VmStorage storage, VmNetworking networking) {
+    public VmDevices(VmStorage storage, VmNetworking networking, VbdHolds holds) {
         this.storage = storage;
         this.networking = networking;
+        this.holds = holds;
+    }
+
+    /**
+     * In the admission of an operation that will attach the VM's disks: holds its VBD rows until the
+     * admission commits, so that a VDI destroy, resize or copy either ran before it or sees the VM
+     * attaching its disks ({@code VDI_IN_USE}).
+     */
+    public void holdDisksForAttach(UUID vmId) {
+        holds.holdForAttach(vmId);
     }
 
     /** Refuses ({@code SR_NOT_ATTACHED}, {@code HOST_CANNOT_ATTACH_NETWORK}) when the host cannot give the VM its devices. In a transaction. */

@@ -236,6 +236,19 @@ public enum VmOperation implements DeclaredOperation {
         return id().substring(id().indexOf('.') + 1);
     }
 
+    /**
+     * True for the operations that attach the VM's disks (start, start on, resume): their admission
+     * holds the VM's VBDs, and while one runs the VM's disks count as in use ({@code VDI_IN_USE}).
+     */
+    public boolean attachesDisks() {
+        return this == START || this == START_ON || this == RESUME;
+    }
+
+    /** Whether the operation with this verb (a VM's {@code currentOperation}) attaches disks. */
+    public static boolean attachesDisks(String verb) {
+        return verb != null && java.util.Arrays.stream(values()).anyMatch(op -> op.attachesDisks() && op.verb().equals(verb));
+    }
+
     /** True for the operations that act on one existing VM and appear in {@code allowedOperations}. */
     public boolean actsOnAVm() {
         return mutating() && !allowedStates.isEmpty();

@@ -109,6 +109,9 @@ public class VmStore {
 
     private Claim claimOnce(UUID vmId, VmOperation operation, UUID taskId, Reservation reserve, Set<UUID> filled) {
         Vm vm = lockIfAllowed(vmId, operation);
+        if (operation.attachesDisks()) {
+            devices.holdDisksForAttach(vmId);
+        }
         Claim claim = new Claim(taskId, vmId, operation, DomainSpecs.of(vm), vm.powerState,
                 hostOf(vm), reserve.reserve(vm, DomainSpecs.of(vm).memoryNeeded(), filled));
         vm.currentOperation = operation.verb();

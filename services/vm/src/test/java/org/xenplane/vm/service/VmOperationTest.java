@@ -20,6 +20,15 @@ class VmOperationTest {
     }
 
     @Test
+    void onlyStartStartOnAndResumeAttachDisksAndHoldThemWhileUnderWay() {
+        assertThat(Arrays.stream(VmOperation.values()).filter(VmOperation::attachesDisks))
+                .containsExactlyInAnyOrder(VmOperation.START, VmOperation.START_ON, VmOperation.RESUME);
+        assertThat(VmOperation.attachesDisks("start_on")).isTrue();
+        assertThat(VmOperation.attachesDisks("clone")).isFalse();
+        assertThat(VmOperation.attachesDisks(null)).isFalse();
+    }
+
+    @Test
     void onlyAVmWithSnapshotsMayBeReverted() {
         Vm vm = vm(PowerState.HALTED).vm();
         assertThat(VmOperation.allowedOn(new VmOperation.State(vm, true, false))).contains("revert");
