@@ -52,6 +52,9 @@ public class Vdi extends PanacheEntityBase {
     /** A long operation holding the VDI, or null. */
     @Column(name = "current_operation")
     public String currentOperation;
+    /** The task of {@link #currentOperation}, or null. */
+    @Column(name = "current_task")
+    public java.util.UUID currentTask;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -51,7 +51,7 @@ public class VdiTransfers {
         Vdi source = QuarkusTransaction.requiringNew().call(() -> {
             Vdi vdi = locks.lockVdi(sourceId);
             VdiOperation.COPY.assertAllowed(views.vdiState(vdi));
-            hold(vdi, "copy");
+            hold(vdi, "copy", ctx);
             return vdi;
         });
         UUID srId = targetSrId == null ? source.srId : targetSrId;
@@ -64,6 +64,7 @@ public class VdiTransfers {
                 target.type = source.type;
                 target.sharable = source.sharable;
                 target.currentOperation = "copy";
+                target.currentTask = ctx.taskId();
                 target.persist();
                 records.publish(target, EventOperation.ADD);
                 return null;
@@ -78,6 +79,7 @@ public class VdiTransfers {
                 Vdi target = records.vdi(targetId, LockModeType.PESSIMISTIC_WRITE);
                 target.physicalUtilisation = copied.physicalUtilisation();
                 target.currentOperation = null;
+                target.currentTask = null;
                 records.publish(target, EventOperation.MOD);
             });
             return targetId;
@@ -117,7 +119,7 @@ public class VdiTransfers {
             if (format == ImageFormat.RAW && length > v.virtualSize) {
                 throw new XenplaneException(ErrorCode.VDI_TOO_SMALL, id, v.virtualSize, length);
             }
-            hold(v, "import");
+            hold(v, "import", ctx);
             return v;
         });
         try {
@@ -130,6 +132,7 @@ public class VdiTransfers {
                 v.physicalUtilisation = imported.physicalUtilisation();
                 v.parentId = imported.parentId();
                 v.currentOperation = null;
+                v.currentTask = null;
                 records.publish(v, EventOperation.MOD);
                 v.getEntityManager().flush();
                 chains.coalesce(sr, h, op + "/coalesce");
@@ -146,7 +149,7 @@ public class VdiTransfers {
         Vdi vdi = QuarkusTransaction.requiringNew().call(() -> {
             Vdi v = locks.lockVdi(id);
             VdiOperation.EXPORT.assertAllowed(views.vdiState(v));
-            hold(v, "export");
+            hold(v, "export", ctx);
             return v;
         });
         try {
@@ -166,22 +169,24 @@ public class VdiTransfers {
                 VdiOperation.EXPORT.assertAllowed(views.vdiState(records.vdi(id, LockModeType.NONE))));
     }
 
-    private void hold(Vdi vdi, String operation) {
+    private void hold(Vdi vdi, String operation, TaskContext ctx) {
         vdi.currentOperation = operation;
+        vdi.currentTask = ctx.taskId();
         records.publish(vdi, EventOperation.MOD);
     }
 
-    private void release(UUID id) {
+    void release(UUID id) {
         QuarkusTransaction.requiringNew().run(() -> {
             Vdi v = Vdi.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (v != null && v.currentOperation != null) {
                 v.currentOperation = null;
+                v.currentTask = null;
                 records.publish(v, EventOperation.MOD);
             }
         });
     }
 
-    private void discard(UUID srId, UUID targetId, String op) {
+    void discard(UUID srId, UUID targetId, String op) {
         try {
             vdis.inSr(srId, null, op + "/discard", (sr, host) -> {
                 Vdi target = Vdi.findById(targetId, LockModeType.PESSIMISTIC_WRITE);
