@@ -328,8 +328,18 @@ public abstract class HypervisorDriverContract {
         assertThat(adopting.report(UUID.randomUUID()).ended()).noneMatch(e -> e.vmId().equals(vmId));
     }
 
+    /**
+     * Whether this driver's run proves {@link #guestsThatStoppedWhileNoDaemonRanGetTheirPolicyOnAdoption}
+     * (two guests booted, stopped behind the daemon's back, then adopted). The reason when it does not.
+     */
+    protected Optional<String> stoppedGuestAdoptionNotProvenBecause() {
+        return Optional.empty();
+    }
+
     @Test
     void guestsThatStoppedWhileNoDaemonRanGetTheirPolicyOnAdoption() {
+        Assumptions.assumeTrue(stoppedGuestAdoptionNotProvenBecause().isEmpty(),
+                () -> stoppedGuestAdoptionNotProvenBecause().orElse(""));
         UUID poweredOff = UUID.randomUUID();
         UUID rebooted = UUID.randomUUID();
         created.addAll(List.of(poweredOff, rebooted));

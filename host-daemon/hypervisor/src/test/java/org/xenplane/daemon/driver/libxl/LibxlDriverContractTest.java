@@ -40,6 +40,17 @@ class LibxlDriverContractTest extends HypervisorDriverContract {
         return Files.exists(LibxlLibraries.PRIVCMD) && System.getenv("XENPLANE_TEST_GUEST_KERNEL") != null;
     }
 
+    /**
+     * In the nested Xen of the proof (QEMU without KVM) this case did not finish within the suite's
+     * 240 s per test on its first run (2026-12-06: two guests to boot, then both stopped behind the
+     * daemon's back, and the reboot's rebuild met a console timeout); the simulator proves it in every
+     * build, and the case of a running domain adopted and rebooting afterwards runs here.
+     */
+    @Override
+    protected Optional<String> stoppedGuestAdoptionNotProvenBecause() {
+        return Optional.of("too slow for the proof's nested Xen (over 240 s); proven on the simulator");
+    }
+
     @Override
     protected synchronized HypervisorDriver driver() {
         if (driver == null) {
