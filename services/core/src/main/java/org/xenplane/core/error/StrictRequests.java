@@ -46,9 +46,12 @@ public class StrictRequests {
     }
 
     private static Response contentType(ContainerRequestContext request, ResourceInfo resource) {
+        if (!hasBody(request)) {
+            return null; // a Content-Type on a request without a body says nothing
+        }
         String header = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (header == null) {
-            return hasBody(request) && RequestSizeLimit.readsEntity(resource.getResourceMethod())
+            return RequestSizeLimit.readsEntity(resource.getResourceMethod())
                     ? ProblemResponses.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "(none)") : null;
         }
         MediaType type;

@@ -58,6 +58,14 @@ class StrictRequestsTest {
         }
     }
 
+    @Test
+    void aCharsetOnARequestWithoutABodyIsNotLookedAt() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(echo.resolve("/api/v1/tasks"))
+                .header("Authorization", "Bearer " + CoreApi.ADMIN_TOKEN)
+                .header("Content-Type", "application/json; charset=EBCDIC").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     private HttpResponse<String> post(String contentType) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(echo).header("Authorization", "Bearer " + CoreApi.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"count\": 1}"));
