@@ -4,15 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.xenplane.testing.EmbeddedPostgresResource;
 
@@ -26,6 +32,87 @@ import org.xenplane.testing.EmbeddedPostgresResource;
 @WithTestResource(EmbeddedPostgresResource.class)
 class ApiBadInputTest {
     static final String ADMIN_TOKEN = "xpu_test-admin-token-0123456789abcdefghijklmnopqrstu";
+
+    @TestHTTPResource("/api/v1/vms")
+    URI vms;
+
+    @Test
+    void wrongJsonTypesAreRefusedNamingTheFieldNotCoerced() {
+        int vmsBefore = count("/api/v1/vms");
+        int networksBefore = count("/api/v1/networks");
+        expectInvalidField("/api/v1/vms", "{\"name\": true}", "name", "expected a string");
+        expectInvalidField("/api/v1/vms", "{\"name\": 12}", "name", "expected a string");
+        expectInvalidField("/api/v1/vms", "{\"name\": \"strict-vm\", \"vcpusMax\": \"2\"}", "vcpusMax", "expected a number");
+        expectInvalidField("/api/v1/vms", "{\"name\": \"strict-vm\", \"memoryStaticMax\": 1.5e9}", "memoryStaticMax",
+                "expected a number");
+        expectInvalidField("/api/v1/networks", "{\"name\": \"strict-net\", \"managed\": 0}", "managed",
+                "expected true or false");
+        expectInvalidField("/api/v1/networks", "{\"name\": \"strict-net\", \"managed\": \"true\"}", "managed",
+                "expected true or false");
+        assertThat(count("/api/v1/vms")).isEqualTo(vmsBefore);
+        assertThat(count("/api/v1/networks")).isEqualTo(networksBefore);
+    }
+
+    @Test
+    void aLoneSurrogateOrANulInAStringIsRefusedNamingTheField() {
+        int vmsBefore = count("/api/v1/vms");
+        expectInvalidField("/api/v1/vms", "{\"name\": \"vm\\ud800\"}", "name",
+                "contains a lone UTF-16 surrogate (\\ud800), which is not a character");
+        expectInvalidField("/api/v1/vms", "{\"name\": \"vm\\u0000\"}", "name", "contains a NUL character (U+0000)");
+        expectInvalidField("/api/v1/vms", "{\"name\": \"vm\", \"otherConfig\": {\"k\": \"\\u0000\"}}", "otherConfig.k",
+                "contains a NUL character (U+0000)");
+        expectInvalidField("/api/v1/bonds", "{\"networkId\": \"" + UUID.randomUUID() + "\", \"members\": [], "
+                + "\"mode\": \"active-backup\", \"mac\": \"aa:bb:cc:dd:ee:\\u0000\"}", "mac", "contains a NUL character (U+0000)");
+        assertThat(count("/api/v1/vms")).isEqualTo(vmsBefore);
+    }
+
+    @Test
+    void textAfterTheJsonDocumentIsRefused() {
+        int vmsBefore = count("/api/v1/vms");
+        request().contentType("application/json").body("{\"name\": \"strict-a\"} {\"name\": \"strict-b\"}").post("/api/v1/vms")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("INVALID_JSON"))
+                .body("parameters.detail", org.hamcrest.Matchers.containsString("text after the JSON document"));
+        assertThat(count("/api/v1/vms")).isEqualTo(vmsBefore);
+    }
+
+    @Test
+    void aJsonBodyInAnotherCharsetOrWithoutAContentTypeIsRefused() throws Exception {
+        int vmsBefore = count("/api/v1/vms");
+        for (String type : new String[] {"application/json; charset=EBCDIC", null}) {
+            HttpRequest.Builder post = HttpRequest.newBuilder(vms).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"strict-charset\"}"));
+            if (type != null) {
+                post.header("Content-Type", type);
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(post.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s: %s", type, response.body()).isEqualTo(415);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
+        }
+        assertThat(count("/api/v1/vms")).isEqualTo(vmsBefore);
+    }
+
+    @Test
+    void aNulInAQueryParameterIsRefusedNamingIt() {
+        for (String path : new String[] {"/api/v1/vms?powerState=%00", "/api/v1/vms?powerState=halted%00", "/api/v1/networks?x=%00"}) {
+            request().urlEncodingEnabled(false).get(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("code", org.hamcrest.Matchers.equalTo("INVALID_PARAMETER"))
+                    .body("parameters.parameter", org.hamcrest.Matchers.equalTo(path.contains("powerState") ? "powerState" : "x"));
+        }
+    }
+
+    private static void expectInvalidField(String path, String body, String field, String reason) {
+        request().contentType("application/json").body(body).post(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("INVALID_FIELD"))
+                .body("parameters.field", org.hamcrest.Matchers.equalTo(field))
+                .body("parameters.reason", org.hamcrest.Matchers.equalTo(reason));
+    }
+
+    private static int count(String path) {
+        return request().get(path).then().statusCode(200).extract().jsonPath().getList("$").size();
+    }
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersBadInputWithAProblem() {

@@ -93,7 +93,7 @@ public enum ErrorCode {
             "The request body is over the limit ({limit_bytes} bytes). Send a smaller body.", "limit_bytes"),
     UNSUPPORTED_MEDIA_TYPE(415, "Body type not supported",
             "This endpoint does not take a body of type {content_type}. Send Content-Type: "
-            + "application/json (application/octet-stream for uploads).", "content_type"),
+            + "application/json, in UTF-8 (application/octet-stream for uploads).", "content_type"),
     // 409: the state of the world does not allow it now
     OBJECT_CHANGED_CONCURRENTLY(409, "Changed by another request",
             "The {class} {id} was changed by another request meanwhile. Read it again and retry your "

@@ -21,10 +21,16 @@ import java.util.stream.Collectors;
  * type wanted.
  */
 final class FieldErrors {
+    /** The INVALID_JSON detail for a body with more after its JSON document. */
+    static final String TRAILING_TEXT = "there is text after the JSON document; send one JSON document";
+
     private FieldErrors() {
     }
 
     static XenplaneException of(MismatchedInputException e) {
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return new XenplaneException(ErrorCode.INVALID_JSON, TRAILING_TEXT);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new XenplaneException(ErrorCode.INVALID_FIELD, path(e), unknownField(unknown));
         }

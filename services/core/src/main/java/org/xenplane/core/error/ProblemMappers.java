@@ -1,5 +1,6 @@
 package org.xenplane.core.error;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -52,6 +53,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && afterTheDocument(parser)) {
+            return ProblemResponses.of(ErrorCode.INVALID_JSON, FieldErrors.TRAILING_TEXT);
+        }
         return ProblemResponses.of(ErrorCode.INVALID_JSON, e.getOriginalMessage());
     }
 
@@ -142,6 +146,16 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the parser failed on a second value after a whole JSON document. (A stray close marker
+     * after it, as in <code>{}]</code>, is reported with the parser's own words: the closed parser no
+     * longer tells it from a lone one.)
+     */
+    private static boolean afterTheDocument(JsonParser parser) {
+        var context = parser.getParsingContext();
+        return context != null && context.inRoot() && context.getCurrentIndex() > 0;
     }
 
     private static String leafField(ConstraintViolation<?> violation) {

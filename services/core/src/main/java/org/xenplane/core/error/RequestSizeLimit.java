@@ -53,7 +53,7 @@ public class RequestSizeLimit {
     }
 
     /** Whether the endpoint takes the request body as a parameter (one without a JAX-RS annotation). */
-    private static boolean readsEntity(Method method) {
+    static boolean readsEntity(Method method) {
         if (method == null) {
             return false;
         }

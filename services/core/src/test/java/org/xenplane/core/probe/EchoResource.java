@@ -16,8 +16,8 @@ import org.xenplane.core.security.Authorized;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EchoResource {
 
-    /** A body with an id, a number and a string. */
-    public record Body(UUID host, Integer count, String label) {
+    /** A body with an id, a number, a string, a boolean and a map. */
+    public record Body(UUID host, Integer count, String label, Boolean enabled, java.util.Map<String, String> tags) {
     }
 
     @POST
