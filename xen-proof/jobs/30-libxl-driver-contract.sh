@@ -38,10 +38,15 @@ fi
 status=0
 wait "$jvm" || status=$?
 [ "$status" = 0 ] || { echo "the JUnit console exited with $status"; exit "$status"; }
-# A contract test that skipped (no privcmd, no guest kernel) is not a pass here; the one that
-# needs a second host to migrate to is the only one allowed to skip.
+# A contract test that skipped (no privcmd, no guest kernel) is not a pass here. Only these may
+# skip: the one that needs a second host to migrate to (job 60 migrates), and the adoption of
+# guests stopped while no daemon ran (too slow for nested Xen; see LibxlDriverContractTest).
+allowed='aDomainMigratesToAnotherHostAndTheSourceLetsGoAfterwards|guestsThatStoppedWhileNoDaemonRanGetTheirPolicyOnAdoption'
 report=$out/junit/TEST-junit-jupiter.xml
-ran=$(grep -c 'classname="org.xenplane.daemon.driver.libxl.LibxlDriverContractTest"' "$report")
-skipped=$(grep -A1 'classname="org.xenplane.daemon.driver.libxl.LibxlDriverContractTest"' "$report" | grep -c '<skipped' || true)
-echo "contract tests: $ran, skipped: $skipped"
-[ "$ran" -ge 16 ] && [ "$skipped" -le 1 ]
+contract='classname="org.xenplane.daemon.driver.libxl.LibxlDriverContractTest"'
+ran=$(grep -c "$contract" "$report")
+skipped=$(grep -A1 "$contract" "$report" | grep -B1 '<skipped' | grep -o 'testcase name="[^"(]*' | sed 's/testcase name="//' || true)
+echo "contract tests: $ran, skipped: $(printf '%s\n' "$skipped" | grep -c . || true) ($(echo $skipped))"
+unexpected=$(printf '%s\n' "$skipped" | grep -vE "^($allowed)\$" | grep . || true)
+[ -z "$unexpected" ] || { echo "contract tests that may not skip here skipped: $(echo $unexpected)"; exit 1; }
+[ "$ran" -ge 16 ]
