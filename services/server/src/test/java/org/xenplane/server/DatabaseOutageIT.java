@@ -3,7 +3,6 @@ package org.xenplane.server;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -29,11 +28,7 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void postgresql15IsInstalled() {
-        String why = ExternalPostgres.unavailableBecause();
-        if (why != null) {
-            System.out.println("DatabaseOutageIT SKIPPED: " + why);
-        }
-        assumeTrue(why == null, why);
+        ExternalPostgres.assumeInstalled("DatabaseOutageIT");
     }
 
     @Test

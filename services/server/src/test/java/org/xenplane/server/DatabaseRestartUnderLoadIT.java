@@ -2,7 +2,6 @@ package org.xenplane.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.response.Response;
 import java.nio.file.Files;
@@ -39,11 +38,7 @@ class DatabaseRestartUnderLoadIT {
 
     @BeforeAll
     static void postgresql15IsInstalled() {
-        String why = ExternalPostgres.unavailableBecause();
-        if (why != null) {
-            System.out.println("DatabaseRestartUnderLoadIT SKIPPED: " + why);
-        }
-        assumeTrue(why == null, why);
+        ExternalPostgres.assumeInstalled("DatabaseRestartUnderLoadIT");
     }
 
     @Test
@@ -63,9 +58,9 @@ class DatabaseRestartUnderLoadIT {
         }
     }
 
-    /** The clients go on for this long (the scenario's timeline, not a wait for something to happen). */
-    private static void loadFor(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
+    private static int count(Map<Integer, AtomicInteger> answers, int status) {
+        AtomicInteger n = answers.get(status);
+        return n == null ? 0 : n.get();
     }
 
     private void scenario(ExternalPostgres postgres, ServerProcess server) throws Exception {
@@ -95,12 +90,18 @@ class DatabaseRestartUnderLoadIT {
                 }
             });
         }
-        loadFor(Duration.ofSeconds(3));
+        // operations under way when the database goes
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(answers, 202) >= 4);
         postgres.stop();
-        loadFor(OUTAGE);
+        long stopped = System.nanoTime();
+        // the outage lasts OUTAGE, and the clients meet it
+        await().atMost(OUTAGE.plusSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> count(answers, 503) >= 4
+                && Duration.ofNanos(System.nanoTime() - stopped).compareTo(OUTAGE) >= 0);
         postgres.startAgain();
         long back = System.nanoTime();
-        loadFor(Duration.ofSeconds(5));
+        int acceptedBefore = count(answers, 202);
+        // operations accepted again once it is back
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(answers, 202) >= acceptedBefore + 4);
         loading.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();

@@ -30,6 +30,15 @@ final class ExternalPostgres implements AutoCloseable {
         this.port = port;
     }
 
+    /** Skips the calling test class (saying why on the console) when the cluster cannot be made here. */
+    static void assumeInstalled(String test) {
+        String why = unavailableBecause();
+        if (why != null) {
+            System.out.println(test + " SKIPPED: " + why);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
+    }
+
     /** Why the cluster cannot be made here, or null when it can. */
     static String unavailableBecause() {
         if (!Files.isExecutable(BIN.resolve("initdb"))) {

@@ -66,6 +66,20 @@ public final class DatabaseFailures {
         }
     }
 
+    /**
+     * Runs a background pass (a scheduled job) that has nothing to do while the database is away: an
+     * outage ends it quietly, to be run again at its next turn; any other failure is thrown.
+     */
+    public static void skippingOutage(Runnable pass) {
+        try {
+            pass.run();
+        } catch (RuntimeException e) {
+            if (!isUnavailable(e)) {
+                throw e;
+            }
+        }
+    }
+
     /** The problem for a request that met an outage: 503 with {@code Retry-After}. */
     public static XenplaneException unavailable(Throwable cause) {
         return new XenplaneException(ErrorCode.DATABASE_UNAVAILABLE, cause, RETRY_AFTER_SECONDS);

@@ -280,9 +280,7 @@ public class TaskStore {
                     .setParameter(3, leases.held()).setParameter(4, limit).getResultList();
             List<TaskView> taken = new java.util.ArrayList<>();
             for (Object id : ids) {
-                Task task = em.find(Task.class, (UUID) id);
-                em.refresh(task);
-                taken.add(TaskView.of(task));
+                taken.add(TaskView.of(em.find(Task.class, (UUID) id)));
             }
             return taken;
         });

@@ -2,7 +2,6 @@ package org.xenplane.core.task;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.DatabaseFailures;
 
@@ -31,17 +30,12 @@ public class TaskTakeover {
         if (!leases.mayTakeOver()) {
             return;
         }
-        try {
-            List<TaskView> orphans = store.takeOverOrphans(BATCH);
-            for (TaskView orphan : orphans) {
+        DatabaseFailures.skippingOutage(() -> {
+            for (TaskView orphan : store.takeOverOrphans(BATCH)) {
                 LOG.infof("Task %s (%s%s) lost its owner; this replica recovers it", orphan.id(), orphan.operation(),
                         orphan.target() == null ? "" : " on " + orphan.target().objectClass() + " " + orphan.target().id());
                 runner.recover(orphan);
             }
-        } catch (RuntimeException e) {
-            if (!DatabaseFailures.isUnavailable(e)) {
-                throw e;
-            }
-        }
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.DatabaseFailures;
+import org.xenplane.core.task.EndedTasks;
 
 /**
  * VDIs still held ({@code current_operation}) by a task that has ended or no longer exists: what a
@@ -18,8 +19,6 @@ import org.xenplane.core.error.DatabaseFailures;
 @ApplicationScoped
 public class StaleVdiHolds {
     private static final Logger LOG = Logger.getLogger(StaleVdiHolds.class);
-    /** A task that just ended may not have released its VDIs yet: its worker does that next. */
-    private static final int GRACE_SECONDS = 10;
 
     private final EntityManager em;
     private final VdiTransfers transfers;
@@ -31,23 +30,19 @@ public class StaleVdiHolds {
 
     @Scheduled(every = "${xenplane.tasks.takeover-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void release() {
-        try {
-            for (Object[] row : stale()) {
-                UUID vdi = (UUID) row[0];
-                UUID task = (UUID) row[2];
-                boolean partialCopy = "copy".equals(row[1]) && !vdi.equals(row[3]);
-                LOG.warnf("VDI %s was still held by %s of task %s, which has ended; %s", vdi, row[1], task,
-                        partialCopy ? "it is a copy that did not finish and is removed" : "it is released");
-                if (partialCopy) {
-                    transfers.discard((UUID) row[4], vdi, task + "/copy/recovery");
-                } else {
-                    transfers.release(vdi);
-                }
-            }
-        } catch (RuntimeException e) {
-            if (!DatabaseFailures.isUnavailable(e)) {
-                throw e;
-            }
+        DatabaseFailures.skippingOutage(() -> stale().forEach(this::releaseRow));
+    }
+
+    private void releaseRow(Object[] row) {
+        UUID vdi = (UUID) row[0];
+        UUID task = (UUID) row[2];
+        boolean partialCopy = "copy".equals(row[1]) && !vdi.equals(row[3]);
+        LOG.warnf("VDI %s was still held by %s of task %s, which has ended; %s", vdi, row[1], task,
+                partialCopy ? "it is a copy that did not finish and is removed" : "it is released");
+        if (partialCopy) {
+            transfers.discard((UUID) row[4], vdi, task + "/copy/recovery");
+        } else {
+            transfers.release(vdi);
         }
     }
 
@@ -57,9 +52,7 @@ public class StaleVdiHolds {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 select v.id, v.current_operation, v.current_task, t.target_id, v.sr_id
                 from vdi v left join task t on t.id = v.current_task
-                where v.current_task is not null
-                  and (t.id is null or (t.status in ('SUCCESS', 'FAILURE', 'CANCELLED')
-                                        and t.finished_at < now() - make_interval(secs => ?1)))
-                limit 100""").setParameter(1, GRACE_SECONDS).getResultList());
+                where v.current_task is not null and """ + EndedTasks.ENDED_OR_GONE + " limit 100")
+                .setParameter(1, EndedTasks.GRACE_SECONDS).getResultList());
     }
 }

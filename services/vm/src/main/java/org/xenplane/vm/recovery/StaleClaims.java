@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.DatabaseFailures;
+import org.xenplane.core.task.EndedTasks;
 import org.xenplane.core.task.TaskRecovery;
 import org.xenplane.vm.service.VmOperation;
 
@@ -20,8 +21,6 @@ import org.xenplane.vm.service.VmOperation;
 @ApplicationScoped
 public class StaleClaims {
     private static final Logger LOG = Logger.getLogger(StaleClaims.class);
-    /** A task that just ended may not have released its VM yet: its worker does that next. */
-    private static final int GRACE_SECONDS = 10;
 
     private final EntityManager em;
     private final VmTaskRecovery recovery;
@@ -33,21 +32,17 @@ public class StaleClaims {
 
     @Scheduled(every = "${xenplane.tasks.takeover-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void settle() {
+        DatabaseFailures.skippingOutage(() -> stale().forEach(this::settleRow));
+    }
+
+    private void settleRow(Object[] row) {
+        UUID vmId = (UUID) row[0];
+        UUID taskId = (UUID) row[1];
+        VmOperation operation = VmTaskRecovery.operation((String) row[2], VmOperation::verb).orElse(VmOperation.UPDATE);
         try {
-            for (Object[] row : stale()) {
-                UUID vmId = (UUID) row[0];
-                UUID taskId = (UUID) row[1];
-                VmOperation operation = VmTaskRecovery.operation((String) row[2], VmOperation::verb).orElse(VmOperation.UPDATE);
-                try {
-                    recovery.settle(vmId, taskId, operation);
-                } catch (TaskRecovery.NotYet e) {
-                    LOG.infof("VM %s is still held by ended task %s: %s", vmId, taskId, e.getMessage());
-                }
-            }
-        } catch (RuntimeException e) {
-            if (!DatabaseFailures.isUnavailable(e)) {
-                throw e;
-            }
+            recovery.settle(vmId, taskId, operation);
+        } catch (TaskRecovery.NotYet e) {
+            LOG.infof("VM %s is still held by ended task %s: %s", vmId, taskId, e.getMessage());
         }
     }
 
@@ -55,9 +50,7 @@ public class StaleClaims {
     private List<Object[]> stale() {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 select v.id, v.current_task, v.current_operation from vm v left join task t on t.id = v.current_task
-                where v.current_task is not null
-                  and (t.id is null or (t.status in ('SUCCESS', 'FAILURE', 'CANCELLED')
-                                        and t.finished_at < now() - make_interval(secs => ?1)))
-                limit 100""").setParameter(1, GRACE_SECONDS).getResultList());
+                where v.current_task is not null and """ + EndedTasks.ENDED_OR_GONE + " limit 100")
+                .setParameter(1, EndedTasks.GRACE_SECONDS).getResultList());
     }
 }
