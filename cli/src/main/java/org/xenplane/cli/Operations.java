@@ -1,0 +1,57 @@
+package org.xenplane.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.xenplane.cli.resource.ActionCommand;
+import org.xenplane.cli.resource.DeleteCommand;
+import org.xenplane.cli.resource.ResourceKind;
+import org.xenplane.cli.resource.VmCommands;
+import org.xenplane.cli.resource.VmEdit;
+
+/** Each kind's commands beyond list and show, declared in one place: the name and how to make the command. */
+final class Operations {
+    private Operations() {
+    }
+
+    static Map<String, Function<Xenplane, Object>> of(ResourceKind kind) {
+        Map<String, Function<Xenplane, Object>> commands = new LinkedHashMap<>();
+        switch (kind) {
+            case VM -> vm(commands);
+            case HOST -> {
+                action(commands, kind, "enable", "enabled");
+                action(commands, kind, "disable", "disabled");
+            }
+            case TASK -> action(commands, kind, "cancel", "asked to cancel");
+            case VBD, VIF -> {
+                action(commands, kind, "plug", "plugged");
+                action(commands, kind, "unplug", "unplugged");
+                commands.put("delete", cli -> new DeleteCommand(cli, kind));
+            }
+            case SR, VDI, NETWORK, MESSAGE, USER, TOKEN, TEMPLATE -> commands.put("delete", cli -> new DeleteCommand(cli, kind));
+        }
+        return commands;
+    }
+
+    private static void vm(Map<String, Function<Xenplane, Object>> commands) {
+        commands.put("create", VmEdit.Create::new);
+        commands.put("set", VmEdit.Set::new);
+        commands.put("start", VmCommands.Start::new);
+        commands.put("shutdown", VmCommands.Shutdown::new);
+        commands.put("reboot", VmCommands.Reboot::new);
+        action(commands, ResourceKind.VM, "suspend", "suspended");
+        action(commands, ResourceKind.VM, "resume", "resumed");
+        action(commands, ResourceKind.VM, "pause", "paused");
+        action(commands, ResourceKind.VM, "unpause", "unpaused");
+        commands.put("migrate", VmCommands.Migrate::new);
+        commands.put("clone", cli -> new VmCommands.Make(cli, "clone"));
+        commands.put("copy", cli -> new VmCommands.Make(cli, "copy"));
+        commands.put("snapshot", cli -> new VmCommands.Make(cli, "snapshot"));
+        commands.put("revert", VmCommands.Revert::new);
+        commands.put("delete", cli -> new DeleteCommand(cli, ResourceKind.VM));
+    }
+
+    private static void action(Map<String, Function<Xenplane, Object>> commands, ResourceKind kind, String name, String done) {
+        commands.put(name, cli -> new ActionCommand(cli, kind, name, done));
+    }
+}
