@@ -7,6 +7,7 @@ import org.xenplane.cli.resource.ListCommand;
 import org.xenplane.cli.resource.ResourceCommand;
 import org.xenplane.cli.resource.ResourceKind;
 import org.xenplane.cli.resource.ShowCommand;
+import org.xenplane.cli.xe.XeCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -25,6 +26,7 @@ final class CommandTree {
         for (ResourceKind kind : ResourceKind.values()) {
             line.addSubcommand(kind.command, resource(root, factory, kind));
         }
+        line.addSubcommand("xe", XeCommand.build(root, factory));
         line.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         return line.setCaseInsensitiveEnumValuesAllowed(true);
     }
