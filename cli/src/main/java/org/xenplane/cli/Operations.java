@@ -3,6 +3,7 @@ package org.xenplane.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.xenplane.cli.resource.AccountCommands;
 import org.xenplane.cli.resource.ActionCommand;
 import org.xenplane.cli.resource.DeleteCommand;
 import org.xenplane.cli.resource.ResourceKind;
@@ -28,7 +29,15 @@ final class Operations {
                 action(commands, kind, "unplug", "unplugged");
                 commands.put("delete", cli -> new DeleteCommand(cli, kind));
             }
-            case SR, VDI, NETWORK, MESSAGE, USER, TOKEN, TEMPLATE -> commands.put("delete", cli -> new DeleteCommand(cli, kind));
+            case USER -> {
+                commands.put("create", AccountCommands.CreateUser::new);
+                commands.put("delete", cli -> new DeleteCommand(cli, kind));
+            }
+            case TOKEN -> {
+                commands.put("create", AccountCommands.CreateToken::new);
+                commands.put("delete", cli -> new DeleteCommand(cli, kind));
+            }
+            case SR, VDI, NETWORK, MESSAGE, TEMPLATE -> commands.put("delete", cli -> new DeleteCommand(cli, kind));
         }
         return commands;
     }

@@ -1,0 +1,169 @@
+package org.xenplane.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged CLI as a process against the packaged server and a daemon simulating two hosts
+ * (one start shared by the class): a VM's whole life through {@code xenplane} and through
+ * {@code xenplane xe}, JSON output, and the errors and exit codes a user meets.
+ */
+class CliIT {
+    @TempDir
+    static Path work;
+
+    private static PackagedPool pool;
+    private static Cli cli;
+
+    @BeforeAll
+    static void startPoolAndLogIn() throws Exception {
+        pool = PackagedPool.start(Files.createDirectories(work.resolve("pool")));
+        cli = new Cli(work);
+        cli.runWithInput(PackagedPool.ADMIN_PASSWORD + "\n", "login", pool.url, "--user", "admin", "--password-stdin").ok();
+    }
+
+    @AfterAll
+    static void stopPool() throws Exception {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    @Test
+    void loginKeepsTheSessionInAFileOnlyItsOwnerReadsAndNamesTheContext() throws Exception {
+        Path config = cli.configHome().resolve("xenplane/config");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
+        assertThat(Files.readString(config)).doesNotContain(PackagedPool.ADMIN_PASSWORD);
+        assertThat(cli.run("context", "list").ok().lines()).containsExactly(
+                "CURRENT  NAME     URL" + " ".repeat(pool.url.length() - 1) + "USER", "*        default  " + pool.url + "  admin");
+    }
+
+    @Test
+    void aVmGoesThroughItsWholeLifeThroughXenplane() throws Exception {
+        List<String> hosts = new ArrayList<>();
+        cli.run("host", "list", "-o", "json").ok().json().forEach(h -> hosts.add(h.path("name").asText()));
+        assertThat(hosts).hasSize(2);
+        assertThat(cli.run("host", "list").ok().lines().get(0)).matches("NAME +ID +ENABLED +LIVE +MEMORY-FREE");
+
+        JsonNode created = cli.run("vm", "create", "life-1", "--template", "Linux (PVH)", "--memory", "256M", "-o", "json").ok().json();
+        assertThat(created.path("powerState").asText()).isEqualTo("halted");
+        assertThat(created.path("memoryStaticMax").asLong()).isEqualTo(256L << 20);
+
+        assertThat(cli.run("vm", "start", "life-1", "--on", hosts.get(0)).ok().out()).contains("vm life-1 started on " + hosts.get(0));
+        assertThat(vm("life-1").path("powerState").asText()).isEqualTo("running");
+        cli.run("vm", "suspend", "life-1").ok();
+        assertThat(vm("life-1").path("powerState").asText()).isEqualTo("suspended");
+        cli.run("vm", "resume", "life-1").ok();
+        cli.run("vm", "reboot", "life-1").ok();
+        cli.run("vm", "migrate", "life-1", "--to", hosts.get(1)).ok();
+        assertThat(vm("life-1").path("residentOn").asText()).isEqualTo(hostId(hosts.get(1)));
+        cli.run("vm", "shutdown", "life-1").ok();
+        assertThat(vm("life-1").path("powerState").asText()).isEqualTo("halted");
+
+        assertThat(cli.run("vm", "snapshot", "life-1", "life-1-snap", "-o", "name").ok().out()).isEqualTo("life-1-snap\n");
+        assertThat(cli.run("vm", "clone", "life-1", "life-1-clone", "-o", "name").ok().out()).isEqualTo("life-1-clone\n");
+        assertThat(cli.run("vm", "list", "-o", "name").ok().lines()).contains("life-1", "life-1-clone").doesNotContain("life-1-snap");
+        cli.run("vm", "delete", "life-1-clone").ok();
+        cli.run("vm", "delete", "life-1").ok();
+        assertThat(cli.run("vm", "list", "-o", "name").ok().lines()).doesNotContain("life-1", "life-1-clone");
+    }
+
+    @Test
+    void aVmGoesThroughItsWholeLifeThroughXe() throws Exception {
+        List<String> hosts = List.of(cli.run("xe", "host-list", "params=name-label", "--minimal").ok().out().trim().split(","));
+        assertThat(hosts).hasSize(2);
+        String uuid = cli.run("xe", "vm-install", "template=Linux (PVH)", "new-name-label=xe-1").ok().out().trim();
+        assertThat(cli.run("xe", "vm-list", "name-label=xe-1", "--minimal").ok().out()).isEqualTo(uuid + "\n");
+
+        cli.run("xe", "vm-start", "vm=xe-1", "on=" + hosts.get(0)).ok();
+        assertThat(cli.run("xe", "vm-list", "uuid=" + uuid).ok().lines()).containsExactly(
+                "uuid ( RO)       : " + uuid, " name-label ( RW): xe-1", "power-state ( RO): running", "", "");
+        cli.run("xe", "vm-suspend", "uuid=" + uuid).ok();
+        assertThat(param(uuid, "power-state")).isEqualTo("suspended");
+        cli.run("xe", "vm-resume", "uuid=" + uuid).ok();
+        cli.run("xe", "vm-reboot", "uuid=" + uuid, "--force").ok();
+        cli.run("xe", "vm-migrate", "uuid=" + uuid, "host=" + hosts.get(1)).ok();
+        assertThat(param(uuid, "resident-on")).isEqualTo(hostId(hosts.get(1)));
+        cli.run("xe", "vm-shutdown", "uuid=" + uuid, "--force").ok();
+        assertThat(param(uuid, "power-state")).isEqualTo("halted");
+        cli.run("xe", "vm-shutdown", "uuid=" + uuid).fails(4, "VM_BAD_POWER_STATE");
+
+        cli.run("xe", "vm-param-set", "uuid=" + uuid, "name-label=xe-1b", "VCPUs-at-startup=1").ok();
+        assertThat(param(uuid, "name-label")).isEqualTo("xe-1b");
+        assertThat(param(uuid, "VCPUs-at-startup")).isEqualTo("1");
+        cli.run("xe", "vm-param-set", "uuid=" + uuid, "power-state=running").fails(2, "FIELD_READ_ONLY");
+
+        String snapshot = cli.run("xe", "vm-snapshot", "uuid=" + uuid, "new-name-label=xe-snap").ok().out().trim();
+        assertThat(cli.run("xe", "template-param-get", "uuid=" + snapshot, "param-name=snapshot-of").ok().out().trim()).isEqualTo(uuid);
+        cli.run("xe", "snapshot-revert", "snapshot-uuid=" + snapshot).ok();
+        String clone = cli.run("xe", "vm-clone", "uuid=" + uuid, "new-name-label=xe-clone").ok().out().trim();
+        cli.run("xe", "vm-uninstall", "uuid=" + clone, "--force").ok();
+        cli.run("xe", "vm-uninstall", "uuid=" + uuid, "--force").ok();
+        assertThat(cli.run("xe", "vm-list", "name-label=xe-1b", "--minimal").ok().out()).isEqualTo("\n");
+        cli.run("xe", "vm-start", "uuid=" + uuid).fails(3, "NOT_FOUND");
+    }
+
+    private static String param(String uuid, String name) throws Exception {
+        return cli.run("xe", "vm-param-get", "uuid=" + uuid, "param-name=" + name).ok().out().trim();
+    }
+
+    @Test
+    void asyncPrintsTheTaskWhichTaskShowFinds() throws Exception {
+        cli.run("vm", "create", "async-1", "--template", "Linux (PVH)", "--memory", "256M").ok();
+
+        String task = cli.run("vm", "start", "async-1", "--async").ok().out().trim();
+
+        JsonNode shown = cli.run("task", "show", task, "-o", "json").ok().json();
+        assertThat(shown.path("operation").asText()).isEqualTo("vm.start");
+        assertThat(cli.run("task", "list", "--fields", "id,operation").ok().out()).contains(task + "  vm.start");
+    }
+
+    @Test
+    void errorsSayTheirCodeAndExitWithWhatFailed() throws Exception {
+        cli.run("vm", "show", "no-such-vm").fails(3, "NOT_FOUND");
+        cli.run("vm", "create", "twin", "--template", "Linux (PVH)", "--memory", "256M").ok();
+        cli.run("vm", "create", "twin", "--template", "Linux (PVH)", "--memory", "256M").ok();
+        Cli.Result ambiguous = cli.run("vm", "start", "twin").fails(2, "NAME_AMBIGUOUS");
+        cli.run("vm", "list", "-o", "json").ok().json().forEach(v -> {
+            if ("twin".equals(v.path("name").asText())) {
+                assertThat(ambiguous.err()).contains(v.path("id").asText());
+            }
+        });
+
+        cli.run("vm", "create", "halted-1", "--template", "Linux (PVH)", "--memory", "256M").ok();
+        Cli.Result wrongState = cli.run("vm", "shutdown", "halted-1").fails(4, "VM_BAD_POWER_STATE");
+        assertThat(wrongState.err()).contains("halted");
+
+        cli.runWithInput("read-only-password\n", "user", "create", "watcher", "--role", "read-only", "--password-stdin").ok();
+        cli.runWithInput("read-only-password\n", "--context", "ro", "login", pool.url, "--user", "watcher", "--password-stdin").ok();
+        assertThat(cli.run("--context", "ro", "vm", "list", "-o", "name").ok().lines()).contains("halted-1");
+        Cli.Result denied = cli.run("--context", "ro", "vm", "start", "halted-1").fails(5, "RBAC_PERMISSION_DENIED");
+        assertThat(denied.err()).contains("vm-operator");
+
+        Cli.Result usage = cli.run("vm", "frobnicate", "halted-1");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err()).contains("Unmatched argument");
+        cli.run("context", "use", "ro").ok();
+        cli.run("logout").ok();
+        cli.run("vm", "list").fails(5, "NOT_LOGGED_IN");
+        cli.run("context", "use", "default").ok();
+    }
+
+    private static JsonNode vm(String name) throws Exception {
+        return cli.run("vm", "show", name, "-o", "json").ok().json();
+    }
+
+    private static String hostId(String name) throws Exception {
+        return cli.run("host", "show", name, "-o", "json").ok().json().path("id").asText();
+    }
+}
