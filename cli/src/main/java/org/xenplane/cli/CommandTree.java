@@ -3,6 +3,7 @@ package org.xenplane.cli;
 import org.xenplane.cli.config.ContextCommand;
 import org.xenplane.cli.config.LoginCommand;
 import org.xenplane.cli.config.LogoutCommand;
+import org.xenplane.cli.resource.EventWatch;
 import org.xenplane.cli.resource.ListCommand;
 import org.xenplane.cli.resource.ResourceCommand;
 import org.xenplane.cli.resource.ResourceKind;
@@ -26,6 +27,10 @@ final class CommandTree {
         for (ResourceKind kind : ResourceKind.values()) {
             line.addSubcommand(kind.command, resource(root, factory, kind));
         }
+        CommandLine event = new CommandLine(new ResourceCommand(), factory);
+        event.getCommandSpec().usageMessage().description("Follow what changes in the pool.");
+        event.addSubcommand("watch", new EventWatch(root));
+        line.addSubcommand("event", event);
         line.addSubcommand("xe", XeCommand.build(root, factory));
         line.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         return line.setCaseInsensitiveEnumValuesAllowed(true);

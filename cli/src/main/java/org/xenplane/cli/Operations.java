@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.xenplane.cli.resource.AccountCommands;
 import org.xenplane.cli.resource.ActionCommand;
+import org.xenplane.cli.resource.CreateCommands;
 import org.xenplane.cli.resource.DeleteCommand;
 import org.xenplane.cli.resource.ResourceKind;
 import org.xenplane.cli.resource.VmCommands;
@@ -24,7 +25,21 @@ final class Operations {
                 action(commands, kind, "disable", "disabled");
             }
             case TASK -> action(commands, kind, "cancel", "asked to cancel");
+            case SR -> {
+                commands.put("create", CreateCommands.Sr::new);
+                commands.put("delete", cli -> new DeleteCommand(cli, kind));
+            }
+            case VDI -> {
+                commands.put("create", CreateCommands.Vdi::new);
+                commands.put("resize", CreateCommands.VdiResize::new);
+                commands.put("delete", cli -> new DeleteCommand(cli, kind));
+            }
+            case NETWORK -> {
+                commands.put("create", CreateCommands.Network::new);
+                commands.put("delete", cli -> new DeleteCommand(cli, kind));
+            }
             case VBD, VIF -> {
+                commands.put("create", kind == ResourceKind.VBD ? CreateCommands.Vbd::new : CreateCommands.Vif::new);
                 action(commands, kind, "plug", "plugged");
                 action(commands, kind, "unplug", "unplugged");
                 commands.put("delete", cli -> new DeleteCommand(cli, kind));
@@ -37,7 +52,7 @@ final class Operations {
                 commands.put("create", AccountCommands.CreateToken::new);
                 commands.put("delete", cli -> new DeleteCommand(cli, kind));
             }
-            case SR, VDI, NETWORK, MESSAGE, TEMPLATE -> commands.put("delete", cli -> new DeleteCommand(cli, kind));
+            case MESSAGE, TEMPLATE -> commands.put("delete", cli -> new DeleteCommand(cli, kind));
         }
         return commands;
     }
