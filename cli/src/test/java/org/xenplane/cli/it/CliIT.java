@@ -118,6 +118,31 @@ class CliIT {
     }
 
     @Test
+    void aVmGetsADiskAndANicThatItsStartAttaches() throws Exception {
+        String host = cli.run("host", "list", "-o", "name").ok().lines().get(0);
+        Path srDir = Files.createDirectories(work.resolve("sr"));
+        cli.run("sr", "create", "cli-sr", "--type", "file", "--host", host, "--config", "path=" + srDir).ok();
+        cli.run("vdi", "create", "dev-1-root", "--sr", "cli-sr", "--size", "64M").ok();
+        assertThat(cli.run("vdi", "resize", "dev-1-root", "--size", "128M").ok().out()).contains("vdi dev-1-root resized");
+        cli.run("vm", "create", "dev-1", "--template", "Linux (PVH)", "--memory", "256M").ok();
+        String vbd = cli.run("vbd", "create", "--vm", "dev-1", "--vdi", "dev-1-root", "--device", "0", "--bootable", "-o", "json")
+                .ok().json().path("id").asText();
+        cli.run("network", "create", "cli-net").ok();
+        cli.run("vif", "create", "--vm", "dev-1", "--network", "cli-net", "--device", "0").ok();
+
+        cli.run("vm", "start", "dev-1").ok();
+
+        JsonNode attached = cli.run("vbd", "show", vbd, "-o", "json").ok().json();
+        assertThat(attached.path("currentlyAttached").asBoolean()).isTrue();
+        assertThat(cli.run("vif", "list", "--fields", "vmId,currentlyAttached", "-o", "wide").ok().lines())
+                .contains(vm("dev-1").path("id").asText() + "  true");
+        cli.run("vdi", "delete", "dev-1-root").fails(4, "VDI_IN_USE");
+        cli.run("vm", "shutdown", "dev-1", "--force").ok();
+        cli.run("vm", "delete", "dev-1").ok();
+        cli.run("vdi", "delete", "dev-1-root").ok();
+    }
+
+    @Test
     void asyncPrintsTheTaskWhichTaskShowFinds() throws Exception {
         cli.run("vm", "create", "async-1", "--template", "Linux (PVH)", "--memory", "256M").ok();
 
