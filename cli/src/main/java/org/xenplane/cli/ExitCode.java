@@ -2,7 +2,9 @@ package org.xenplane.cli;
 
 /** The CLI's exit codes: what failed, so a script can tell a missing object from a refused one. */
 public enum ExitCode {
-    OK(0), USAGE(2), NOT_FOUND(3), CONFLICT(4), PERMISSION(5), SERVER(6);
+    OK(0), USAGE(2), NOT_FOUND(3), CONFLICT(4), PERMISSION(5), SERVER(6),
+    /** Ctrl-C: the shell's convention, 128 + SIGINT. */
+    INTERRUPTED(130);
 
     public final int code;
 

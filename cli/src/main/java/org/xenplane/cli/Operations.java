@@ -52,6 +52,10 @@ final class Operations {
                 commands.put("create", AccountCommands.CreateToken::new);
                 commands.put("delete", cli -> new DeleteCommand(cli, kind));
             }
+            case PBD -> {
+                action(commands, kind, "plug", "plugged");
+                action(commands, kind, "unplug", "unplugged");
+            }
             case MESSAGE, TEMPLATE -> commands.put("delete", cli -> new DeleteCommand(cli, kind));
         }
         return commands;

@@ -73,6 +73,6 @@ public final class Xenplane implements Runnable {
     }
 
     public TaskWaiter waiter(ApiClient api) {
-        return new TaskWaiter(api, environment.err(), environment.terminal());
+        return new TaskWaiter(api, environment.err(), environment.console());
     }
 }

@@ -1,6 +1,7 @@
 package org.xenplane.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Set;
@@ -10,7 +11,9 @@ import org.xenplane.cli.ExitCode;
 /**
  * Waits for a task with the server's long-poll ({@code GET /tasks/{id}?wait=N}) and shows its
  * progress: one line redrawn in place with the elapsed time on a terminal, a plain line per
- * change otherwise. A failed or cancelled task throws with its error code.
+ * change otherwise. A failed or cancelled task throws with its error code. Ctrl-C asks (on a
+ * terminal) whether to cancel the task: yes cancels it and waits for it to end, no stops waiting
+ * and leaves it running; off a terminal it stops waiting and names the task, which goes on.
  */
 public final class TaskWaiter {
     private static final Set<String> UNFINISHED = Set.of("pending", "cancelling");
@@ -18,12 +21,15 @@ public final class TaskWaiter {
 
     private final ApiClient api;
     private final PrintStream progress;
+    private final Console console;
     private final boolean terminal;
 
-    public TaskWaiter(ApiClient api, PrintStream progress, boolean terminal) {
+    /** {@code console}: the terminal to draw on and ask on, null when there is none. */
+    public TaskWaiter(ApiClient api, PrintStream progress, Console console) {
         this.api = api;
         this.progress = progress;
-        this.terminal = terminal;
+        this.console = console;
+        this.terminal = console != null;
     }
 
     /** Waits until the task ends; returns it when it succeeded. */
@@ -31,15 +37,37 @@ public final class TaskWaiter {
         long started = System.nanoTime();
         String shown = "";
         JsonNode task = api.get("/tasks/" + taskId + "?wait=0").body();
-        while (UNFINISHED.contains(task.path("status").asText())) {
-            shown = show(task, started, shown);
-            task = api.get("/tasks/" + taskId + "?wait=" + POLL_SECONDS).body();
+        try (Interrupts interrupts = new Interrupts()) {
+            while (UNFINISHED.contains(task.path("status").asText())) {
+                shown = show(task, started, shown);
+                task = api.get("/tasks/" + taskId + "?wait=" + POLL_SECONDS).body();
+                if (interrupts.take()) {
+                    interrupted(task);
+                }
+            }
         }
         show(task, started, shown);
         if (terminal) {
             progress.println();
         }
         return succeeded(task);
+    }
+
+    /** Ctrl-C: cancel the task (and go on waiting for its end), or stop waiting and leave it running. */
+    private void interrupted(JsonNode task) {
+        String id = task.path("id").asText();
+        if (!UNFINISHED.contains(task.path("status").asText())) {
+            return;
+        }
+        if (terminal) {
+            String answer = console.readLine("%nCancel task %s (%s)? [y/N] ", id, task.path("operation").asText());
+            if (answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                api.post("/tasks/" + id + "/cancel", null);
+                return;
+            }
+        }
+        throw new CliException(ExitCode.INTERRUPTED, "NOT_WAITING", "stopped waiting; task " + id
+                + " goes on: follow it with 'xenplane task show " + id + "', cancel it with 'xenplane task cancel " + id + "'");
     }
 
     private String show(JsonNode task, long started, String shown) {

@@ -20,8 +20,12 @@ public final class Resolver {
     }
 
     public List<JsonNode> list(ResourceKind kind, String query) {
+        JsonNode body = api.get(kind.path + query).body();
+        if (body.isObject()) {
+            return List.of(body); // a singleton (the pool)
+        }
         List<JsonNode> all = new ArrayList<>();
-        api.get(kind.path + query).body().forEach(all::add);
+        body.forEach(all::add);
         return all;
     }
 

@@ -81,11 +81,17 @@ public final class XeCall {
         return XeSelection.targets(xeClass, select(xeClass, accepted), multiple);
     }
 
+    /** Prints the uuid of what a create made, as xe does: the answer's object, or a long creation's task result. */
+    void printCreated(ApiClient.Reply reply) {
+        JsonNode done = finish(reply);
+        out().println(reply.status() == 202 ? done.path("result").path("id").asText() : reply.body().path("id").asText());
+    }
+
     /** Waits, silently as xe does, for the task of a long operation's answer. */
     JsonNode finish(ApiClient.Reply reply) {
         if (reply.status() == 202) {
             String task = reply.task().orElse(reply.body().path("id").asText());
-            return new TaskWaiter(api(), new PrintStream(OutputStream.nullOutputStream()), false).await(task);
+            return new TaskWaiter(api(), new PrintStream(OutputStream.nullOutputStream()), null).await(task);
         }
         return reply.body();
     }

@@ -22,6 +22,10 @@ public enum XeClass {
             XeParam.ro("other-config", "otherConfig"), XeParam.ro("tags", "tags")),
             List.of("uuid", "name-label", "power-state")),
     TEMPLATE("template", ResourceKind.TEMPLATE, VM.params, List.of("uuid", "name-label", "name-description")),
+    POOL("pool", ResourceKind.POOL, List.of(
+            XeParam.ro("uuid", "id"), XeParam.ro("name-label", "name"), XeParam.ro("name-description", "description"),
+            XeParam.ro("other-config", "otherConfig")),
+            List.of("uuid", "name-label", "name-description")),
     HOST("host", ResourceKind.HOST, List.of(
             XeParam.ro("uuid", "id"), XeParam.ro("name-label", "name"),
             XeParam.ro("enabled", "enabled"), XeParam.ro("address", "address"), XeParam.ro("live", "live"),
@@ -45,6 +49,18 @@ public enum XeClass {
             XeParam.ro("userdevice", "userdevice"), XeParam.ro("device", "device"), XeParam.ro("mode", "mode"),
             XeParam.ro("type", "type"), XeParam.ro("bootable", "bootable"), XeParam.ro("currently-attached", "currentlyAttached")),
             List.of("uuid", "vm-uuid", "vdi-uuid", "userdevice")),
+    PBD("pbd", ResourceKind.PBD, List.of(
+            XeParam.ro("uuid", "id"), XeParam.ro("host-uuid", "hostId"), XeParam.ro("sr-uuid", "srId"),
+            XeParam.ro("device-config", "deviceConfig"), XeParam.ro("currently-attached", "currentlyAttached")),
+            List.of("uuid", "host-uuid", "sr-uuid", "device-config", "currently-attached")),
+    PIF("pif", ResourceKind.PIF, List.of(
+            XeParam.ro("uuid", "id"), XeParam.ro("device", "device"), XeParam.ro("MAC", "mac"),
+            XeParam.ro("physical", "physical"), XeParam.ro("currently-attached", "currentlyAttached"),
+            XeParam.ro("VLAN", "vlanTag"), XeParam.ro("network-uuid", "networkId"), XeParam.ro("host-uuid", "hostId"),
+            XeParam.ro("IP-configuration-mode", "ipConfigurationMode"), XeParam.ro("IP", "ip"),
+            XeParam.ro("netmask", "netmask"), XeParam.ro("gateway", "gateway"), XeParam.ro("management", "management"),
+            XeParam.ro("MTU", "mtu")),
+            List.of("uuid", "device", "currently-attached", "VLAN", "network-uuid")),
     NETWORK("network", ResourceKind.NETWORK, List.of(
             XeParam.ro("uuid", "id"), XeParam.rw("name-label", "name"), XeParam.rw("name-description", "description"),
             XeParam.ro("bridge", "bridge"), XeParam.ro("MTU", "mtu"), XeParam.ro("managed", "managed")),

@@ -33,6 +33,7 @@ public final class XeCommand implements Runnable {
         verbs.put("network-param-set", call -> XeParams.paramSet(call, XeClass.NETWORK));
         XeVmVerbs.register(verbs);
         XeOtherVerbs.register(verbs);
+        XeMoreVerbs.register(verbs);
         return verbs;
     }
 

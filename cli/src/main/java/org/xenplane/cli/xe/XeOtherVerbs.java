@@ -51,7 +51,7 @@ final class XeOtherVerbs {
         body.put("srId", call.resolver().id(ResourceKind.SR, call.arg("sr-uuid")));
         body.put("name", call.arg("name-label"));
         body.put("virtualSize", SIZES.convert(call.arg("virtual-size")));
-        created(call, call.api().post("/vdis", body));
+        call.printCreated(call.api().post("/vdis", body));
     }
 
     private static void vdiResize(XeCall call) {
@@ -66,7 +66,7 @@ final class XeOtherVerbs {
         body.put("userdevice", Integer.parseInt(call.arg("device")));
         body.put("mode", call.arg("mode", "RW").toUpperCase(java.util.Locale.ROOT));
         body.put("bootable", Boolean.parseBoolean(call.arg("bootable", "false")));
-        created(call, call.api().post("/vbds", body));
+        call.printCreated(call.api().post("/vbds", body));
     }
 
     private static void vifCreate(XeCall call) {
@@ -77,7 +77,7 @@ final class XeOtherVerbs {
         if (call.arg("mac", null) != null) {
             body.put("mac", call.arg("mac"));
         }
-        created(call, call.api().post("/vifs", body));
+        call.printCreated(call.api().post("/vifs", body));
     }
 
     private static void networkCreate(XeCall call) {
@@ -85,14 +85,6 @@ final class XeOtherVerbs {
         if (call.arg("bridge", null) != null) {
             body.put("bridge", call.arg("bridge"));
         }
-        created(call, call.api().post("/networks", body));
-    }
-
-    /** Prints the new object's uuid, as xe does, once its task (if any) is done. */
-    private static void created(XeCall call, org.xenplane.cli.http.ApiClient.Reply reply) {
-        JsonNode body = reply.body();
-        JsonNode done = call.finish(reply);
-        call.out().println(body.has("objectClass") || body.has("operation") ? done.path("result").path("id").asText()
-                : body.path("id").asText());
+        call.printCreated(call.api().post("/networks", body));
     }
 }
