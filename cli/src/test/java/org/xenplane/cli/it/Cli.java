@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged CLI jar run as a process, as a user would, with its own configuration directory. */
+/**
+ * The packaged CLI run as a process through its launcher ({@code cli/bin/xenplane}, which keeps a
+ * class-data archive in the cache directory), as a user would, with its own configuration directory.
+ */
 final class Cli {
     private final Path configHome;
     private final Path work;
@@ -32,14 +35,15 @@ final class Cli {
     }
 
     Result runWithInput(String input, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PackagedPool.java(), "-XX:TieredStopAtLevel=1", "-Xmx128m", "-jar",
-                PackagedPool.jar("xenplane.cli.jar").toString()));
+        List<String> command = new ArrayList<>(List.of(PackagedPool.jar("xenplane.cli.launcher").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("XENPLANE_"));
-        builder.environment().putAll(Map.of("XDG_CONFIG_HOME", configHome.toString()));
+        builder.environment().putAll(Map.of("XDG_CONFIG_HOME", configHome.toString(),
+                "XDG_CACHE_HOME", work.resolve("cache").toString(), "JAVA_HOME", System.getProperty("java.home"),
+                "XENPLANE_CLI_JAR", PackagedPool.jar("xenplane.cli.jar").toString()));
         Process process = builder.start();
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
