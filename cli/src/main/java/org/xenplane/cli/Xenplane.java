@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
                 + "'xenplane xe <command> key=value ...' speaks xe.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:usage (a bad option, name or value)", "3:not found", "4:conflict (wrong state, busy)",
-                "5:permission (not logged in, role too low)", "6:server or network error"})
+                "5:permission (not logged in, role too low)", "6:server or network error",
+                "130:Ctrl-C: stopped waiting for a task, which goes on"})
 public final class Xenplane implements Runnable {
     @Option(names = "--context", scope = ScopeType.INHERIT, description = "the context to use (default: the current one)")
     String context;
