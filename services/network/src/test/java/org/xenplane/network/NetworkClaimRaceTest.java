@@ -84,15 +84,15 @@ class NetworkClaimRaceTest {
     }
 
     @Test
-    void aMarkLeftByATaskThatEndedIsCleared() {
+    void aMarkLeftByATaskThatEndedIsCleared() { // the task ended just now: the sweep waits EndedTasks.GRACE_SECONDS
         String network = TestPool.network("marked by a dead task").getString("id");
         UUID task = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("""
                     insert into task (id, operation, target_class, target_id, status, created_at, finished_at, created_by,
                                       error_code)
-                    values (?1, 'network.destroy', 'network', ?2, 'FAILURE', now() - interval '2 minutes',
-                            now() - interval '1 minute', 'admin', 'TASK_OWNER_LOST')""")
+                    values (?1, 'network.destroy', 'network', ?2, 'FAILURE', now() - interval '2 minutes', now(), 'admin',
+                            'TASK_OWNER_LOST')""")
                     .setParameter(1, task).setParameter(2, UUID.fromString(network)).executeUpdate();
             em.createNativeQuery("update network set current_operation = 'network.destroy', current_task = ?2 where id = ?1")
                     .setParameter(1, UUID.fromString(network)).setParameter(2, task).executeUpdate();

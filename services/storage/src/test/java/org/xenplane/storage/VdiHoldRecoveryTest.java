@@ -94,14 +94,13 @@ class VdiHoldRecoveryTest {
         asAdmin().post("/api/v1/srs/" + sr + "/scan").then().statusCode(200);
     }
 
-    /** A task of {@code operation} on {@code target} that failed a minute ago. */
+    /** A task of {@code operation} on {@code target} that failed just now (the sweep waits EndedTasks.GRACE_SECONDS). */
     private UUID endedTask(String operation, UUID target) {
         UUID task = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 insert into task (id, operation, target_class, target_id, status, created_at, finished_at, created_by,
                                   error_code)
-                values (?1, ?2, ?3, ?4, 'FAILURE', now() - interval '2 minutes', now() - interval '1 minute', 'admin',
-                        'TASK_OWNER_LOST')""")
+                values (?1, ?2, ?3, ?4, 'FAILURE', now() - interval '2 minutes', now(), 'admin', 'TASK_OWNER_LOST')""")
                 .setParameter(1, task).setParameter(2, operation).setParameter(3, operation.substring(0, operation.indexOf('.')))
                 .setParameter(4, target).executeUpdate());
         return task;
