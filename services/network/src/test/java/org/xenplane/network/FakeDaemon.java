@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
@@ -43,6 +45,7 @@ public final class FakeDaemon implements AutoCloseable {
         public final Map<String, IpConfig> addresses = new ConcurrentHashMap<>();
         volatile String credential;
         volatile String refuseNextChange;
+        volatile Hold holdNextChange;
 
         public void nic(String name, String mac, int mtu, boolean management) {
             nics.removeIf(n -> n.name().equals(name));
@@ -59,6 +62,7 @@ public final class FakeDaemon implements AutoCloseable {
     public FakeDaemon() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/daemon/v1/hosts/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -86,6 +90,27 @@ public final class FakeDaemon implements AutoCloseable {
     /** The host's next PUT or DELETE is answered with this problem code instead. */
     public void refuseNextChange(String key, String code) {
         hosts.get(key).refuseNextChange = code;
+    }
+
+    /** A change held back at the fake: the test awaits its arrival, looks around, then releases it. */
+    public static final class Hold {
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        public boolean hasArrived() {
+            return arrived.getCount() == 0;
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    /** The host's next PUT or DELETE waits at the fake until the test releases it. */
+    public Hold holdNextChange(String key) {
+        Hold hold = new Hold();
+        hosts.get(key).holdNextChange = hold;
+        return hold;
     }
 
     public List<Call> calls() {
@@ -117,6 +142,12 @@ public final class FakeDaemon implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add(new Call(key, method, path, body, exchange.getRequestHeaders().getFirst(NetworkProtocol.OPERATION_ID_HEADER)));
+            Hold hold = method.equals("GET") ? null : host.holdNextChange;
+            if (hold != null) {
+                host.holdNextChange = null;
+                hold.arrived.countDown();
+                awaitRelease(hold);
+            }
             if (!method.equals("GET") && host.refuseNextChange != null) {
                 String code = host.refuseNextChange;
                 host.refuseNextChange = null;
@@ -146,6 +177,16 @@ public final class FakeDaemon implements AutoCloseable {
             send(exchange, 204, null, null);
         } else {
             send(exchange, 204, null, null);
+        }
+    }
+
+    private static void awaitRelease(Hold hold) {
+        try {
+            if (!hold.released.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a held change was not released within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -67,6 +67,45 @@ class VdiHoldRecoveryTest {
         assertThat(getVdi(source).getString("currentOperation")).isNull();
     }
 
+    @Test
+    void aCreateLeftByATaskThatEndedIsRemovedWithItsFileAndItsReservation() {
+        long before = asAdmin().get("/api/v1/srs/" + sr).then().extract().jsonPath().getLong("virtualAllocation");
+        UUID vdi = StorageApi.vdi(sr, 4 * MIB);
+        heldByEndedTask(vdi, "create", sr);
+
+        await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
+                .until(() -> asAdmin().get("/api/v1/vdis/" + vdi).statusCode() == 404);
+        assertThat(srPath.resolve(vdi + ".qcow2")).doesNotExist();
+        assertThat(asAdmin().get("/api/v1/srs/" + sr).then().extract().jsonPath().getLong("virtualAllocation"))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void anSrClaimLeftByATaskThatEndedIsReleased() {
+        UUID task = endedTask("sr.scan", sr);
+        QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("update sr set current_operation = 'sr.scan', current_task = ?2 where id = ?1")
+                        .setParameter(1, sr).setParameter(2, task).executeUpdate());
+        asAdmin().post("/api/v1/srs/" + sr + "/scan").then().statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("OTHER_OPERATION_IN_PROGRESS"));
+
+        await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250)).until(() ->
+                asAdmin().get("/api/v1/srs/" + sr).then().extract().jsonPath().getList("allowedOperations").contains("scan"));
+        asAdmin().post("/api/v1/srs/" + sr + "/scan").then().statusCode(200);
+    }
+
+    /** A task of {@code operation} on {@code target} that failed just now (the sweep waits EndedTasks.GRACE_SECONDS). */
+    private UUID endedTask(String operation, UUID target) {
+        UUID task = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into task (id, operation, target_class, target_id, status, created_at, finished_at, created_by,
+                                  error_code)
+                values (?1, ?2, ?3, ?4, 'FAILURE', now() - interval '2 minutes', now(), 'admin', 'TASK_OWNER_LOST')""")
+                .setParameter(1, task).setParameter(2, operation).setParameter(3, operation.substring(0, operation.indexOf('.')))
+                .setParameter(4, target).executeUpdate());
+        return task;
+    }
+
     /** The VDI held by {@code operation} of a task on {@code taskTarget} that failed a minute ago. */
     private void heldByEndedTask(UUID vdi, String operation, UUID taskTarget) {
         UUID task = UUID.randomUUID();

@@ -100,7 +100,7 @@ public class BondResource {
         UUID bondId = Ids.parse(Bond.CLASS, id);
         TaskView task = tasks.run(new TaskRequest(BondOperation.DESTROY, Bond.CLASS, bondId, IdempotencyKeys.validate(key)),
                 caller.get().subject(), ctx -> {
-                    bonds.destroy(bondId, ctx.taskId().toString());
+                    bonds.destroy(bondId, ctx.taskId(), ctx.taskId().toString());
                     return TaskResult.NONE;
                 });
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();

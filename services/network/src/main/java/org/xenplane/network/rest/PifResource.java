@@ -106,7 +106,7 @@ public class PifResource {
         AtomicReference<PifView> done = new AtomicReference<>();
         TaskView task = tasks.run(new TaskRequest(PifOperation.RECONFIGURE_IP, Pif.CLASS, pifId, IdempotencyKeys.validate(key)),
                 caller.get().subject(), ctx -> {
-                    done.set(pifs.reconfigureIp(pifId, config.toConfig(), ctx.taskId().toString()));
+                    done.set(pifs.reconfigureIp(pifId, config.toConfig(), ctx.taskId(), ctx.taskId().toString()));
                     return TaskResult.of(Pif.CLASS, pifId);
                 });
         return TaskResponses.finished(task, done.get() != null ? done.get() : pifs.get(pifId));

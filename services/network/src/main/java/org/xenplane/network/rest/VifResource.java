@@ -114,7 +114,7 @@ public class VifResource {
     public Response plug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vifId = Ids.parse(Vif.CLASS, id);
         TaskView task = tasks.run(request(VifOperation.PLUG, vifId, key), caller.get().subject(), ctx -> {
-            vifs.plug(vifId);
+            vifs.plug(vifId, ctx.taskId());
             return TaskResult.of(Vif.CLASS, vifId);
         });
         return TaskResponses.finished(task, vifs.get(vifId));
@@ -130,7 +130,7 @@ public class VifResource {
     public Response unplug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vifId = Ids.parse(Vif.CLASS, id);
         TaskView task = tasks.run(request(VifOperation.UNPLUG, vifId, key), caller.get().subject(), ctx -> {
-            vifs.unplug(vifId);
+            vifs.unplug(vifId, ctx.taskId());
             return TaskResult.of(Vif.CLASS, vifId);
         });
         return TaskResponses.finished(task, vifs.get(vifId));

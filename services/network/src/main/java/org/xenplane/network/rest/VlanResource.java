@@ -96,7 +96,7 @@ public class VlanResource {
         UUID vlanId = Ids.parse(Vlan.CLASS, id);
         TaskView task = tasks.run(new TaskRequest(VlanOperation.DESTROY, Vlan.CLASS, vlanId, IdempotencyKeys.validate(key)),
                 caller.get().subject(), ctx -> {
-                    vlans.destroy(vlanId, ctx.taskId().toString());
+                    vlans.destroy(vlanId, ctx.taskId(), ctx.taskId().toString());
                     return TaskResult.NONE;
                 });
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();

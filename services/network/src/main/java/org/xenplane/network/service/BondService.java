@@ -39,9 +39,11 @@ public class BondService {
     private final NetworkDaemonClient daemons;
     private final HostBridges bridges;
     private final PifService pifs;
+    private final NetworkClaims claims;
 
     public BondService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
-                       NetworkDaemonClient daemons, HostBridges bridges, PifService pifs) {
+                       NetworkDaemonClient daemons, HostBridges bridges, PifService pifs, NetworkClaims claims) {
+        this.claims = claims;
         this.em = em;
         this.events = events;
         this.views = views;
@@ -83,9 +85,11 @@ public class BondService {
 
     private UUID record(BondCreate request, String mac) {
         Network network = NetworkService.find(request.networkId(), LockModeType.PESSIMISTIC_WRITE);
+        claims.assertFree(Network.CLASS, network.id);
         List<Pif> members = new ArrayList<>();
         for (UUID id : new HashSet<>(request.members())) {
             members.add(PifService.find(id, LockModeType.PESSIMISTIC_WRITE));
+            claims.assertFree(Pif.CLASS, id);
         }
         members.sort(Comparator.comparing(p -> p.device));
         UUID hostId = members.get(0).hostId;
@@ -148,20 +152,27 @@ public class BondService {
     }
 
     /**
-     * bond.destroy: refused while VLANs use the bond. The host's daemon removes the bond's bridge
-     * and the bond (refusing while VIFs are attached), then the records go.
+     * bond.destroy: refused while VLANs use the bond. The bond's master PIF is marked
+     * ({@link NetworkClaims}) in a short transaction, the host's daemon removes the bond's bridge and
+     * the bond with no transaction open (refusing while VIFs are attached), then the records go.
      */
-    @Transactional
-    public void destroy(UUID id, String operationId) {
-        Bond bond = find(id, LockModeType.PESSIMISTIC_WRITE);
-        BondOperation.DESTROY.assertAllowed(bond, Vlan.count("taggedPifId", bond.masterPifId));
-        Pif master = Pif.findById(bond.masterPifId, LockModeType.PESSIMISTIC_WRITE);
-        Network network = Network.findById(master.networkId);
-        if (network.managed) {
-            HostEndpoint host = hosts.get(master.hostId);
-            daemons.removeBridge(host, network.bridge, operationId);
+    public void destroy(UUID id, UUID task, String operationId) {
+        VlanService.BridgeWork work = QuarkusTransaction.requiringNew().call(() -> {
+            Bond bond = find(id, LockModeType.PESSIMISTIC_WRITE);
+            BondOperation.DESTROY.assertAllowed(bond, Vlan.count("taggedPifId", bond.masterPifId));
+            Pif master = Pif.findById(bond.masterPifId, LockModeType.PESSIMISTIC_WRITE);
+            Network network = Network.findById(master.networkId);
+            claims.claim(Pif.CLASS, master.id, BondOperation.DESTROY.id(), task);
+            return new VlanService.BridgeWork(network.managed ? hosts.get(master.hostId) : null, network.bridge, master.id);
+        });
+        try {
+            if (work.host() != null) {
+                daemons.removeBridge(work.host(), work.bridge(), operationId);
+            }
+            QuarkusTransaction.requiringNew().run(() -> delete(find(id, LockModeType.PESSIMISTIC_WRITE)));
+        } finally {
+            claims.release(Pif.CLASS, work.pifId(), task);
         }
-        delete(bond);
     }
 
     private void delete(Bond bond) {

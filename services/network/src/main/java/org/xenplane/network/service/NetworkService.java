@@ -1,5 +1,6 @@
 package org.xenplane.network.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,9 +34,12 @@ public class NetworkService {
     private final DaemonHosts hosts;
     private final NetworkDaemonClient daemons;
     private final int defaultMtu;
+    private final NetworkClaims claims;
 
     public NetworkService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
-                          NetworkDaemonClient daemons, @ConfigProperty(name = "xenplane.network.default-mtu") int defaultMtu) {
+                          NetworkDaemonClient daemons, @ConfigProperty(name = "xenplane.network.default-mtu") int defaultMtu,
+                          NetworkClaims claims) {
+        this.claims = claims;
         this.em = em;
         this.events = events;
         this.views = views;
@@ -110,26 +114,39 @@ public class NetworkService {
     }
 
     /**
-     * network.destroy: refused while VIFs or PIFs use it. A managed network's bridge is removed
-     * from every live host first (under the network's lock, so that no VIF joins it meanwhile);
-     * a daemon's refusal leaves the network as it was.
+     * network.destroy: refused while VIFs or PIFs use it. The network is marked ({@link NetworkClaims})
+     * in a short transaction, so that no VIF or PIF joins it meanwhile; a managed network's bridge is
+     * removed from every live host with no transaction open; then the record goes. A daemon's refusal
+     * leaves the network recorded (the bridges already removed are made again when a VM needs them).
      */
-    @Transactional
     public void destroy(UUID id, TaskContext context) {
-        Network network = find(id, LockModeType.PESSIMISTIC_WRITE);
-        NetworkOperation.DESTROY.assertAllowed(network, views.usage(network));
-        NetworkView last = views.network(network);
-        if (network.managed) {
-            List<HostEndpoint> live = hosts.all().stream().filter(HostEndpoint::live).toList();
+        record Admitted(String bridge, List<HostEndpoint> hosts) {
+        }
+        Admitted admitted = QuarkusTransaction.requiringNew().call(() -> {
+            Network network = find(id, LockModeType.PESSIMISTIC_WRITE);
+            NetworkOperation.DESTROY.assertAllowed(network, views.usage(network));
+            claims.claim(Network.CLASS, id, NetworkOperation.DESTROY.id(), context.taskId());
+            return new Admitted(network.bridge,
+                    network.managed ? hosts.all().stream().filter(HostEndpoint::live).toList() : List.of());
+        });
+        try {
+            List<HostEndpoint> live = admitted.hosts();
             for (int i = 0; i < live.size(); i++) {
                 context.checkCancelled();
-                daemons.removeBridge(live.get(i), network.bridge, context.taskId() + "-" + live.get(i).id());
+                daemons.removeBridge(live.get(i), admitted.bridge(), context.taskId() + "-" + live.get(i).id());
                 context.progress((i + 1.0) / (live.size() + 1));
             }
+            QuarkusTransaction.requiringNew().run(() -> {
+                Network network = find(id, LockModeType.PESSIMISTIC_WRITE);
+                NetworkOperation.DESTROY.assertAllowed(network, views.usage(network)); // a VM clone copies VIFs
+                NetworkView last = views.network(network);
+                network.delete();
+                events.publish(Network.CLASS, EventOperation.DEL, id, () -> last);
+                LOG.infof("Network %s (%s, bridge %s) destroyed", last.name(), id, last.bridge());
+            });
+        } finally {
+            claims.release(Network.CLASS, id, context.taskId());
         }
-        network.delete();
-        events.publish(Network.CLASS, EventOperation.DEL, id, () -> last);
-        LOG.infof("Network %s (%s, bridge %s) destroyed", last.name(), id, last.bridge());
     }
 
     static Network find(UUID id, LockModeType lock) {

@@ -28,9 +28,11 @@ public class PifService {
     private final DaemonHosts hosts;
     private final NetworkDaemonClient daemons;
     private final HostBridges bridges;
+    private final NetworkClaims claims;
 
     public PifService(EventPublisher events, NetworkViews views, DaemonHosts hosts, NetworkDaemonClient daemons,
-                      HostBridges bridges) {
+                      HostBridges bridges, NetworkClaims claims) {
+        this.claims = claims;
         this.events = events;
         this.views = views;
         this.hosts = hosts;
@@ -53,25 +55,37 @@ public class PifService {
     /**
      * pif.reconfigure_ip: makes the PIF's network bridge on its host (with the PIF as its uplink)
      * and gives the bridge the configuration, then records it. Refused before anything changes on
-     * the management interface and on bond members. The PIF's row is locked throughout, so two
-     * reconfigurations of one PIF take turns.
+     * the management interface and on bond members. The PIF is marked ({@link NetworkClaims}) in a
+     * short transaction while the host works, with no transaction open, so two reconfigurations of
+     * one PIF do not interleave: the second is refused with {@code OTHER_OPERATION_IN_PROGRESS}.
      */
-    @Transactional
-    public PifView reconfigureIp(UUID id, IpConfig requested, String operationId) {
+    public PifView reconfigureIp(UUID id, IpConfig requested, UUID task, String operationId) {
         IpConfig config = Checks.ip(requested);
-        Pif pif = find(id, LockModeType.PESSIMISTIC_WRITE);
-        PifOperation.RECONFIGURE_IP.assertAllowed(pif);
-        HostEndpoint host = hosts.get(pif.hostId);
-        BridgeSpec bridge = bridges.ensure(host, pif.networkId, operationId + "-bridge");
-        daemons.configureIp(host, bridge.name(), config, operationId + "-ip");
-        pif.ipMode = config.mode().wireName();
-        pif.ipAddress = config.address();
-        pif.netmask = config.netmask();
-        pif.gateway = config.gateway();
-        pif.dns = new ArrayList<>(config.dns());
-        pif.currentlyAttached = true;
-        events.publish(Pif.CLASS, EventOperation.MOD, pif.id, () -> views.pif(pif));
-        return views.pif(pif);
+        record Admitted(HostEndpoint host, UUID networkId) {
+        }
+        Admitted admitted = QuarkusTransaction.requiringNew().call(() -> {
+            Pif pif = find(id, LockModeType.PESSIMISTIC_WRITE);
+            PifOperation.RECONFIGURE_IP.assertAllowed(pif);
+            claims.claim(Pif.CLASS, id, PifOperation.RECONFIGURE_IP.id(), task);
+            return new Admitted(hosts.get(pif.hostId), pif.networkId);
+        });
+        try {
+            BridgeSpec bridge = bridges.ensure(admitted.host(), admitted.networkId(), operationId + "-bridge");
+            daemons.configureIp(admitted.host(), bridge.name(), config, operationId + "-ip");
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Pif pif = find(id, LockModeType.PESSIMISTIC_WRITE);
+                pif.ipMode = config.mode().wireName();
+                pif.ipAddress = config.address();
+                pif.netmask = config.netmask();
+                pif.gateway = config.gateway();
+                pif.dns = new ArrayList<>(config.dns());
+                pif.currentlyAttached = true;
+                events.publish(Pif.CLASS, EventOperation.MOD, pif.id, () -> views.pif(pif));
+                return views.pif(pif);
+            });
+        } finally {
+            claims.release(Pif.CLASS, id, task);
+        }
     }
 
     /** Marks PIFs attached (their bridges were made on their hosts), each with an event. */

@@ -1,5 +1,6 @@
 package org.xenplane.network.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -40,9 +41,12 @@ public class VifService {
     private final VmRuntime vms;
     private final VmNetworking vmNetworking;
     private final String defaultModel;
+    private final NetworkClaims claims;
 
     public VifService(EntityManager em, EventPublisher events, NetworkViews views, VmRuntime vms, VmNetworking vmNetworking,
-                      @ConfigProperty(name = "xenplane.network.default-vif-model") String defaultModel) {
+                      @ConfigProperty(name = "xenplane.network.default-vif-model") String defaultModel,
+                      NetworkClaims claims) {
+        this.claims = claims;
         this.em = em;
         this.events = events;
         this.views = views;
@@ -71,6 +75,7 @@ public class VifService {
         List<String> ipv4Allowed = Checks.addresses("ipv4Allowed", request.ipv4Allowed());
         LockingMode locking = request.lockingMode() == null ? LockingMode.NETWORK_DEFAULT : request.lockingMode();
         Network network = NetworkService.find(request.networkId(), LockModeType.PESSIMISTIC_READ);
+        claims.assertFree(Network.CLASS, network.id); // a network being destroyed takes no VIF
         int mtu = Checks.mtu(request.mtu(), network.mtu);
         if (!vms.exists(request.vmId())) {
             throw new XenplaneException(ErrorCode.HANDLE_INVALID, "vm", request.vmId());
@@ -113,37 +118,70 @@ public class VifService {
     public void destroy(UUID id) {
         Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
         VifOperation.DESTROY.assertAllowed(vif, VmDomain.of(vms, vif.vmId));
+        claims.assertFree(Vif.CLASS, id);
         VifView last = views.vif(vif);
         vif.delete();
         events.publish(Vif.CLASS, EventOperation.DEL, id, () -> last);
     }
 
-    /**
-     * vif.plug: the VM must be running; its network's bridge is made on the VM's host, then the VM
-     * service hot-plugs the NIC. The VIF's row is locked throughout.
-     */
-    @Transactional
-    public VifView plug(UUID id) {
-        Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
-        VmDomain vm = VmDomain.of(vms, vif.vmId);
-        VifOperation.PLUG.assertAllowed(vif, vm);
-        UUID host = vm.host();
-        vmNetworking.ensureNetworksOnHost(host, List.of(vif.networkId));
-        vms.plugNic(vif.vmId, host, nic(vif));
-        vif.currentlyAttached = true;
-        events.publish(Vif.CLASS, EventOperation.MOD, id, () -> views.vif(vif));
-        return views.vif(vif);
+    /** What a plug or unplug admitted: the VM, its host (null: no domain to change) and the NIC. */
+    private record Admitted(UUID vmId, UUID host, Nic nic) {
     }
 
-    /** vif.unplug: the VM service hot-unplugs the NIC from the running VM; a VM that stopped has none to unplug. */
-    @Transactional
-    public VifView unplug(UUID id) {
-        Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
-        VifOperation.UNPLUG.assertAllowed(vif, VmDomain.of(vms, vif.vmId));
-        vms.residentHost(vif.vmId).ifPresent(host -> vms.unplugNic(vif.vmId, host, nic(vif)));
-        vif.currentlyAttached = false;
-        events.publish(Vif.CLASS, EventOperation.MOD, id, () -> views.vif(vif));
-        return views.vif(vif);
+    /**
+     * vif.plug: the VM must be running; the VIF is marked ({@link NetworkClaims}) in a short
+     * transaction, its network's bridge is made on the VM's host and the VM service hot-plugs the NIC
+     * with no transaction open, then the VIF is recorded attached (or the NIC unplugged again).
+     */
+    public VifView plug(UUID id, UUID task) {
+        Admitted admitted = QuarkusTransaction.requiringNew().call(() -> {
+            Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
+            VmDomain vm = VmDomain.of(vms, vif.vmId);
+            VifOperation.PLUG.assertAllowed(vif, vm);
+            claims.assertFree(Network.CLASS, vif.networkId);
+            claims.claim(Vif.CLASS, id, VifOperation.PLUG.id(), task);
+            return new Admitted(vif.vmId, vm.host(), nic(vif));
+        });
+        try {
+            vmNetworking.ensureNetworksOnHost(admitted.host(), List.of(admitted.nic().network()));
+            vms.plugNic(admitted.vmId(), admitted.host(), admitted.nic());
+            try {
+                return recordAttached(id, true);
+            } catch (RuntimeException e) {
+                vms.unplugNic(admitted.vmId(), admitted.host(), admitted.nic());
+                throw e;
+            }
+        } finally {
+            claims.release(Vif.CLASS, id, task);
+        }
+    }
+
+    /**
+     * vif.unplug: the VIF is marked in a short transaction, the VM service hot-unplugs the NIC from the
+     * running VM with no transaction open (a VM that stopped has none to unplug), then it is recorded.
+     */
+    public VifView unplug(UUID id, UUID task) {
+        Admitted admitted = QuarkusTransaction.requiringNew().call(() -> {
+            Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
+            VifOperation.UNPLUG.assertAllowed(vif, VmDomain.of(vms, vif.vmId));
+            claims.claim(Vif.CLASS, id, VifOperation.UNPLUG.id(), task);
+            return new Admitted(vif.vmId, null, nic(vif));
+        });
+        try {
+            vms.residentHost(admitted.vmId()).ifPresent(host -> vms.unplugNic(admitted.vmId(), host, admitted.nic()));
+            return recordAttached(id, false);
+        } finally {
+            claims.release(Vif.CLASS, id, task);
+        }
+    }
+
+    private VifView recordAttached(UUID id, boolean attached) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Vif vif = find(id, LockModeType.PESSIMISTIC_WRITE);
+            vif.currentlyAttached = attached;
+            events.publish(Vif.CLASS, EventOperation.MOD, id, () -> views.vif(vif));
+            return views.vif(vif);
+        });
     }
 
     private static Nic nic(Vif vif) {

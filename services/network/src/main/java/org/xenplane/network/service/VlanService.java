@@ -42,9 +42,11 @@ public class VlanService {
     private final NetworkDaemonClient daemons;
     private final HostBridges bridges;
     private final PifService pifs;
+    private final NetworkClaims claims;
 
     public VlanService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
-                       NetworkDaemonClient daemons, HostBridges bridges, PifService pifs) {
+                       NetworkDaemonClient daemons, HostBridges bridges, PifService pifs, NetworkClaims claims) {
+        this.claims = claims;
         this.em = em;
         this.events = events;
         this.views = views;
@@ -102,6 +104,7 @@ public class VlanService {
 
     private List<Created> record(UUID networkId, String device, int tag) {
         Network network = NetworkService.find(networkId, LockModeType.PESSIMISTIC_WRITE);
+        claims.assertFree(Network.CLASS, networkId);
         List<Pif> parents = Pif.<Pif>list("device = ?1 and vlanTag = -1 order by hostId", device).stream()
                 .filter(p -> p.physical || Bond.count("masterPifId", p.id) > 0).toList();
         if (parents.isEmpty()) {
@@ -112,6 +115,7 @@ public class VlanService {
             if (parent.bondSlaveOf != null) {
                 throw new XenplaneException(ErrorCode.CANNOT_ADD_VLAN_TO_BOND_SLAVE, parent.id);
             }
+            claims.assertFree(Pif.CLASS, parent.id); // a bond being destroyed
             Pif connected = Pif.find("hostId = ?1 and networkId = ?2", parent.hostId, networkId).firstResult();
             if (connected != null) {
                 throw new XenplaneException(ErrorCode.NETWORK_ALREADY_CONNECTED, networkId, connected.id);
@@ -145,19 +149,31 @@ public class VlanService {
         return new Created(parent.hostId, pifId, vlanId);
     }
 
+    /** What an operation on one host's bridge admitted: the daemon (null: not Xenplane's bridge), the bridge, the PIF. */
+    record BridgeWork(HostEndpoint host, String bridge, UUID pifId) {
+    }
+
     /**
-     * vlan.destroy on one host: the VLAN's bridge goes from the host (the daemon refuses while VIFs
-     * are attached to it), then the VLAN and its PIF. The VLAN's row is locked throughout.
+     * vlan.destroy on one host: the VLAN's PIF is marked ({@link NetworkClaims}) in a short
+     * transaction, the VLAN's bridge goes from the host with no transaction open (the daemon refuses
+     * while VIFs are attached to it), then the VLAN and its PIF go in another.
      */
-    @Transactional
-    public void destroy(UUID id, String operationId) {
-        Vlan vlan = find(id, LockModeType.PESSIMISTIC_WRITE);
-        Pif untagged = Pif.findById(vlan.untaggedPifId, LockModeType.PESSIMISTIC_WRITE);
-        Network network = Network.findById(untagged.networkId);
-        if (network.managed) {
-            daemons.removeBridge(hosts.get(untagged.hostId), network.bridge, operationId);
+    public void destroy(UUID id, UUID task, String operationId) {
+        BridgeWork work = QuarkusTransaction.requiringNew().call(() -> {
+            Vlan vlan = find(id, LockModeType.PESSIMISTIC_WRITE);
+            Pif untagged = Pif.findById(vlan.untaggedPifId, LockModeType.PESSIMISTIC_WRITE);
+            Network network = Network.findById(untagged.networkId);
+            claims.claim(Pif.CLASS, untagged.id, VlanOperation.DESTROY.id(), task);
+            return new BridgeWork(network.managed ? hosts.get(untagged.hostId) : null, network.bridge, untagged.id);
+        });
+        try {
+            if (work.host() != null) {
+                daemons.removeBridge(work.host(), work.bridge(), operationId);
+            }
+            QuarkusTransaction.requiringNew().run(() -> delete(find(id, LockModeType.PESSIMISTIC_WRITE)));
+        } finally {
+            claims.release(Pif.CLASS, work.pifId(), task);
         }
-        delete(vlan);
     }
 
     /** vlan.destroy of every VLAN of a network, host by host; returns how many. */
@@ -169,7 +185,7 @@ public class VlanService {
         });
         for (int i = 0; i < vlans.size(); i++) {
             context.checkCancelled();
-            destroy(vlans.get(i), context.taskId() + "-" + vlans.get(i));
+            destroy(vlans.get(i), context.taskId(), context.taskId() + "-" + vlans.get(i));
             context.progress((i + 1.0) / (vlans.size() + 1));
         }
         return vlans.size();

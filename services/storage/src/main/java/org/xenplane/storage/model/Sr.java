@@ -42,6 +42,12 @@ public class Sr extends PanacheEntityBase {
     /** The sum of the virtual sizes of its managed VDIs: what thin provisioning has promised. */
     @Column(name = "virtual_allocation")
     public long virtualAllocation;
+    /** An SR-wide operation holding the SR (scan, plug, unplug, destroy), or null. */
+    @Column(name = "current_operation")
+    public String currentOperation;
+    /** The task of {@link #currentOperation}, or null. */
+    @Column(name = "current_task")
+    public UUID currentTask;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -150,7 +150,7 @@ public class SrResource {
     public Response scan(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
         TaskView task = tasks.run(request(SrOperation.SCAN, srId, key), caller.get().subject(), ctx -> {
-            scanner.scan(srId, ctx.taskId() + "/scan");
+            scanner.scan(srId, ctx.taskId(), ctx.taskId() + "/scan");
             return TaskResult.of(Sr.CLASS, srId);
         });
         return TaskResponses.finished(task, srs.get(srId));

@@ -89,7 +89,7 @@ public class VdiResource {
     @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
     public Response create(@NotNull @Valid VdiCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         TaskView task = tasks.run(new TaskRequest(VdiOperation.CREATE, Sr.CLASS, body.srId(), IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> TaskResult.of(Vdi.CLASS, vdis.create(body, ctx.taskId().toString())));
+                caller.get().subject(), ctx -> TaskResult.of(Vdi.CLASS, vdis.create(body, ctx.taskId(), ctx.taskId().toString())));
         return created(task);
     }
 
@@ -105,7 +105,7 @@ public class VdiResource {
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         TaskView task = tasks.run(request(VdiOperation.DESTROY, vdiId, key), caller.get().subject(), ctx -> {
-            vdis.destroy(vdiId, ctx.taskId().toString());
+            vdis.destroy(vdiId, ctx.taskId(), ctx.taskId().toString());
             return TaskResult.NONE;
         });
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
@@ -128,7 +128,7 @@ public class VdiResource {
         vdis.get(vdiId);
         TaskView task = tasks.submit(request(VdiOperation.RESIZE, vdiId, key), caller.get().subject(),
                 taskId -> vdis.admit(vdiId, VdiOperation.RESIZE), ctx -> {
-            vdis.resize(vdiId, body.virtualSize(), ctx.taskId().toString());
+            vdis.resize(vdiId, body.virtualSize(), ctx.taskId(), ctx.taskId().toString());
             return TaskResult.of(Vdi.CLASS, vdiId);
         });
         return TaskResponses.accepted(task);
@@ -162,7 +162,7 @@ public class VdiResource {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         String name = body == null ? null : body.name();
         TaskView task = tasks.run(request(snapshot ? VdiOperation.SNAPSHOT : VdiOperation.CLONE, vdiId, key),
-                caller.get().subject(), ctx -> TaskResult.of(Vdi.CLASS, vdis.fork(vdiId, name, snapshot, ctx.taskId().toString())));
+                caller.get().subject(), ctx -> TaskResult.of(Vdi.CLASS, vdis.fork(vdiId, name, snapshot, ctx.taskId(), ctx.taskId().toString())));
         return created(task);
     }
 

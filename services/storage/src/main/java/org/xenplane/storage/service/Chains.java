@@ -1,6 +1,8 @@
 package org.xenplane.storage.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,6 @@ import org.xenplane.core.daemon.DaemonTarget;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
-import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.Vdi;
 
@@ -18,8 +19,10 @@ import org.xenplane.storage.model.Vdi;
  * Snapshot chains of one SR: their depths, and the coalescing that keeps them short. A hidden
  * base with no child left is deleted; one with a single child that no VM has attached is
  * merged into that child (the daemon commits the child into the base and renames it). A child
- * attached to a VM is left for a later scan. Runs inside the caller's transaction, which holds
- * the SR's row lock, so chain changes on one SR never interleave.
+ * attached to a VM is left for a later scan. Each step is decided in a short transaction that holds
+ * the SR's row and marks the base and the child {@code coalesce} ({@link VdiHolds}), so that no
+ * other operation and no VM start uses them while the daemon works with no transaction open; another
+ * short transaction records the step.
  */
 @ApplicationScoped
 public class Chains {
@@ -27,56 +30,96 @@ public class Chains {
 
     private final StorageDaemonClient daemon;
     private final StorageRecords records;
+    private final SrClaims claims;
+    private final VdiHolds holds;
+    private final DiskLocks locks;
 
-    public Chains(StorageDaemonClient daemon, StorageRecords records) {
+    public Chains(StorageDaemonClient daemon, StorageRecords records, SrClaims claims, VdiHolds holds, DiskLocks locks) {
         this.daemon = daemon;
         this.records = records;
+        this.claims = claims;
+        this.holds = holds;
+        this.locks = locks;
     }
 
-    /** Coalesces hidden bases of the SR until none can be; answers how many went away. */
-    public int coalesce(Sr sr, DaemonTarget host, String operationId) {
+    /** One step: delete the childless {@code base}, or merge {@code child} (non-null) into it. */
+    private record Step(Vdi base, Vdi child) {
+    }
+
+    /**
+     * Coalesces hidden bases of the SR until none can be, for {@code task} (whose SR-wide operation, if
+     * any, may hold the SR); answers how many went away. A daemon failure stops it, the marks cleared.
+     */
+    public int coalesce(UUID srId, DaemonTarget host, UUID task, String operationId) {
         int removed = 0;
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            List<Vdi> hidden = Vdi.list("srId = ?1 and managed = false order by createdAt", sr.id);
-            for (Vdi base : hidden) {
-                if (collapse(base, host, operationId + "/" + base.id)) {
-                    removed++;
-                    changed = true;
-                }
-            }
-        }
-        if (removed > 0) {
-            recomputeDepths(sr.id);
+        for (Step step = next(srId, task); step != null; step = next(srId, task)) {
+            record(srId, step, work(srId, host, step, operationId));
+            removed++;
         }
         return removed;
     }
 
-    private boolean collapse(Vdi base, DaemonTarget host, String operationId) {
-        List<Vdi> children = Vdi.list("parentId = ?1", base.id);
-        if (children.isEmpty()) {
-            daemon.deleteVolume(host, base.srId, base.id, operationId + "/delete");
-            records.publish(base, EventOperation.DEL);
-            base.delete();
-            return true;
+    /** The daemon's part of a step, with no transaction open; a failure clears the step's marks. */
+    private VolumeInfo work(UUID srId, DaemonTarget host, Step step, String operationId) {
+        String op = operationId + "/" + step.base().id;
+        try {
+            if (step.child() == null) {
+                daemon.deleteVolume(host, srId, step.base().id, op + "/delete");
+                return null;
+            }
+            return daemon.coalesce(host, srId, step.child().id, step.base().id, op + "/coalesce");
+        } catch (RuntimeException e) {
+            holds.release(step.base().id);
+            if (step.child() != null) {
+                holds.release(step.child().id);
+            }
+            throw e;
         }
-        if (children.size() > 1) {
-            return false;
+    }
+
+    /** The next step, its VDIs marked; null when no base can go now. */
+    private Step next(UUID srId, UUID task) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            claims.lockForVdis(srId, task);
+            for (Vdi base : Vdi.<Vdi>list("srId = ?1 and managed = false and currentOperation is null order by createdAt", srId)) {
+                List<Vdi> children = Vdi.list("parentId = ?1", base.id);
+                if (children.size() > 1) {
+                    continue;
+                }
+                Vdi child = children.isEmpty() ? null : locks.lockVdi(children.get(0).id);
+                if (child != null && (child.currentOperation != null
+                        || Vbd.count("vdiId = ?1 and currentlyAttached = true", child.id) > 0)) {
+                    LOG.debugf("Coalesce of %s into %s waits: the child is in use", base.id, child.id);
+                    continue;
+                }
+                holds.hold(base, "coalesce", task);
+                if (child != null) {
+                    holds.hold(child, "coalesce", task);
+                }
+                return new Step(base, child);
+            }
+            return null;
+        });
+    }
+
+    private void record(UUID srId, Step step, VolumeInfo merged) {
+        QuarkusTransaction.requiringNew().run(() -> recordIn(srId, step, merged));
+    }
+
+    private void recordIn(UUID srId, Step step, VolumeInfo merged) {
+        records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
+        Vdi base = records.vdi(step.base().id, LockModeType.PESSIMISTIC_WRITE);
+        if (step.child() != null) {
+            Vdi child = records.vdi(step.child().id, LockModeType.PESSIMISTIC_WRITE);
+            child.parentId = base.parentId;
+            child.physicalUtilisation = merged.physicalUtilisation();
+            holds.releaseIn(child);
         }
-        Vdi child = children.get(0);
-        if (Vbd.count("vdiId = ?1 and currentlyAttached = true", child.id) > 0 || child.currentOperation != null) {
-            LOG.debugf("Coalesce of %s into %s waits: the child is in use", base.id, child.id);
-            return false;
-        }
-        VolumeInfo merged = daemon.coalesce(host, base.srId, child.id, base.id, operationId + "/coalesce");
-        child.parentId = base.parentId;
-        child.physicalUtilisation = merged.physicalUtilisation();
-        records.publish(child, EventOperation.MOD);
         records.publish(base, EventOperation.DEL);
         base.getEntityManager().flush();
         base.delete();
-        return true;
+        base.getEntityManager().flush();
+        recomputeDepths(srId);
     }
 
     /** Sets every VDI's chain depth of the SR from its parent links (1 for a VDI without a parent). */

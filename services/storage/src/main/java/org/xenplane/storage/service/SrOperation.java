@@ -48,6 +48,10 @@ public enum SrOperation implements DeclaredOperation {
     }
 
     public Optional<XenplaneException> refusal(State s) {
+        if (this != READ && this != CREATE && this != INTRODUCE && s.sr().currentOperation != null) {
+            return Optional.of(new XenplaneException(ErrorCode.OTHER_OPERATION_IN_PROGRESS, Sr.CLASS, s.sr().id,
+                    s.sr().currentOperation));
+        }
         return switch (this) {
             case FORGET, DESTROY -> {
                 if (s.attachedPbds() > 0) {

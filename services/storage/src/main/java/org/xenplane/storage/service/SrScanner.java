@@ -24,7 +24,7 @@ import org.xenplane.storage.model.VdiType;
  * sr.scan: makes the records match the SR's volumes. A volume without a record becomes a VDI
  * (a hidden base when other volumes are overlays on it); a record without a volume goes away,
  * or is marked missing while VBDs refer to it; sizes, parents and depths are refreshed; the SR's
- * sizes too; then pending coalesces run.
+ * sizes too; then pending coalesces run. No transaction is open while the daemon works.
  */
 @ApplicationScoped
 public class SrScanner {
@@ -32,28 +32,46 @@ public class SrScanner {
     private final StorageRecords records;
     private final Chains chains;
     private final StorageViews views;
+    private final SrClaims claims;
 
-    public SrScanner(StorageDaemonClient daemon, StorageRecords records, Chains chains, StorageViews views) {
+    public SrScanner(StorageDaemonClient daemon, StorageRecords records, Chains chains, StorageViews views, SrClaims claims) {
+        this.claims = claims;
         this.daemon = daemon;
         this.records = records;
         this.chains = chains;
         this.views = views;
     }
 
-    public void scan(UUID srId, String operationId) {
-        QuarkusTransaction.requiringNew().timeout(SrService.LONG_TX_SECONDS).run(() -> {
+    /**
+     * Marks the SR {@code sr.scan} ({@link SrClaims}) in a short transaction, lists its volumes with no
+     * transaction open, reconciles the records in another, coalesces, and records the sizes.
+     */
+    public void scan(UUID srId, UUID task, String operationId) {
+        DaemonTarget host = QuarkusTransaction.requiringNew().call(() -> {
             Sr sr = records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
             SrOperation.SCAN.assertAllowed(views.srState(sr));
-            DaemonTarget host = records.workingHost(sr);
-            VolumeList found = daemon.scan(host, srId);
-            reconcile(sr, found.volumes());
-            chains.coalesce(sr, host, operationId);
-            chains.recomputeDepths(srId);
-            sr.physicalSize = found.stats().physicalSize();
-            sr.physicalUtilisation = daemon.stats(host, srId).physicalUtilisation();
-            sr.virtualAllocation = VdiService.allocation(srId);
-            records.publish(sr, EventOperation.MOD);
+            DaemonTarget working = records.workingHost(sr);
+            claims.claim(sr, SrOperation.SCAN.id(), task);
+            return working;
         });
+        try {
+            VolumeList found = daemon.scan(host, srId);
+            QuarkusTransaction.requiringNew().run(() -> reconcile(records.sr(srId, LockModeType.PESSIMISTIC_WRITE),
+                    found.volumes()));
+            chains.coalesce(srId, host, task, operationId);
+            long utilisation = daemon.stats(host, srId).physicalUtilisation();
+            QuarkusTransaction.requiringNew().run(() -> {
+                Sr sr = records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
+                chains.recomputeDepths(srId);
+                sr.physicalSize = found.stats().physicalSize();
+                sr.physicalUtilisation = utilisation;
+                sr.virtualAllocation = VdiService.allocation(srId);
+                claims.releaseIn(sr, task);
+                records.publish(sr, EventOperation.MOD);
+            });
+        } finally {
+            claims.release(srId, task);
+        }
     }
 
     private void reconcile(Sr sr, List<VolumeInfo> volumes) {

@@ -30,16 +30,17 @@ import org.xenplane.storage.rest.SrView;
 @ApplicationScoped
 public class SrService {
     private static final Logger LOG = Logger.getLogger(SrService.class);
-    static final int LONG_TX_SECONDS = 3600;
 
     private final StorageDaemonClient daemon;
     private final HostDirectory hosts;
     private final StorageRecords records;
     private final StorageViews views;
     private final SrScanner scanner;
+    private final SrClaims claims;
 
     public SrService(StorageDaemonClient daemon, HostDirectory hosts, StorageRecords records, StorageViews views,
-                     SrScanner scanner) {
+                     SrScanner scanner, SrClaims claims) {
+        this.claims = claims;
         this.daemon = daemon;
         this.hosts = hosts;
         this.records = records;
@@ -93,7 +94,7 @@ public class SrService {
             throw e;
         }
         if (introduce) {
-            scanner.scan(srId, op + "scan");
+            scanner.scan(srId, ctx.taskId(), op + "scan");
         }
         return srId;
     }
@@ -213,15 +214,27 @@ public class SrService {
         });
     }
 
-    /** sr.destroy: wipes the storage through one live host, then forgets the SR. */
+    /**
+     * sr.destroy: the SR is marked {@code sr.destroy} ({@link SrClaims}) in a short transaction, its
+     * storage is wiped through one live host with no transaction open, then its records go.
+     */
     public void destroy(UUID id, TaskContext ctx) {
-        QuarkusTransaction.requiringNew().timeout(LONG_TX_SECONDS).run(() -> {
+        record Admitted(DaemonTarget host, SrSpec spec) {
+        }
+        Admitted a = QuarkusTransaction.requiringNew().call(() -> {
             Sr sr = records.sr(id, LockModeType.PESSIMISTIC_WRITE);
             SrOperation.DESTROY.assertAllowed(views.srState(sr));
             Pbd pbd = destroyVia(sr);
-            daemon.destroySr(hosts.liveDaemon(pbd.hostId), sr.id, StorageRecords.spec(sr, pbd), ctx.taskId() + "/destroy");
-            deleteRecords(sr);
+            DaemonTarget host = hosts.liveDaemon(pbd.hostId);
+            claims.claim(sr, SrOperation.DESTROY.id(), ctx.taskId());
+            return new Admitted(host, StorageRecords.spec(sr, pbd));
         });
+        try {
+            daemon.destroySr(a.host(), id, a.spec(), ctx.taskId() + "/destroy");
+            QuarkusTransaction.requiringNew().run(() -> deleteRecords(records.sr(id, LockModeType.PESSIMISTIC_WRITE)));
+        } finally {
+            claims.release(id, ctx.taskId());
+        }
     }
 
     private Pbd destroyVia(Sr sr) {

@@ -22,11 +22,13 @@ import org.xenplane.storage.rest.VdiCreate;
 import org.xenplane.storage.rest.VdiView;
 
 /**
- * VDI create, destroy, resize, snapshot and clone. Each runs in one transaction that holds the
- * SR's row lock around the daemon call: capacity is checked and reserved atomically, chain
- * changes on one SR never interleave, and a daemon failure rolls the records back (the daemon
- * undoes its own partial work). If the commit fails after the daemon succeeded, the new volume
- * is deleted again.
+ * VDI create, destroy, resize, snapshot and clone, none with a transaction open around the daemon's
+ * work: a short transaction admits the operation (the SR's row, then the VDI's, locked; capacity
+ * checked and reserved; the VDI marked, {@link VdiHolds}), the daemon does the work, and another
+ * short transaction records the outcome and clears the mark. A daemon failure gives the reservation
+ * back (the daemon undoes its own partial work); if recording fails after the daemon succeeded, a new
+ * volume is deleted again. An SR-wide operation (scan, PBD plug and unplug, SR destroy) and these take
+ * turns on an SR through {@link SrClaims}.
  */
 @ApplicationScoped
 public class VdiService {
@@ -38,10 +40,14 @@ public class VdiService {
     private final Chains chains;
     private final StorageConfig config;
     private final DiskLocks locks;
+    private final SrClaims claims;
+    private final VdiHolds holds;
 
     public VdiService(StorageDaemonClient daemon, StorageRecords records, StorageViews views, Chains chains,
-                      StorageConfig config, DiskLocks locks) {
+                      StorageConfig config, DiskLocks locks, SrClaims claims, VdiHolds holds) {
         this.locks = locks;
+        this.claims = claims;
+        this.holds = holds;
         this.daemon = daemon;
         this.records = records;
         this.views = views;
@@ -73,7 +79,7 @@ public class VdiService {
         return bytes;
     }
 
-    /** Refuses {@code extra} more bytes of virtual allocation on the SR ({@code SR_FULL}); the SR row is locked. */
+    /** Reserves {@code extra} more bytes of virtual allocation on the SR, or refuses them ({@code SR_FULL}); the SR row is locked. */
     public void reserve(Sr sr, long extra) {
         long limit = (long) Math.floor(sr.physicalSize * config.overcommitRatio());
         long available = Math.max(0, limit - sr.virtualAllocation);
@@ -91,21 +97,38 @@ public class VdiService {
         return sum == null ? 0 : sum;
     }
 
-    public UUID create(VdiCreate req, String operationId) {
+    /** vdi.create: the record and its reservation first (marked {@code create}), then the volume, then its sizes. */
+    public UUID create(VdiCreate req, UUID task, String operationId) {
         long size = validSize(req.virtualSize(), "virtualSize");
         UUID id = UUID.randomUUID();
-        return inSr(req.srId(), id, operationId, (sr, host) -> {
+        DaemonTarget host = QuarkusTransaction.requiringNew().call(() -> {
+            Sr sr = claims.lockForVdis(req.srId(), task);
+            DaemonTarget working = records.workingHost(sr);
             reserve(sr, size);
-            VolumeInfo volume = daemon.createVolume(host, sr.id, id, size, operationId);
-            Vdi vdi = newVdi(id, sr.id, req.name(), volume);
+            Vdi vdi = newVdi(id, sr.id, req.name(), new VolumeInfo(id, size, 0, null, null, null));
             vdi.description = req.description() == null ? "" : req.description();
             vdi.type = req.type() == null ? VdiType.USER : req.type();
             vdi.sharable = Boolean.TRUE.equals(req.sharable());
             vdi.readOnly = Boolean.TRUE.equals(req.readOnly());
+            holds.hold(vdi, "create", task);
             vdi.persist();
             records.publish(vdi, EventOperation.ADD);
-            return id;
+            return working;
         });
+        VolumeInfo volume;
+        try {
+            volume = daemon.createVolume(host, req.srId(), id, size, operationId);
+        } catch (RuntimeException e) {
+            removeRecord(req.srId(), id); // the daemon removed what it had begun
+            throw e;
+        }
+        recordOrDelete(host, req.srId(), id, operationId, () -> {
+            Vdi vdi = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
+            vdi.virtualSize = volume.virtualSize();
+            vdi.physicalUtilisation = volume.physicalUtilisation();
+            holds.releaseIn(vdi);
+        });
+        return id;
     }
 
     static Vdi newVdi(UUID id, UUID srId, String name, VolumeInfo volume) {
@@ -119,25 +142,74 @@ public class VdiService {
         return vdi;
     }
 
-    /** Destroys the VDI and its (detached) VBDs, then coalesces what its parent left behind. */
-    public void destroy(UUID id, String operationId) {
-        UUID srId = QuarkusTransaction.requiringNew().call(() -> records.vdi(id, LockModeType.NONE).srId);
-        inSr(srId, null, operationId, (sr, host) -> {
+    /**
+     * Destroys the VDI and its (detached) VBDs, then coalesces what its parent left behind. The VDI is
+     * marked {@code destroy} while its volume goes; a server that dies meanwhile leaves the mark to
+     * {@link StaleVdiHolds}, which finishes the destroy.
+     */
+    public void destroy(UUID id, UUID task, String operationId) {
+        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
+            Sr sr = claims.lockForVdis(records.vdi(id, LockModeType.NONE).srId, task);
             Vdi vdi = locks.lockVdi(id);
             VdiOperation.DESTROY.assertAllowed(views.vdiState(vdi));
-            for (Vbd vbd : Vbd.<Vbd>list("vdiId", id)) {
+            DaemonTarget host = records.workingHost(sr);
+            holds.hold(vdi, "destroy", task);
+            return new Claimed(sr.id, host, vdi.virtualSize);
+        });
+        try {
+            daemon.deleteVolume(claimed.host(), claimed.srId(), id, operationId);
+        } catch (RuntimeException e) {
+            holds.release(id);
+            throw e;
+        }
+        removeRecord(claimed.srId(), id);
+        coalesceAfter(claimed, task, operationId);
+    }
+
+    /** Work admitted on a VDI of an SR: the SR, the host to work through, and the bytes reserved. */
+    record Claimed(UUID srId, DaemonTarget host, long reserved) {
+    }
+
+    /**
+     * Removes a VDI, its volume first (through a host with its SR plugged; gone already is fine) and
+     * then its record, its VBDs and its allocation: the end of a destroy, or the undo of a create or a
+     * copy that did not finish.
+     */
+    public void discard(UUID srId, UUID vdiId, String operationId) {
+        DaemonTarget host = QuarkusTransaction.requiringNew().call(() ->
+                records.workingHost(records.sr(srId, LockModeType.NONE)));
+        daemon.deleteVolume(host, srId, vdiId, operationId);
+        removeRecord(srId, vdiId);
+    }
+
+    /** Removes the VDI's record, its VBDs and its allocation (the SR's row, then the VDI's, locked). */
+    void removeRecord(UUID srId, UUID vdiId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Sr sr = records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
+            Vdi vdi = Vdi.findById(vdiId, LockModeType.PESSIMISTIC_WRITE);
+            if (vdi == null) {
+                return;
+            }
+            for (Vbd vbd : Vbd.<Vbd>find("vdiId = ?1 order by id", vdiId).withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
                 records.publish(vbd, EventOperation.DEL);
                 vbd.delete();
             }
-            daemon.deleteVolume(host, sr.id, id, operationId);
-            sr.virtualAllocation = Math.max(0, sr.virtualAllocation - vdi.virtualSize);
-            records.publish(sr, EventOperation.MOD);
+            if (vdi.managed) {
+                sr.virtualAllocation = Math.max(0, sr.virtualAllocation - vdi.virtualSize);
+                records.publish(sr, EventOperation.MOD);
+            }
             records.publish(vdi, EventOperation.DEL);
             vdi.delete();
-            vdi.getEntityManager().flush();
-            chains.coalesce(sr, host, operationId + "/coalesce");
-            return null;
         });
+    }
+
+    /** Coalesces what a destroy left; a failure leaves it for a later scan (the VDI is gone either way). */
+    private void coalesceAfter(Claimed claimed, UUID task, String operationId) {
+        try {
+            chains.coalesce(claimed.srId(), claimed.host(), task, operationId + "/coalesce");
+        } catch (RuntimeException e) {
+            LOG.warnf("Coalescing SR %s after a destroy waits for a scan: %s", claimed.srId(), e.getMessage());
+        }
     }
 
     /**
@@ -150,93 +222,134 @@ public class VdiService {
                 operation.assertAllowed(views.vdiState(records.vdi(id, LockModeType.NONE))));
     }
 
-    public void resize(UUID id, Long newSize, String operationId) {
+    public void resize(UUID id, Long newSize, UUID task, String operationId) {
         long size = validSize(newSize, "virtualSize");
-        UUID srId = QuarkusTransaction.requiringNew().call(() -> records.vdi(id, LockModeType.NONE).srId);
-        inSr(srId, null, operationId, (sr, host) -> {
+        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
+            Sr sr = claims.lockForVdis(records.vdi(id, LockModeType.NONE).srId, task);
             Vdi vdi = locks.lockVdi(id);
             VdiOperation.RESIZE.assertAllowed(views.vdiState(vdi));
             if (size < vdi.virtualSize) {
                 throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VdiOperation.RESIZE.id(),
                         "the VDI is " + vdi.virtualSize + " bytes; shrinking is not supported");
             }
+            DaemonTarget host = records.workingHost(sr);
             reserve(sr, size - vdi.virtualSize);
-            VolumeInfo volume = daemon.resize(host, sr.id, id, size, operationId);
+            holds.hold(vdi, "resize", task);
+            return new Claimed(sr.id, host, size - vdi.virtualSize);
+        });
+        VolumeInfo volume;
+        try {
+            volume = daemon.resize(claimed.host(), claimed.srId(), id, size, operationId);
+        } catch (RuntimeException e) {
+            unreserve(claimed, id);
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            records.sr(claimed.srId(), LockModeType.PESSIMISTIC_WRITE);
+            Vdi vdi = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
             vdi.virtualSize = volume.virtualSize();
             vdi.physicalUtilisation = volume.physicalUtilisation();
-            records.publish(vdi, EventOperation.MOD);
-            return null;
+            holds.releaseIn(vdi);
+        });
+    }
+
+    /** Gives back what an operation reserved on the SR and clears the VDI's mark: the daemon did nothing. */
+    private void unreserve(Claimed claimed, UUID vdiId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Sr sr = records.sr(claimed.srId(), LockModeType.PESSIMISTIC_WRITE);
+            sr.virtualAllocation = Math.max(0, sr.virtualAllocation - claimed.reserved());
+            records.publish(sr, EventOperation.MOD);
+            Vdi vdi = Vdi.findById(vdiId, LockModeType.PESSIMISTIC_WRITE);
+            if (vdi != null) {
+                holds.releaseIn(vdi);
+            }
         });
     }
 
     /** Snapshot ({@code snapshot} true) or clone: see {@code QcowVolumes} in the daemon; answers the new VDI. */
-    public UUID fork(UUID id, String name, boolean snapshot, String operationId) {
-        UUID srId = QuarkusTransaction.requiringNew().call(() -> records.vdi(id, LockModeType.NONE).srId);
+    public UUID fork(UUID id, String name, boolean snapshot, UUID task, String operationId) {
         UUID leafId = UUID.randomUUID();
-        return inSr(srId, leafId, operationId, (sr, host) -> {
+        UUID baseId = UUID.randomUUID();
+        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
+            Sr sr = claims.lockForVdis(records.vdi(id, LockModeType.NONE).srId, task);
             Vdi vdi = locks.lockVdi(id);
             (snapshot ? VdiOperation.SNAPSHOT : VdiOperation.CLONE).assertAllowed(views.vdiState(vdi));
+            DaemonTarget host = records.workingHost(sr);
             reserve(sr, vdi.virtualSize);
-            UUID baseId = UUID.randomUUID();
-            ForkResult fork = daemon.fork(host, sr.id, id, baseId, leafId, operationId);
-            Vdi base = newVdi(baseId, sr.id, "base of " + vdi.name, fork.base());
-            base.managed = false;
-            base.readOnly = true;
-            base.type = vdi.type;
-            base.parentId = vdi.parentId;
-            base.persist();
-            records.publish(base, EventOperation.ADD);
-            vdi.parentId = baseId;
-            vdi.physicalUtilisation = fork.original().physicalUtilisation();
-            records.publish(vdi, EventOperation.MOD);
-            Vdi leaf = newVdi(leafId, sr.id, name != null ? name : vdi.name + (snapshot ? " (snapshot)" : " (clone)"), fork.leaf());
-            leaf.description = vdi.description;
-            leaf.type = vdi.type;
-            leaf.parentId = baseId;
-            if (snapshot) {
-                leaf.isSnapshot = true;
-                leaf.snapshotOf = vdi.id;
-                leaf.snapshotTime = Instant.now();
-                leaf.readOnly = true;
-            } else {
-                leaf.sharable = vdi.sharable;
-            }
-            leaf.persist();
-            records.publish(leaf, EventOperation.ADD);
-            vdi.getEntityManager().flush();
-            chains.recomputeDepths(sr.id);
-            return leafId;
+            holds.hold(vdi, snapshot ? "snapshot" : "clone", task);
+            return new Claimed(sr.id, host, vdi.virtualSize);
         });
+        ForkResult fork;
+        try {
+            fork = daemon.fork(claimed.host(), claimed.srId(), id, baseId, leafId, operationId);
+        } catch (RuntimeException e) {
+            unreserve(claimed, id); // the daemon renamed the base back
+            throw e;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> recordFork(claimed.srId(), id, baseId, leafId, name, snapshot, fork));
+        } catch (RuntimeException e) {
+            deleteQuietly(claimed.host(), claimed.srId(), leafId, operationId + "/undo");
+            unreserve(claimed, id);
+            throw e;
+        }
+        return leafId;
     }
 
-    /** Work on one SR's volumes, in a transaction holding the SR's lock, through a host that has it plugged. */
-    @FunctionalInterface
-    public interface SrWork<T> {
-        T run(Sr sr, DaemonTarget host);
+    private void recordFork(UUID srId, UUID id, UUID baseId, UUID leafId, String name, boolean snapshot, ForkResult fork) {
+        records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
+        Vdi vdi = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
+        Vdi base = newVdi(baseId, srId, "base of " + vdi.name, fork.base());
+        base.managed = false;
+        base.readOnly = true;
+        base.type = vdi.type;
+        base.parentId = vdi.parentId;
+        base.persist();
+        records.publish(base, EventOperation.ADD);
+        vdi.parentId = baseId;
+        vdi.physicalUtilisation = fork.original().physicalUtilisation();
+        holds.releaseIn(vdi);
+        Vdi leaf = newVdi(leafId, srId, name != null ? name : vdi.name + (snapshot ? " (snapshot)" : " (clone)"), fork.leaf());
+        leaf.description = vdi.description;
+        leaf.type = vdi.type;
+        leaf.parentId = baseId;
+        if (snapshot) {
+            leaf.isSnapshot = true;
+            leaf.snapshotOf = vdi.id;
+            leaf.snapshotTime = Instant.now();
+            leaf.readOnly = true;
+        } else {
+            leaf.sharable = vdi.sharable;
+        }
+        leaf.persist();
+        records.publish(leaf, EventOperation.ADD);
+        vdi.getEntityManager().flush();
+        chains.recomputeDepths(srId);
     }
 
     /**
-     * Runs {@code work}; if it created volume {@code created} on the daemon and the transaction then
-     * fails to commit, deletes that volume again so that no orphan is left.
+     * Records what the daemon made ({@code record}, in a transaction of its own); should that fail, the
+     * volume {@code created} is deleted again and its record removed, so that no orphan is left.
      */
-    public <T> T inSr(UUID srId, UUID created, String operationId, SrWork<T> work) {
-        DaemonTarget[] used = new DaemonTarget[1];
+    private void recordOrDelete(DaemonTarget host, UUID srId, UUID created, String operationId, Runnable record) {
         try {
-            return QuarkusTransaction.requiringNew().timeout(SrService.LONG_TX_SECONDS).call(() -> {
-                Sr sr = records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
-                DaemonTarget host = records.workingHost(sr);
-                used[0] = host;
-                return work.run(sr, host);
-            });
+            QuarkusTransaction.requiringNew().run(record);
         } catch (RuntimeException e) {
-            if (created != null && used[0] != null && !(e instanceof XenplaneException)) {
-                try {
-                    daemon.deleteVolume(used[0], srId, created, operationId + "/undo");
-                } catch (RuntimeException undo) {
-                    LOG.warnf("Could not delete volume %s of SR %s after a failed commit: %s", created, srId, undo.getMessage());
-                }
+            deleteQuietly(host, srId, created, operationId + "/undo");
+            try {
+                removeRecord(srId, created);
+            } catch (RuntimeException undo) {
+                LOG.warnf("Could not remove the record of VDI %s after a failed commit: %s", created, undo.getMessage());
             }
             throw e;
+        }
+    }
+
+    private void deleteQuietly(DaemonTarget host, UUID srId, UUID volume, String operationId) {
+        try {
+            daemon.deleteVolume(host, srId, volume, operationId);
+        } catch (RuntimeException undo) {
+            LOG.warnf("Could not delete volume %s of SR %s after a failed commit: %s", volume, srId, undo.getMessage());
         }
     }
 }

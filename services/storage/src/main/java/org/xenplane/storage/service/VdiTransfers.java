@@ -16,6 +16,7 @@ import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.daemon.protocol.storage.ImageFormat;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
+import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vdi;
 
 /**
@@ -33,9 +34,13 @@ public class VdiTransfers {
     private final VdiService vdis;
     private final Chains chains;
     private final DiskLocks locks;
+    private final SrClaims claims;
+    private final VdiHolds holds;
 
     public VdiTransfers(StorageDaemonClient daemon, StorageRecords records, StorageViews views, VdiService vdis, Chains chains,
-                        DiskLocks locks) {
+                        DiskLocks locks, SrClaims claims, VdiHolds holds) {
+        this.claims = claims;
+        this.holds = holds;
         this.locks = locks;
         this.daemon = daemon;
         this.records = records;
@@ -56,18 +61,17 @@ public class VdiTransfers {
         });
         UUID srId = targetSrId == null ? source.srId : targetSrId;
         try {
-            vdis.inSr(srId, null, op, (sr, host) -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Sr sr = claims.lockForVdis(srId, ctx.taskId());
                 vdis.reserve(sr, source.virtualSize);
                 Vdi target = VdiService.newVdi(targetId, sr.id, name != null ? name : source.name,
                         new VolumeInfo(targetId, source.virtualSize, 0, null, "qcow2", null));
                 target.description = source.description;
                 target.type = source.type;
                 target.sharable = source.sharable;
-                target.currentOperation = "copy";
-                target.currentTask = ctx.taskId();
+                holds.hold(target, "copy", ctx.taskId());
                 target.persist();
                 records.publish(target, EventOperation.ADD);
-                return null;
             });
         } catch (RuntimeException e) {
             release(sourceId);
@@ -78,9 +82,7 @@ public class VdiTransfers {
             QuarkusTransaction.requiringNew().run(() -> {
                 Vdi target = records.vdi(targetId, LockModeType.PESSIMISTIC_WRITE);
                 target.physicalUtilisation = copied.physicalUtilisation();
-                target.currentOperation = null;
-                target.currentTask = null;
-                records.publish(target, EventOperation.MOD);
+                holds.releaseIn(target);
             });
             return targetId;
         } catch (RuntimeException e) {
@@ -127,18 +129,16 @@ public class VdiTransfers {
                     records.workingHost(records.sr(vdi.srId, LockModeType.NONE)));
             VolumeInfo imported = daemon.importContent(host, vdi.srId, id, format, length,
                     new ProgressStream(body, ctx, length), op);
-            vdis.inSr(vdi.srId, null, op, (sr, h) -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                records.sr(vdi.srId, LockModeType.PESSIMISTIC_WRITE);
                 Vdi v = records.vdi(id, LockModeType.PESSIMISTIC_WRITE);
                 v.physicalUtilisation = imported.physicalUtilisation();
                 v.parentId = imported.parentId();
-                v.currentOperation = null;
-                v.currentTask = null;
-                records.publish(v, EventOperation.MOD);
+                holds.releaseIn(v);
                 v.getEntityManager().flush();
-                chains.coalesce(sr, h, op + "/coalesce");
-                chains.recomputeDepths(sr.id);
-                return null;
+                chains.recomputeDepths(vdi.srId);
             });
+            coalesceAfterImport(vdi.srId, host, ctx, op);
         } finally {
             release(id);
         }
@@ -170,35 +170,25 @@ public class VdiTransfers {
     }
 
     private void hold(Vdi vdi, String operation, TaskContext ctx) {
-        vdi.currentOperation = operation;
-        vdi.currentTask = ctx.taskId();
-        records.publish(vdi, EventOperation.MOD);
+        holds.hold(vdi, operation, ctx.taskId());
     }
 
     void release(UUID id) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Vdi v = Vdi.findById(id, LockModeType.PESSIMISTIC_WRITE);
-            if (v != null && v.currentOperation != null) {
-                v.currentOperation = null;
-                v.currentTask = null;
-                records.publish(v, EventOperation.MOD);
-            }
-        });
+        holds.release(id);
+    }
+
+    /** The imported image has no backing file: the base it had may go now; a failure waits for a scan. */
+    private void coalesceAfterImport(UUID srId, DaemonTarget host, TaskContext ctx, String op) {
+        try {
+            chains.coalesce(srId, host, ctx.taskId(), op + "/coalesce");
+        } catch (RuntimeException e) {
+            LOG.warnf("Coalescing SR %s after an import waits for a scan: %s", srId, e.getMessage());
+        }
     }
 
     void discard(UUID srId, UUID targetId, String op) {
         try {
-            vdis.inSr(srId, null, op + "/discard", (sr, host) -> {
-                Vdi target = Vdi.findById(targetId, LockModeType.PESSIMISTIC_WRITE);
-                daemon.deleteVolume(host, srId, targetId, op + "/discard");
-                if (target != null) {
-                    sr.virtualAllocation = Math.max(0, sr.virtualAllocation - target.virtualSize);
-                    records.publish(sr, EventOperation.MOD);
-                    records.publish(target, EventOperation.DEL);
-                    target.delete();
-                }
-                return null;
-            });
+            vdis.discard(srId, targetId, op + "/discard");
         } catch (RuntimeException e) {
             LOG.warnf("Could not remove the partial copy %s on SR %s: %s (a scan removes it)", targetId, srId, e.getMessage());
         }

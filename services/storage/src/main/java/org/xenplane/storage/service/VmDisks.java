@@ -53,8 +53,8 @@ public class VmDisks {
                 if (slot.type == VbdType.DISK) {
                     String op = ctx.taskId() + "/" + slot.id;
                     vdi = switch (mode) {
-                        case clone -> vdis.fork(slot.vdiId, null, false, op);
-                        case snapshot -> vdis.fork(slot.vdiId, null, true, op);
+                        case clone -> vdis.fork(slot.vdiId, null, false, ctx.taskId(), op);
+                        case snapshot -> vdis.fork(slot.vdiId, null, true, ctx.taskId(), op);
                         case copy -> transfers.copy(slot.vdiId, srId, null, ctx);
                     };
                     newVdis.add(vdi);
@@ -81,7 +81,7 @@ public class VmDisks {
         }
         for (UUID vdi : newVdis) {
             try {
-                vdis.destroy(vdi, ctx.taskId() + "/undo/" + vdi);
+                vdis.destroy(vdi, ctx.taskId(), ctx.taskId() + "/undo/" + vdi);
             } catch (RuntimeException e) {
                 LOG.warnf("Could not remove VDI %s of a failed VM clone: %s", vdi, e.getMessage());
             }
@@ -101,7 +101,7 @@ public class VmDisks {
             vbds.destroy(slot.id);
             if (destroyDisks && slot.type == VbdType.DISK && slot.vdiId != null
                     && QuarkusTransaction.requiringNew().call(() -> Vbd.count("vdiId", slot.vdiId)) == 0) {
-                vdis.destroy(slot.vdiId, ctx.taskId() + "/" + slot.vdiId);
+                vdis.destroy(slot.vdiId, ctx.taskId(), ctx.taskId() + "/" + slot.vdiId);
             }
         }
     }
