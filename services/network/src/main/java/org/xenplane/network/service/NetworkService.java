@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -30,11 +30,11 @@ public class NetworkService {
     private final EntityManager em;
     private final EventPublisher events;
     private final NetworkViews views;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final NetworkDaemonClient daemons;
     private final int defaultMtu;
 
-    public NetworkService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
+    public NetworkService(EntityManager em, EventPublisher events, NetworkViews views, Hosts hosts,
                           NetworkDaemonClient daemons, @ConfigProperty(name = "xenplane.network.default-mtu") int defaultMtu) {
         this.em = em;
         this.events = events;
@@ -120,7 +120,7 @@ public class NetworkService {
         NetworkOperation.DESTROY.assertAllowed(network, views.usage(network));
         NetworkView last = views.network(network);
         if (network.managed) {
-            List<HostEndpoint> live = hosts.all().stream().filter(HostEndpoint::live).toList();
+            List<HostRef> live = hosts.all().stream().filter(HostRef::live).toList();
             for (int i = 0; i < live.size(); i++) {
                 context.checkCancelled();
                 daemons.removeBridge(live.get(i), network.bridge, context.taskId() + "-" + live.get(i).id());

@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -25,11 +25,11 @@ import org.xenplane.network.rest.PifView;
 public class PifService {
     private final EventPublisher events;
     private final NetworkViews views;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final NetworkDaemonClient daemons;
     private final HostBridges bridges;
 
-    public PifService(EventPublisher events, NetworkViews views, DaemonHosts hosts, NetworkDaemonClient daemons,
+    public PifService(EventPublisher events, NetworkViews views, Hosts hosts, NetworkDaemonClient daemons,
                       HostBridges bridges) {
         this.events = events;
         this.views = views;
@@ -61,7 +61,7 @@ public class PifService {
         IpConfig config = Checks.ip(requested);
         Pif pif = find(id, LockModeType.PESSIMISTIC_WRITE);
         PifOperation.RECONFIGURE_IP.assertAllowed(pif);
-        HostEndpoint host = hosts.get(pif.hostId);
+        HostRef host = hosts.require(pif.hostId);
         BridgeSpec bridge = bridges.ensure(host, pif.networkId, operationId + "-bridge");
         daemons.configureIp(host, bridge.name(), config, operationId + "-ip");
         pif.ipMode = config.mode().wireName();

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -38,12 +38,12 @@ public class VlanService {
     private final EntityManager em;
     private final EventPublisher events;
     private final NetworkViews views;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final NetworkDaemonClient daemons;
     private final HostBridges bridges;
     private final PifService pifs;
 
-    public VlanService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
+    public VlanService(EntityManager em, EventPublisher events, NetworkViews views, Hosts hosts,
                        NetworkDaemonClient daemons, HostBridges bridges, PifService pifs) {
         this.em = em;
         this.events = events;
@@ -77,7 +77,7 @@ public class VlanService {
         try {
             for (Created c : created) {
                 context.checkCancelled();
-                HostEndpoint host = hosts.get(c.hostId());
+                HostRef host = hosts.require(c.hostId());
                 if (host.live()) {
                     bridges.ensure(host, networkId, context.taskId() + "-" + host.id());
                     plugged.add(c);
@@ -88,7 +88,7 @@ public class VlanService {
             LOG.infof("VLAN %d on %s failed (%s): undoing it on %d host(s)", tag, device, e.getMessage(), plugged.size());
             for (Created c : plugged) {
                 try {
-                    daemons.removeBridge(hosts.get(c.hostId()), bridge, context.taskId() + "-undo-" + c.hostId());
+                    daemons.removeBridge(hosts.require(c.hostId()), bridge, context.taskId() + "-undo-" + c.hostId());
                 } catch (XenplaneException undo) {
                     LOG.warnf("Could not remove bridge %s from host %s while undoing: %s", bridge, c.hostId(), undo.getMessage());
                 }
@@ -155,7 +155,7 @@ public class VlanService {
         Pif untagged = Pif.findById(vlan.untaggedPifId, LockModeType.PESSIMISTIC_WRITE);
         Network network = Network.findById(untagged.networkId);
         if (network.managed) {
-            daemons.removeBridge(hosts.get(untagged.hostId), network.bridge, operationId);
+            daemons.removeBridge(hosts.require(untagged.hostId), network.bridge, operationId);
         }
         delete(vlan);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
@@ -34,7 +34,7 @@ public class Chains {
     }
 
     /** Coalesces hidden bases of the SR until none can be; answers how many went away. */
-    public int coalesce(Sr sr, DaemonTarget host, String operationId) {
+    public int coalesce(Sr sr, HostRef host, String operationId) {
         int removed = 0;
         boolean changed = true;
         while (changed) {
@@ -53,7 +53,7 @@ public class Chains {
         return removed;
     }
 
-    private boolean collapse(Vdi base, DaemonTarget host, String operationId) {
+    private boolean collapse(Vdi base, HostRef host, String operationId) {
         List<Vdi> children = Vdi.list("parentId = ?1", base.id);
         if (children.isEmpty()) {
             daemon.deleteVolume(host, base.srId, base.id, operationId + "/delete");

@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.task.TaskContext;
@@ -19,11 +20,11 @@ import org.xenplane.storage.rest.PbdView;
 public class PbdService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PbdService.class);
     private final StorageDaemonClient daemon;
-    private final HostDirectory hosts;
+    private final Hosts hosts;
     private final StorageRecords records;
     private final StorageViews views;
 
-    public PbdService(StorageDaemonClient daemon, HostDirectory hosts, StorageRecords records, StorageViews views) {
+    public PbdService(StorageDaemonClient daemon, Hosts hosts, StorageRecords records, StorageViews views) {
         this.daemon = daemon;
         this.hosts = hosts;
         this.records = records;
@@ -47,7 +48,7 @@ public class PbdService {
             Sr sr = srId == null ? null : records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
             Pbd pbd = records.pbd(id, LockModeType.PESSIMISTIC_WRITE); // HANDLE_INVALID when there is no such PBD
             PbdOperation.PLUG.assertAllowed(views.pbdState(pbd));
-            DaemonTarget host = hosts.liveDaemon(pbd.hostId);
+            HostRef host = hosts.liveDaemon(pbd.hostId);
             SrStats stats = daemon.attachSr(host, sr.id, StorageRecords.spec(sr, pbd), ctx.taskId() + "/attach");
             pbd.currentlyAttached = true;
             sr.physicalSize = stats.physicalSize();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
@@ -44,7 +44,7 @@ public class SrScanner {
         QuarkusTransaction.requiringNew().timeout(SrService.LONG_TX_SECONDS).run(() -> {
             Sr sr = records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
             SrOperation.SCAN.assertAllowed(views.srState(sr));
-            DaemonTarget host = records.workingHost(sr);
+            HostRef host = records.workingHost(sr);
             VolumeList found = daemon.scan(host, srId);
             reconcile(sr, found.volumes());
             chains.coalesce(sr, host, operationId);

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -212,7 +212,7 @@ public class VdiService {
     /** Work on one SR's volumes, in a transaction holding the SR's lock, through a host that has it plugged. */
     @FunctionalInterface
     public interface SrWork<T> {
-        T run(Sr sr, DaemonTarget host);
+        T run(Sr sr, HostRef host);
     }
 
     /**
@@ -220,11 +220,11 @@ public class VdiService {
      * fails to commit, deletes that volume again so that no orphan is left.
      */
     public <T> T inSr(UUID srId, UUID created, String operationId, SrWork<T> work) {
-        DaemonTarget[] used = new DaemonTarget[1];
+        HostRef[] used = new HostRef[1];
         try {
             return QuarkusTransaction.requiringNew().timeout(SrService.LONG_TX_SECONDS).call(() -> {
                 Sr sr = records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
-                DaemonTarget host = records.workingHost(sr);
+                HostRef host = records.workingHost(sr);
                 used[0] = host;
                 return work.run(sr, host);
             });
