@@ -15,13 +15,13 @@ import org.xenplane.daemon.join.HostJoiner;
 import org.xenplane.daemon.link.ControlPlaneClient;
 import org.xenplane.daemon.link.IdentityStore;
 import org.xenplane.daemon.link.Memberships;
+import org.xenplane.daemon.operation.OperationMemo;
 import org.xenplane.daemon.storage.AttachedSrs;
 import org.xenplane.daemon.storage.Commands;
 import org.xenplane.daemon.storage.FileDriver;
 import org.xenplane.daemon.storage.LocalStorage;
 import org.xenplane.daemon.storage.LvmDriver;
 import org.xenplane.daemon.storage.NfsDriver;
-import org.xenplane.daemon.storage.OperationLog;
 import org.xenplane.daemon.storage.QemuImg;
 import org.xenplane.daemon.storage.StorageDriver;
 
@@ -63,7 +63,7 @@ public class DaemonWiring {
                 new FileDriver(storage.allowedFileRoots()),
                 new LvmDriver(commands, storage.scratchDir()),
                 new NfsDriver(commands, storage.mountRoot()));
-        return new LocalStorage(drivers, new AttachedSrs(config.stateDir(), json), qemu, new OperationLog(10_000));
+        return new LocalStorage(drivers, new AttachedSrs(config.stateDir(), json), qemu, new OperationMemo(10_000));
     }
 
     @Produces

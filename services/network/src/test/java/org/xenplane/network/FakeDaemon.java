@@ -18,12 +18,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
 import org.xenplane.daemon.protocol.network.InterfaceKind;
 import org.xenplane.daemon.protocol.network.InterfaceReport;
 import org.xenplane.daemon.protocol.network.IpConfig;
-import org.xenplane.daemon.protocol.network.NetworkProtocol;
 
 /**
  * Host daemons' network API for the service's tests, on the JDK's HTTP server: each host (by
@@ -141,7 +141,7 @@ public final class FakeDaemon implements AutoCloseable {
             String path = m.group(2);
             String method = exchange.getRequestMethod();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            calls.add(new Call(key, method, path, body, exchange.getRequestHeaders().getFirst(NetworkProtocol.OPERATION_ID_HEADER)));
+            calls.add(new Call(key, method, path, body, exchange.getRequestHeaders().getFirst(DaemonProtocol.OPERATION_ID_HEADER)));
             Hold hold = method.equals("GET") ? null : host.holdNextChange;
             if (hold != null) {
                 host.holdNextChange = null;

@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.xenplane.core.daemon.DaemonCredentials;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.testing.EmbeddedPostgresResource;
 
@@ -43,6 +44,8 @@ class StorageBenchmark {
     EntityManager em;
     @Inject
     StorageDaemonClient client;
+    @Inject
+    Hosts hosts;
 
     @Test
     void vdiCreateSnapshotAndCloneOnFileSrs() throws Exception {
@@ -63,7 +66,7 @@ class StorageBenchmark {
         }
         // The daemon alone (HTTP + qemu-img), without the control plane's task, records and events.
         UUID directSr = StorageApi.fileSr(daemon.host(1), daemon.newSrPath());
-        DaemonTarget host = new DaemonTarget(daemon.host(1), daemon.daemonUrl(1));
+        HostRef host = hosts.require(daemon.host(1));
         List<UUID> volumes = Collections.synchronizedList(new ArrayList<>());
         table.append(row("daemon only: volume create", 1, timed(1, (c, i) -> {
             UUID id = UUID.randomUUID();

@@ -13,6 +13,7 @@ import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
 import org.xenplane.daemon.link.Membership;
 import org.xenplane.daemon.link.Memberships;
+import org.xenplane.daemon.protocol.WireError;
 
 /**
  * Guards every endpoint under {@code /daemon/}: the path names a local host ({@code {localKey}})
@@ -56,11 +57,11 @@ public class DaemonAuthenticator {
         if (localKey == null) {
             throw failed();
         }
-        LocalHost host = hosts.find(localKey).orElseThrow(() -> new DaemonException(DaemonError.HANDLE_INVALID,
+        LocalHost host = hosts.find(localKey).orElseThrow(() -> new DaemonException(WireError.HANDLE_INVALID,
                 Map.of("class", "host", "id", localKey), "This daemon serves no host " + localKey));
         Membership membership = memberships.of(localKey);
         if (!membership.isJoined()) {
-            throw new DaemonException(DaemonError.HOST_OFFLINE, Map.of("host", localKey),
+            throw new DaemonException(WireError.HOST_OFFLINE, Map.of(),
                     localKey + " has not joined a pool (" + membership.state() + ")");
         }
         String presented = bearerToken(authorization);
@@ -81,6 +82,6 @@ public class DaemonAuthenticator {
     }
 
     private static DaemonException failed() {
-        return new DaemonException(DaemonError.SESSION_AUTHENTICATION_FAILED, Map.of(), null);
+        return new DaemonException(WireError.SESSION_AUTHENTICATION_FAILED, Map.of(), null);
     }
 }

@@ -1,19 +1,22 @@
 package org.xenplane.daemon.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.xenplane.daemon.protocol.WireError;
 
 /** A refusal of a daemon API call, turned into an RFC 7807 answer by {@link DaemonProblem#response}. */
 public class DaemonException extends RuntimeException {
-    private final DaemonError error;
+    private final WireError error;
     private final Map<String, String> parameters;
 
-    public DaemonException(DaemonError error, Map<String, String> parameters, String detail) {
+    public DaemonException(WireError error, Map<String, String> parameters, String detail) {
         super(detail, null, false, false);
         this.error = error;
-        this.parameters = Map.copyOf(parameters);
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
-    public DaemonError error() {
+    public WireError error() {
         return error;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.xenplane.daemon.protocol.WireError;
 
 /**
  * The body of every error answer: RFC 7807 {@code application/problem+json} with the stable
@@ -16,7 +17,7 @@ public record DaemonProblem(String type, String title, int status, String detail
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static DaemonProblem of(DaemonException e) {
-        DaemonError error = e.error();
+        WireError error = e.error();
         return new DaemonProblem("urn:xenplane:error:" + error.name(), error.title(), error.status(),
                 e.getMessage(), error.name(), e.parameters());
     }
@@ -24,7 +25,7 @@ public record DaemonProblem(String type, String title, int status, String detail
     /** The HTTP answer for a refusal; a 401 also says which scheme to use. */
     public static Response response(DaemonException e) {
         Response.ResponseBuilder answer = Response.status(e.error().status()).type(MEDIA_TYPE).entity(of(e));
-        if (e.error() == DaemonError.SESSION_AUTHENTICATION_FAILED) {
+        if (e.error() == WireError.SESSION_AUTHENTICATION_FAILED) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"xenplane-daemon\"");
         }
         return answer.build();

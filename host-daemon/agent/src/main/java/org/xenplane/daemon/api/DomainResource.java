@@ -24,6 +24,7 @@ import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.DomainReport;
 import org.xenplane.daemon.protocol.DomainRequests;
 import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.daemon.protocol.WireError;
 
 /**
  * The domain operations the control plane asks of a host, under
@@ -51,7 +52,7 @@ public class DomainResource {
     }
 
     @PUT
-    @Path("/domains/{vmId}")
+    @Path(DaemonProtocol.DOMAIN)
     public DomainResult create(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                @NotNull @Valid DomainRequests.Create body) {
         sameVm(vmId, body.spec().vmId());
@@ -59,85 +60,85 @@ public class DomainResource {
     }
 
     @DELETE
-    @Path("/domains/{vmId}")
+    @Path(DaemonProtocol.DOMAIN)
     public DomainResult destroy(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         return domains().destroy(op, uuid(vmId));
     }
 
     @POST
-    @Path("/domains/{vmId}/disks")
+    @Path(DaemonProtocol.DOMAIN_DISKS)
     public DomainResult plugDisk(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                  @NotNull @Valid DomainRequests.PlugDisk body) {
         return domains().plugDisk(op, uuid(vmId), body.disk());
     }
 
     @DELETE
-    @Path("/domains/{vmId}/disks/{vdev}")
+    @Path(DaemonProtocol.DOMAIN_DISK)
     public DomainResult unplugDisk(@PathParam("vmId") String vmId, @PathParam("vdev") String vdev,
                                    @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         return domains().unplugDisk(op, uuid(vmId), vdev);
     }
 
     @PUT
-    @Path("/domains/{vmId}/disks/{vdev}/medium")
+    @Path(DaemonProtocol.DOMAIN_DISK_MEDIUM)
     public DomainResult changeMedium(@PathParam("vmId") String vmId, @PathParam("vdev") String vdev,
                                      @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                      @NotNull @Valid DomainRequests.ChangeMedium body) {
         if (!vdev.equals(body.medium().vdev())) {
-            throw new DaemonException(DaemonError.INVALID_FIELD,
+            throw new DaemonException(WireError.INVALID_FIELD,
                     Map.of("field", "medium.vdev", "reason", "differs from the path"), null);
         }
         return domains().changeMedium(op, uuid(vmId), body.medium());
     }
 
     @POST
-    @Path("/domains/{vmId}/nics")
+    @Path(DaemonProtocol.DOMAIN_NICS)
     public DomainResult plugNic(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                 @NotNull @Valid DomainRequests.PlugNic body) {
         return domains().plugNic(op, uuid(vmId), body.nic());
     }
 
     @DELETE
-    @Path("/domains/{vmId}/nics/{mac}")
+    @Path(DaemonProtocol.DOMAIN_NIC)
     public DomainResult unplugNic(@PathParam("vmId") String vmId, @PathParam("mac") String mac,
                                   @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         return domains().unplugNic(op, uuid(vmId), mac);
     }
 
     @POST
-    @Path("/domains/{vmId}/pause")
+    @Path(DaemonProtocol.DOMAIN_PAUSE)
     public DomainResult pause(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         return domains().pause(op, uuid(vmId));
     }
 
     @POST
-    @Path("/domains/{vmId}/unpause")
+    @Path(DaemonProtocol.DOMAIN_UNPAUSE)
     public DomainResult unpause(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         return domains().unpause(op, uuid(vmId));
     }
 
     @POST
-    @Path("/domains/{vmId}/shutdown")
+    @Path(DaemonProtocol.DOMAIN_SHUTDOWN)
     public DomainResult shutdown(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                  @NotNull @Valid DomainRequests.CleanShutdown body) {
         return domains().cleanShutdown(op, uuid(vmId), Duration.ofMillis(body.timeoutMillis()));
     }
 
     @POST
-    @Path("/domains/{vmId}/reboot")
+    @Path(DaemonProtocol.DOMAIN_REBOOT)
     public DomainResult reboot(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                @NotNull @Valid DomainRequests.CleanShutdown body) {
         return domains().cleanReboot(op, uuid(vmId), Duration.ofMillis(body.timeoutMillis()));
     }
 
     @POST
-    @Path("/domains/{vmId}/suspend")
+    @Path(DaemonProtocol.DOMAIN_SUSPEND)
     public DomainResult suspend(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         return domains().suspend(op, uuid(vmId));
     }
 
     @POST
-    @Path("/domains/{vmId}/restore")
+    @Path(DaemonProtocol.DOMAIN_RESTORE)
     public DomainResult restore(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                 @NotNull @Valid DomainRequests.Restore body) {
         sameVm(vmId, body.spec().vmId());
@@ -145,21 +146,21 @@ public class DomainResource {
     }
 
     @POST
-    @Path("/domains/{vmId}/memory-target")
+    @Path(DaemonProtocol.DOMAIN_MEMORY)
     public DomainResult memoryTarget(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                      @NotNull @Valid DomainRequests.MemoryTarget body) {
         return domains().setMemoryTarget(op, uuid(vmId), body.targetBytes());
     }
 
     @POST
-    @Path("/domains/{vmId}/vcpus-online")
+    @Path(DaemonProtocol.DOMAIN_VCPUS)
     public DomainResult vcpusOnline(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                     @NotNull @Valid DomainRequests.VcpusOnline body) {
         return domains().setVcpusOnline(op, uuid(vmId), body.online());
     }
 
     @POST
-    @Path("/domains/{vmId}/migrate")
+    @Path(DaemonProtocol.DOMAIN_MIGRATE)
     public DomainResult migrate(@PathParam("vmId") String vmId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                 @NotNull @Valid DomainRequests.MigrateOut body) {
         return domains().migrateOut(op, uuid(vmId), body.streamUrl(), body.ticket(), sender);
@@ -177,7 +178,7 @@ public class DomainResource {
     }
 
     @DELETE
-    @Path("/suspend-images/{vmId}")
+    @Path(DaemonProtocol.SUSPEND_IMAGE)
     public Response forgetImage(@PathParam("vmId") String vmId) {
         domains().forgetImage(uuid(vmId));
         return Response.noContent().build();
@@ -191,13 +192,13 @@ public class DomainResource {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw new DaemonException(DaemonError.INVALID_PARAMETER, Map.of("parameter", "vmId", "reason", "not a uuid"), null);
+            throw new DaemonException(WireError.INVALID_PARAMETER, Map.of("parameter", "vmId", "reason", "not a uuid"), null);
         }
     }
 
     private static void sameVm(String path, UUID body) {
         if (!uuid(path).equals(body)) {
-            throw new DaemonException(DaemonError.INVALID_FIELD,
+            throw new DaemonException(WireError.INVALID_FIELD,
                     Map.of("field", "spec.vmId", "reason", "differs from the path"), null);
         }
     }

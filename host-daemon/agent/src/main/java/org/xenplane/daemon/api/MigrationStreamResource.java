@@ -14,6 +14,7 @@ import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
 import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.daemon.protocol.WireError;
 
 /**
  * {@code POST /migration/v1/hosts/{localKey}/{migrationId}}: another daemon sends a migrating
@@ -35,12 +36,12 @@ public class MigrationStreamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public DomainResult receive(@PathParam("localKey") String localKey, @PathParam("migrationId") String migrationId,
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream stream) {
-        LocalHost host = hosts.find(localKey).orElseThrow(() -> new DaemonException(DaemonError.HANDLE_INVALID,
+        LocalHost host = hosts.find(localKey).orElseThrow(() -> new DaemonException(WireError.HANDLE_INVALID,
                 Map.of("class", "host", "id", localKey), null));
         String ticket = authorization != null && authorization.startsWith(BEARER)
                 ? authorization.substring(BEARER.length()).trim() : null;
         return host.domains().receive(DomainResource.uuid(migrationId), ticket, stream)
-                .orElseThrow(() -> new DaemonException(DaemonError.SESSION_AUTHENTICATION_FAILED, Map.of(),
+                .orElseThrow(() -> new DaemonException(WireError.SESSION_AUTHENTICATION_FAILED, Map.of(),
                         "no migration " + migrationId + " with this ticket"));
     }
 }

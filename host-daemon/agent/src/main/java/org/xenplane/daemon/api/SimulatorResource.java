@@ -22,6 +22,7 @@ import org.xenplane.daemon.driver.simulator.GuestBehaviour;
 import org.xenplane.daemon.driver.simulator.SimulatedHost;
 import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.ShutdownReason;
+import org.xenplane.daemon.protocol.WireError;
 
 /**
  * What only a simulated host offers, for tests and demos: make a guest power off, reboot or crash
@@ -86,7 +87,7 @@ public class SimulatorResource {
             operation = DriverOperation.fromConfigName(body.operation());
             error = XenError.fromName(body.error());
         } catch (IllegalArgumentException e) {
-            throw new DaemonException(DaemonError.INVALID_FIELD,
+            throw new DaemonException(WireError.INVALID_FIELD,
                     Map.of("field", "operation/error", "reason", "unknown operation or libxl error"), null);
         }
         simulated().failures().failNext(operation, error, body.times());
@@ -104,6 +105,6 @@ public class SimulatorResource {
         if (current.host().driver() instanceof SimulatedHost host) {
             return host;
         }
-        throw new DaemonException(DaemonError.NOT_FOUND, Map.of(), "this host is not simulated");
+        throw new DaemonException(WireError.NOT_FOUND, Map.of(), "this host is not simulated");
     }
 }

@@ -2,6 +2,7 @@ package org.xenplane.daemon.network;
 
 import java.util.Map;
 import java.util.Optional;
+import org.xenplane.daemon.operation.OperationMemo;
 
 /** The network driver of each local host, by local key, and the memo of their operations. */
 public final class LocalNetworks {

@@ -1,17 +1,22 @@
 package org.xenplane.daemon.network;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.xenplane.daemon.api.DaemonException;
+import org.xenplane.daemon.protocol.WireError;
 
-/** A network operation refused or failed, with its typed error; the driver has undone its partial work. */
-public class NetworkFailure extends RuntimeException {
-    private final NetworkError error;
-    private final Map<String, String> parameters;
+/**
+ * A network operation refused or failed, with its wire error and the values of its parameters in
+ * the catalog's order; the driver has undone its partial work.
+ */
+public class NetworkFailure extends DaemonException {
 
-    public NetworkFailure(NetworkError error, Object... values) {
-        super(error.name(), null, false, false);
+    public NetworkFailure(WireError error, Object... values) {
+        super(error, bind(error, values), null);
+    }
+
+    private static Map<String, String> bind(WireError error, Object... values) {
         if (values.length != error.parameterNames().size()) {
             throw new IllegalArgumentException(error + " takes " + error.parameterNames());
         }
@@ -19,20 +24,11 @@ public class NetworkFailure extends RuntimeException {
         for (int i = 0; i < values.length; i++) {
             bound.put(error.parameterNames().get(i), Objects.toString(values[i], ""));
         }
-        this.error = error;
-        this.parameters = Collections.unmodifiableMap(bound);
-    }
-
-    public NetworkError error() {
-        return error;
-    }
-
-    public Map<String, String> parameters() {
-        return parameters;
+        return bound;
     }
 
     @Override
     public String getMessage() {
-        return error.name() + " " + parameters;
+        return error().name() + " " + parameters();
     }
 }

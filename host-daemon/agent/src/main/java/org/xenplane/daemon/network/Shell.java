@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.xenplane.daemon.protocol.WireError;
 
 /**
  * Runs the network tools (ip, ovs-vsctl) for one host, in that host's network namespace when it
@@ -46,7 +47,7 @@ public class Shell {
         try {
             process = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host,
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host,
                     command[0] + " cannot be run: " + e.getMessage());
         }
         try {
@@ -55,14 +56,14 @@ public class Shell {
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host,
+                throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host,
                         String.join(" ", command) + " did not finish within " + timeout);
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host, "interrupted: " + String.join(" ", command));
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host, "interrupted: " + String.join(" ", command));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,15 +82,15 @@ public class Shell {
             process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host,
+                throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host,
                         String.join(" ", command) + " did not finish within " + timeout);
             }
             return process.exitValue();
         } catch (IOException e) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host, command[0] + " cannot be run: " + e.getMessage());
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host, command[0] + " cannot be run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host, "interrupted: " + String.join(" ", command));
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host, "interrupted: " + String.join(" ", command));
         }
     }
 
@@ -107,7 +108,7 @@ public class Shell {
         if (stderr.length() > 400) {
             stderr = stderr.substring(0, 400) + "...";
         }
-        return new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host,
+        return new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host,
                 String.join(" ", command) + ": exit " + result.exitCode() + (stderr.isEmpty() ? "" : ": " + stderr));
     }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.xenplane.daemon.api.DaemonError;
 import org.xenplane.daemon.api.DaemonException;
+import org.xenplane.daemon.protocol.WireError;
 
 /** Checks of device config values shared by the drivers. */
 final class DeviceConfigs {
@@ -49,7 +49,7 @@ final class DeviceConfigs {
     }
 
     static DaemonException invalid(String key, String reason) {
-        return new DaemonException(DaemonError.SR_DEVICE_CONFIG_INVALID, Map.of("key", key, "reason", reason),
+        return new DaemonException(WireError.SR_DEVICE_CONFIG_INVALID, Map.of("key", key, "reason", reason),
                 "device config " + key + ": " + reason);
     }
 

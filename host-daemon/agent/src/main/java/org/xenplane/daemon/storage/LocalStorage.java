@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.xenplane.daemon.api.DaemonError;
 import org.xenplane.daemon.api.DaemonException;
+import org.xenplane.daemon.operation.OperationMemo;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.storage.SrSpec;
 import org.xenplane.daemon.protocol.storage.SrStats;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
@@ -24,10 +25,10 @@ public class LocalStorage {
     private final Map<String, StorageDriver> drivers = new LinkedHashMap<>();
     private final AttachedSrs attached;
     private final QemuImg qemu;
-    private final OperationLog operations;
+    private final OperationMemo operations;
     private final Map<UUID, ReentrantLock> chainLocks = new ConcurrentHashMap<>();
 
-    public LocalStorage(List<StorageDriver> drivers, AttachedSrs attached, QemuImg qemu, OperationLog operations) {
+    public LocalStorage(List<StorageDriver> drivers, AttachedSrs attached, QemuImg qemu, OperationMemo operations) {
         drivers.forEach(d -> this.drivers.put(d.type(), d));
         this.attached = attached;
         this.qemu = qemu;
@@ -37,7 +38,7 @@ public class LocalStorage {
     public StorageDriver driver(String type) {
         StorageDriver driver = drivers.get(type);
         if (driver == null) {
-            throw new DaemonException(DaemonError.SR_UNKNOWN_DRIVER, Map.of("type", String.valueOf(type)),
+            throw new DaemonException(WireError.SR_UNKNOWN_DRIVER, Map.of("type", String.valueOf(type)),
                     "no storage driver " + type + "; known: " + drivers.keySet());
         }
         return driver;
@@ -45,14 +46,14 @@ public class LocalStorage {
 
     private SrHandle handle(String localKey, UUID srId, SrSpec spec) {
         if (spec == null || spec.deviceConfig() == null) {
-            throw new DaemonException(DaemonError.INVALID_FIELD, Map.of("field", "deviceConfig", "reason", "required"), null);
+            throw new DaemonException(WireError.INVALID_FIELD, Map.of("field", "deviceConfig", "reason", "required"), null);
         }
         driver(spec.type()).validate(spec.deviceConfig());
         return new SrHandle(srId, localKey, Map.copyOf(spec.deviceConfig()));
     }
 
     public void create(String localKey, UUID srId, SrSpec spec, String operationId) {
-        once(localKey, operationId, () -> {
+        once(localKey, operationId, "create sr " + srId, () -> {
             SrHandle sr = handle(localKey, srId, spec);
             backend(srId, () -> {
                 driver(spec.type()).create(sr);
@@ -63,7 +64,7 @@ public class LocalStorage {
     }
 
     public SrStats attach(String localKey, UUID srId, SrSpec spec, String operationId) {
-        return once(localKey, operationId, () -> {
+        return once(localKey, operationId, "attach sr " + srId, () -> {
             SrHandle sr = handle(localKey, srId, spec);
             StorageDriver driver = driver(spec.type());
             return backend(srId, () -> {
@@ -75,7 +76,7 @@ public class LocalStorage {
     }
 
     public void detach(String localKey, UUID srId, String operationId) {
-        once(localKey, operationId, () -> {
+        once(localKey, operationId, "detach sr " + srId, () -> {
             attached.find(localKey, srId).ifPresent(spec -> backend(srId, () -> {
                 driver(spec.type()).detach(handle(localKey, srId, spec));
                 return null;
@@ -86,7 +87,7 @@ public class LocalStorage {
     }
 
     public void destroy(String localKey, UUID srId, SrSpec spec, String operationId) {
-        once(localKey, operationId, () -> {
+        once(localKey, operationId, "destroy sr " + srId, () -> {
             SrHandle sr = handle(localKey, srId, spec);
             backend(srId, () -> {
                 driver(spec.type()).destroy(sr);
@@ -111,7 +112,7 @@ public class LocalStorage {
     /** Runs {@code work} on the volumes of an attached SR, with the SR's chain lock when it changes chains. */
     public <T> T withVolumes(String localKey, UUID srId, String operationId, boolean changesChains,
                              Function<QcowVolumes, T> work) {
-        return once(localKey, operationId, () -> {
+        return once(localKey, operationId, "volumes of sr " + srId, () -> {
             SrHandle sr = attachedSr(localKey, srId);
             QcowVolumes volumes = volumes(sr);
             if (!changesChains) {
@@ -150,12 +151,12 @@ public class LocalStorage {
     }
 
     private static DaemonException notAttached(String localKey, UUID srId) {
-        return new DaemonException(DaemonError.SR_NOT_ATTACHED, Map.of("sr", srId.toString(), "host", localKey),
+        return new DaemonException(WireError.SR_NOT_ATTACHED, Map.of("sr", srId.toString(), "host", localKey),
                 "SR " + srId + " is not attached on " + localKey);
     }
 
-    private <T> T once(String localKey, String operationId, Supplier<T> work) {
-        return operations.once(localKey, operationId, work);
+    private <T> T once(String localKey, String operationId, String operation, Supplier<T> work) {
+        return operations.run(localKey, operationId, operation, work);
     }
 
     /** Runs backend work, turning tool failures and missing volumes into the API's typed errors. */
@@ -163,10 +164,10 @@ public class LocalStorage {
         try {
             return work.get();
         } catch (StorageFailure e) {
-            throw new DaemonException(DaemonError.SR_BACKEND_FAILURE,
+            throw new DaemonException(WireError.SR_BACKEND_FAILURE,
                     Map.of("sr", srId.toString(), "detail", e.getMessage()), e.getMessage());
         } catch (QcowVolumes.VolumeMissing e) {
-            throw new DaemonException(DaemonError.VDI_MISSING, Map.of("sr", srId.toString(), "vdi", e.id().toString()),
+            throw new DaemonException(WireError.VDI_MISSING, Map.of("sr", srId.toString(), "vdi", e.id().toString()),
                     e.getMessage());
         }
     }

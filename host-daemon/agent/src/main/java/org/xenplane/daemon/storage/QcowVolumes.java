@@ -7,8 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.daemon.api.DaemonError;
 import org.xenplane.daemon.api.DaemonException;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.storage.ForkResult;
 import org.xenplane.daemon.protocol.storage.ImageFormat;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
@@ -233,14 +233,14 @@ public class QcowVolumes {
             imageSize = info.virtualSize();
         }
         if (imageSize > virtualSize) {
-            throw new DaemonException(DaemonError.VDI_TOO_SMALL, java.util.Map.of("vdi", id.toString(),
+            throw new DaemonException(WireError.VDI_TOO_SMALL, java.util.Map.of("vdi", id.toString(),
                     "virtual_size", Long.toString(virtualSize), "image_size", Long.toString(imageSize)),
                     "the image is larger than the VDI");
         }
     }
 
     private static DaemonException rejected(String reason) {
-        return new DaemonException(DaemonError.VDI_CONTENT_INVALID, java.util.Map.of("reason", reason), reason);
+        return new DaemonException(WireError.VDI_CONTENT_INVALID, java.util.Map.of("reason", reason), reason);
     }
 
     /** The volume's whole content (chain flattened) in a temporary file in {@code format}; the caller deletes it. */

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.xenplane.daemon.api.CurrentHost;
 import org.xenplane.daemon.api.DaemonAuthenticator;
-import org.xenplane.daemon.api.DaemonError;
 import org.xenplane.daemon.api.DaemonException;
 import org.xenplane.daemon.protocol.DaemonProtocol;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.storage.ForkResult;
 import org.xenplane.daemon.protocol.storage.ImageFormat;
 import org.xenplane.daemon.protocol.storage.SrSpec;
@@ -62,7 +62,7 @@ public class StorageResource {
     @POST
     @Path(StorageProtocol.SR_CREATE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@PathParam("srId") String srId, @HeaderParam(StorageProtocol.OPERATION_HEADER) String op, SrSpec spec) {
+    public Response create(@PathParam("srId") String srId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op, SrSpec spec) {
         storage.create(host(), id("srId", srId), spec, op);
         return Response.noContent().build();
     }
@@ -70,13 +70,13 @@ public class StorageResource {
     @POST
     @Path(StorageProtocol.SR_ATTACH)
     @Consumes(MediaType.APPLICATION_JSON)
-    public SrStats attach(@PathParam("srId") String srId, @HeaderParam(StorageProtocol.OPERATION_HEADER) String op, SrSpec spec) {
+    public SrStats attach(@PathParam("srId") String srId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op, SrSpec spec) {
         return storage.attach(host(), id("srId", srId), spec, op);
     }
 
     @POST
     @Path(StorageProtocol.SR_DETACH)
-    public Response detach(@PathParam("srId") String srId, @HeaderParam(StorageProtocol.OPERATION_HEADER) String op) {
+    public Response detach(@PathParam("srId") String srId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         storage.detach(host(), id("srId", srId), op);
         return Response.noContent().build();
     }
@@ -84,7 +84,7 @@ public class StorageResource {
     @POST
     @Path(StorageProtocol.SR_DESTROY)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response destroy(@PathParam("srId") String srId, @HeaderParam(StorageProtocol.OPERATION_HEADER) String op, SrSpec spec) {
+    public Response destroy(@PathParam("srId") String srId, @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op, SrSpec spec) {
         storage.destroy(host(), id("srId", srId), spec, op);
         return Response.noContent().build();
     }
@@ -111,7 +111,7 @@ public class StorageResource {
     @Path(StorageProtocol.VOLUME)
     @Consumes(MediaType.APPLICATION_JSON)
     public VolumeInfo createVolume(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
-                                   @HeaderParam(StorageProtocol.OPERATION_HEADER) String op, VolumeCreate body) {
+                                   @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op, VolumeCreate body) {
         long size = positive(body == null ? 0 : body.virtualSize());
         UUID vol = id("volumeId", volumeId);
         return storage.withVolumes(host(), id("srId", srId), op, true, v -> v.create(vol, size));
@@ -120,7 +120,7 @@ public class StorageResource {
     @DELETE
     @Path(StorageProtocol.VOLUME)
     public Response deleteVolume(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
-                                 @HeaderParam(StorageProtocol.OPERATION_HEADER) String op) {
+                                 @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         UUID vol = id("volumeId", volumeId);
         storage.withVolumes(host(), id("srId", srId), op, true, v -> {
             v.remove(vol);
@@ -133,7 +133,7 @@ public class StorageResource {
     @Path(StorageProtocol.VOLUME_RESIZE)
     @Consumes(MediaType.APPLICATION_JSON)
     public VolumeInfo resize(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
-                             @HeaderParam(StorageProtocol.OPERATION_HEADER) String op, VolumeCreate body) {
+                             @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op, VolumeCreate body) {
         long size = positive(body == null ? 0 : body.virtualSize());
         UUID vol = id("volumeId", volumeId);
         return storage.withVolumes(host(), id("srId", srId), op, true, v -> v.resize(vol, size));
@@ -143,7 +143,7 @@ public class StorageResource {
     @Path(StorageProtocol.VOLUME_FORK)
     @Consumes(MediaType.APPLICATION_JSON)
     public ForkResult fork(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
-                           @HeaderParam(StorageProtocol.OPERATION_HEADER) String op, VolumeFork body) {
+                           @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op, VolumeFork body) {
         UUID vol = id("volumeId", volumeId);
         if (body == null || body.baseId() == null || body.leafId() == null) {
             throw field("baseId", "baseId and leafId are required");
@@ -155,7 +155,7 @@ public class StorageResource {
     @Path(StorageProtocol.VOLUME_COALESCE)
     @Consumes(MediaType.APPLICATION_JSON)
     public VolumeInfo coalesce(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
-                               @HeaderParam(StorageProtocol.OPERATION_HEADER) String op, VolumeCoalesce body) {
+                               @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op, VolumeCoalesce body) {
         UUID vol = id("volumeId", volumeId);
         if (body == null || body.parentId() == null) {
             throw field("parentId", "required");
@@ -167,7 +167,7 @@ public class StorageResource {
     @Path(StorageProtocol.VOLUME_COPY)
     @Consumes(MediaType.APPLICATION_JSON)
     public VolumeInfo copy(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
-                           @HeaderParam(StorageProtocol.OPERATION_HEADER) String op, VolumeCopy body) {
+                           @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op, VolumeCopy body) {
         UUID vol = id("volumeId", volumeId);
         if (body == null || body.targetSrId() == null || body.targetId() == null) {
             throw field("targetSrId", "targetSrId and targetId are required");
@@ -179,7 +179,7 @@ public class StorageResource {
     @POST
     @Path(StorageProtocol.VOLUME_ACTIVATE)
     public VolumeInfo activate(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
-                               @HeaderParam(StorageProtocol.OPERATION_HEADER) String op) {
+                               @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         UUID vol = id("volumeId", volumeId);
         return storage.withVolumes(host(), id("srId", srId), op, false, v -> v.activate(vol));
     }
@@ -187,7 +187,7 @@ public class StorageResource {
     @POST
     @Path(StorageProtocol.VOLUME_DEACTIVATE)
     public Response deactivate(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
-                               @HeaderParam(StorageProtocol.OPERATION_HEADER) String op) {
+                               @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op) {
         UUID vol = id("volumeId", volumeId);
         storage.withVolumes(host(), id("srId", srId), op, false, v -> {
             v.deactivate(vol);
@@ -210,7 +210,7 @@ public class StorageResource {
             length = Files.size(file);
         } catch (IOException e) {
             QcowVolumes.deleteQuietly(file);
-            throw new DaemonException(DaemonError.SR_BACKEND_FAILURE, Map.of("sr", sr.toString(),
+            throw new DaemonException(WireError.SR_BACKEND_FAILURE, Map.of("sr", sr.toString(),
                     "detail", "cannot read the exported image: " + e.getMessage()), null);
         }
         StreamingOutput body = out -> {
@@ -228,20 +228,20 @@ public class StorageResource {
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public VolumeInfo importContent(@PathParam("srId") String srId, @PathParam("volumeId") String volumeId,
                                     @QueryParam("format") String format,
-                                    @HeaderParam(StorageProtocol.OPERATION_HEADER) String op,
+                                    @HeaderParam(DaemonProtocol.OPERATION_ID_HEADER) String op,
                                     @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         UUID sr = id("srId", srId);
         UUID vol = id("volumeId", volumeId);
         ImageFormat f = format(format);
         if (contentLength == null || contentLength <= 0) {
-            throw new DaemonException(DaemonError.INVALID_PARAMETER,
+            throw new DaemonException(WireError.INVALID_PARAMETER,
                     Map.of("parameter", HttpHeaders.CONTENT_LENGTH, "reason", "a positive Content-Length is required"), null);
         }
         return storage.withVolumes(host(), sr, op, true, v -> {
             long virtualSize = v.info(vol).virtualSize();
             long limit = f == ImageFormat.RAW ? virtualSize : virtualSize + virtualSize / 64 + (64L << 20);
             if (contentLength > limit) {
-                throw new DaemonException(DaemonError.VDI_TOO_SMALL, Map.of("vdi", vol.toString(),
+                throw new DaemonException(WireError.VDI_TOO_SMALL, Map.of("vdi", vol.toString(),
                         "virtual_size", Long.toString(virtualSize), "image_size", Long.toString(contentLength)),
                         "the upload is larger than the VDI can hold");
             }
@@ -278,7 +278,7 @@ public class StorageResource {
     private static ImageFormat format(String text) {
         ImageFormat f = ImageFormat.parse(text == null ? "raw" : text);
         if (f == null) {
-            throw new DaemonException(DaemonError.INVALID_PARAMETER, Map.of("parameter", "format", "reason", "raw or qcow2"), null);
+            throw new DaemonException(WireError.INVALID_PARAMETER, Map.of("parameter", "format", "reason", "raw or qcow2"), null);
         }
         return f;
     }
@@ -291,7 +291,7 @@ public class StorageResource {
         } catch (IllegalArgumentException ignored) {
             // answered below
         }
-        throw new DaemonException(DaemonError.INVALID_PARAMETER, Map.of("parameter", name, "reason", "not a UUID"), null);
+        throw new DaemonException(WireError.INVALID_PARAMETER, Map.of("parameter", name, "reason", "not a UUID"), null);
     }
 
     private static long positive(long size) {
@@ -302,6 +302,6 @@ public class StorageResource {
     }
 
     private static DaemonException field(String field, String reason) {
-        return new DaemonException(DaemonError.INVALID_FIELD, Map.of("field", field, "reason", reason), null);
+        return new DaemonException(WireError.INVALID_FIELD, Map.of("field", field, "reason", reason), null);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xenplane.daemon.network.linux.IpRoute;
 import org.xenplane.daemon.network.linuxbridge.LinuxBridgeDriver;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.network.BondMode;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
@@ -158,7 +159,7 @@ class LinuxBridgeDriverTest extends HostNamespaceDriverContract {
         LinuxBridgeDriver protecting = driverFor(shell, Set.of("nic2"));
         assertThat(protecting.interfaces()).filteredOn(i -> i.name().equals("nic2")).singleElement()
                 .satisfies(i -> assertThat(i.management()).isTrue());
-        assertFails(() -> protecting.ensureBridge(onNic("xpbr2", "nic2")), NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
+        assertFails(() -> protecting.ensureBridge(onNic("xpbr2", "nic2")), WireError.PIF_IS_MANAGEMENT_INTERFACE);
         assertThat(host.linkNames(JSON)).containsExactly("mgmt0", "nic1", "nic2");
     }
 
@@ -223,7 +224,7 @@ class LinuxBridgeDriverTest extends HostNamespaceDriverContract {
         System.out.println("NOTE: this kernel has no 802.1Q VLAN support; checking that the linuxbridge driver fails "
                 + "cleanly instead (tagged traffic is tested with the openvswitch driver)");
         var before = shape();
-        assertFails(() -> driver.ensureBridge(vlan("xpvl10", 10, onNic("xpbr3", "nic1"))), NetworkError.NETWORK_BACKEND_FAILURE);
+        assertFails(() -> driver.ensureBridge(vlan("xpvl10", 10, onNic("xpbr3", "nic1"))), WireError.NETWORK_BACKEND_FAILURE);
         assertThat(shape()).isEqualTo(before);
         assertThat(host.linkNames(JSON)).containsExactly("mgmt0", "nic1", "nic2");
     }
@@ -235,7 +236,7 @@ class LinuxBridgeDriverTest extends HostNamespaceDriverContract {
                 + "cleanly instead (bonds are tested with the openvswitch driver)");
         var before = shape();
         assertFails(() -> driver.ensureBridge(new BridgeSpec("xpbr3", 1500,
-                Uplink.bond("xpbond0", List.of("nic1", "nic2"), BondMode.ACTIVE_BACKUP))), NetworkError.NETWORK_BACKEND_FAILURE);
+                Uplink.bond("xpbond0", List.of("nic1", "nic2"), BondMode.ACTIVE_BACKUP))), WireError.NETWORK_BACKEND_FAILURE);
         assertThat(shape()).isEqualTo(before);
         assertThat(host.linkNames(JSON)).containsExactly("mgmt0", "nic1", "nic2");
     }
@@ -246,7 +247,7 @@ class LinuxBridgeDriverTest extends HostNamespaceDriverContract {
         assumeTrue(why == null, why);
         driver.ensureBridge(onNic("xpbr8", "nic1"));
         assertFails(() -> driver.configureIp("xpbr8", new IpConfig(IpMode.DHCP, null, null, null, List.of())),
-                NetworkError.NETWORK_BACKEND_FAILURE);
+                WireError.NETWORK_BACKEND_FAILURE);
         assertThat(get("xpbr8").addresses()).as("no server, no lease, nothing left").isEmpty();
         try (DhcpServer server = DhcpServer.start(wire, "peer1")) {
             driver.configureIp("xpbr8", new IpConfig(IpMode.DHCP, null, null, null, List.of()));
@@ -264,7 +265,7 @@ class LinuxBridgeDriverTest extends HostNamespaceDriverContract {
     void aFailureAfterTheNicIsEnslavedUndoesEverything() {
         var before = shape();
         shell.failNext(command -> command.startsWith("ip link set dev xpbr4 up"));
-        assertFails(() -> driver.ensureBridge(onNic("xpbr4", "nic2")), NetworkError.NETWORK_BACKEND_FAILURE);
+        assertFails(() -> driver.ensureBridge(onNic("xpbr4", "nic2")), WireError.NETWORK_BACKEND_FAILURE);
         assertThat(shape()).isEqualTo(before);
         assertThat(host.links(JSON).get("nic2").master()).isNull();
     }

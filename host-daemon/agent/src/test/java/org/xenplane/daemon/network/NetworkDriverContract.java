@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.network.BondMode;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
@@ -81,7 +82,7 @@ abstract class NetworkDriverContract {
         return shape;
     }
 
-    protected static void assertFails(ThrowingCallable call, NetworkError error) {
+    protected static void assertFails(ThrowingCallable call, WireError error) {
         assertThatThrownBy(call).isInstanceOfSatisfying(NetworkFailure.class,
                 f -> assertThat(f.error()).as(f.getMessage()).isEqualTo(error));
     }
@@ -115,7 +116,7 @@ abstract class NetworkDriverContract {
     void aNicInOneBridgeIsRefusedToAnotherAndNothingIsCreated() {
         driver().ensureBridge(onNic("xpbr1", nic(1)));
         Map<String, String> before = shape();
-        assertFails(() -> driver().ensureBridge(onNic("xpbr2", nic(1))), NetworkError.DEVICE_BUSY);
+        assertFails(() -> driver().ensureBridge(onNic("xpbr2", nic(1))), WireError.DEVICE_BUSY);
         assertThat(shape()).isEqualTo(before);
         assertThat(find("xpbr2")).isEmpty();
         driver().removeBridge("xpbr1");
@@ -124,9 +125,9 @@ abstract class NetworkDriverContract {
     @Test
     void anUnknownDeviceIsRefusedAndNothingIsCreated() {
         Map<String, String> before = shape();
-        assertFails(() -> driver().ensureBridge(onNic("xpbr1", "nosuchnic9")), NetworkError.PIF_UNKNOWN_DEVICE);
-        assertFails(() -> driver().configureIp("nosuchnic9", IpConfig.none()), NetworkError.PIF_UNKNOWN_DEVICE);
-        assertFails(() -> driver().attachPort("nosuchvif9", new PortSpec("xpbr1", 1500)), NetworkError.PIF_UNKNOWN_DEVICE);
+        assertFails(() -> driver().ensureBridge(onNic("xpbr1", "nosuchnic9")), WireError.PIF_UNKNOWN_DEVICE);
+        assertFails(() -> driver().configureIp("nosuchnic9", IpConfig.none()), WireError.PIF_UNKNOWN_DEVICE);
+        assertFails(() -> driver().attachPort("nosuchvif9", new PortSpec("xpbr1", 1500)), WireError.PIF_UNKNOWN_DEVICE);
         assertThat(shape()).isEqualTo(before);
     }
 
@@ -137,10 +138,10 @@ abstract class NetworkDriverContract {
         assertThat(get(managementNic()).management()).isTrue();
         assertFails(() -> driver().ensureBridge(new BridgeSpec("xpbr1", 1500,
                 Uplink.bond("xpbond0", List.of(nic(1), managementNic()), BondMode.ACTIVE_BACKUP))),
-                NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
-        assertFails(() -> driver().configureIp(managementNic(), IpConfig.none()), NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
+                WireError.PIF_IS_MANAGEMENT_INTERFACE);
+        assertFails(() -> driver().configureIp(managementNic(), IpConfig.none()), WireError.PIF_IS_MANAGEMENT_INTERFACE);
         assertFails(() -> driver().attachPort(managementNic(), new PortSpec("xpint5", 1500)),
-                NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
+                WireError.PIF_IS_MANAGEMENT_INTERFACE);
         assertThat(shape()).isEqualTo(before);
         driver().removeBridge("xpint5");
     }
@@ -161,10 +162,10 @@ abstract class NetworkDriverContract {
         driver().attachPort("xpvif3", new PortSpec("xpmgmt0", 1500));
         assertThat(get("xpvif3").master()).isEqualTo("xpmgmt0");
         assertThat(get("xpvif3").management()).isFalse();
-        assertFails(() -> driver().ensureBridge(onNic("xpbr1", managementNic())), NetworkError.DEVICE_BUSY);
-        assertFails(() -> driver().configureIp("xpmgmt0", IpConfig.none()), NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
+        assertFails(() -> driver().ensureBridge(onNic("xpbr1", managementNic())), WireError.DEVICE_BUSY);
+        assertFails(() -> driver().configureIp("xpmgmt0", IpConfig.none()), WireError.PIF_IS_MANAGEMENT_INTERFACE);
         driver().detachPort("xpvif3");
-        assertFails(() -> driver().removeBridge("xpmgmt0"), NetworkError.PIF_IS_MANAGEMENT_INTERFACE);
+        assertFails(() -> driver().removeBridge("xpmgmt0"), WireError.PIF_IS_MANAGEMENT_INTERFACE);
         assertThat(get("xpmgmt0").addresses()).containsExactlyElementsOf(nic.addresses());
         assertThat(get(managementNic()).master()).isEqualTo("xpmgmt0");
         assertThat(find("xpbr1")).isEmpty();
@@ -175,7 +176,7 @@ abstract class NetworkDriverContract {
         List<String> addresses = get(managementNic()).addresses();
         Map<String, String> before = shape();
         failAtEnslave();
-        assertFails(() -> driver().ensureBridge(onNic("xpmgmt0", managementNic())), NetworkError.NETWORK_BACKEND_FAILURE);
+        assertFails(() -> driver().ensureBridge(onNic("xpmgmt0", managementNic())), WireError.NETWORK_BACKEND_FAILURE);
         assertThat(shape()).isEqualTo(before);
         assertThat(find("xpmgmt0")).isEmpty();
         assertThat(get(managementNic()).addresses()).isEqualTo(addresses);
@@ -184,16 +185,16 @@ abstract class NetworkDriverContract {
     @Test
     void badInputIsRefusedWithTypedErrorsBeforeAnythingChanges() {
         Map<String, String> before = shape();
-        assertFails(() -> driver().ensureBridge(new BridgeSpec("xpbr1", 67, Uplink.none())), NetworkError.MTU_INVALID);
-        assertFails(() -> driver().ensureBridge(new BridgeSpec("xpbr1", 9217, Uplink.none())), NetworkError.MTU_INVALID);
-        assertFails(() -> driver().ensureBridge(vlan("xpvl1", 4095, onNic("xpbr1", nic(1)))), NetworkError.VLAN_TAG_INVALID);
-        assertFails(() -> driver().ensureBridge(vlan("xpvl1", -1, onNic("xpbr1", nic(1)))), NetworkError.VLAN_TAG_INVALID);
-        assertFails(() -> driver().ensureBridge(internal("a-name-far-too-long")), NetworkError.INVALID_FIELD);
-        assertFails(() -> driver().ensureBridge(internal("bad/name")), NetworkError.INVALID_FIELD);
+        assertFails(() -> driver().ensureBridge(new BridgeSpec("xpbr1", 67, Uplink.none())), WireError.MTU_INVALID);
+        assertFails(() -> driver().ensureBridge(new BridgeSpec("xpbr1", 9217, Uplink.none())), WireError.MTU_INVALID);
+        assertFails(() -> driver().ensureBridge(vlan("xpvl1", 4095, onNic("xpbr1", nic(1)))), WireError.VLAN_TAG_INVALID);
+        assertFails(() -> driver().ensureBridge(vlan("xpvl1", -1, onNic("xpbr1", nic(1)))), WireError.VLAN_TAG_INVALID);
+        assertFails(() -> driver().ensureBridge(internal("a-name-far-too-long")), WireError.INVALID_FIELD);
+        assertFails(() -> driver().ensureBridge(internal("bad/name")), WireError.INVALID_FIELD);
         assertFails(() -> driver().ensureBridge(new BridgeSpec("xpbr1", 1500,
-                Uplink.bond("xpbond0", List.of(nic(1)), BondMode.LACP))), NetworkError.INVALID_FIELD);
+                Uplink.bond("xpbond0", List.of(nic(1)), BondMode.LACP))), WireError.INVALID_FIELD);
         assertFails(() -> driver().configureIp("xpbr1", new IpConfig(IpMode.STATIC, "192.0.2.300", "255.255.255.0", null,
-                List.of())), NetworkError.INVALID_FIELD);
+                List.of())), WireError.INVALID_FIELD);
         assertThat(shape()).isEqualTo(before);
     }
 
@@ -201,7 +202,7 @@ abstract class NetworkDriverContract {
     void aFailureHalfWayLeavesNoStrayBridgeOrInterface() {
         Map<String, String> before = shape();
         failAtEnslave();
-        assertFails(() -> driver().ensureBridge(onNic("xpbr1", nic(1))), NetworkError.NETWORK_BACKEND_FAILURE);
+        assertFails(() -> driver().ensureBridge(onNic("xpbr1", nic(1))), WireError.NETWORK_BACKEND_FAILURE);
         assertThat(shape()).isEqualTo(before);
         assertThat(find("xpbr1")).isEmpty();
     }
@@ -216,7 +217,7 @@ abstract class NetworkDriverContract {
         assertThat(get("xpvif1").master()).isEqualTo("xpint1");
         driver().attachPort("xpvif1", new PortSpec("xpint2", 1500));
         assertThat(get("xpvif1").master()).isEqualTo("xpint2");
-        assertFails(() -> driver().removeBridge("xpint2"), NetworkError.BRIDGE_IN_USE);
+        assertFails(() -> driver().removeBridge("xpint2"), WireError.BRIDGE_IN_USE);
         assertThat(get("xpint2").kind()).isEqualTo(InterfaceKind.BRIDGE);
         driver().detachPort("xpvif1");
         driver().detachPort("xpvif1");
@@ -229,9 +230,9 @@ abstract class NetworkDriverContract {
     @Test
     void aPortIsRefusedToAMissingBridgeAndANicIsNeverAttachedAsAVif() {
         addVifDevice("xpvif2");
-        assertFails(() -> driver().attachPort("xpvif2", new PortSpec("xpnobr", 1500)), NetworkError.BRIDGE_MISSING);
+        assertFails(() -> driver().attachPort("xpvif2", new PortSpec("xpnobr", 1500)), WireError.BRIDGE_MISSING);
         driver().ensureBridge(internal("xpint3"));
-        assertFails(() -> driver().attachPort(nic(2), new PortSpec("xpint3", 1500)), NetworkError.DEVICE_BUSY);
+        assertFails(() -> driver().attachPort(nic(2), new PortSpec("xpint3", 1500)), WireError.DEVICE_BUSY);
         driver().removeBridge("xpint3");
     }
 
@@ -243,7 +244,7 @@ abstract class NetworkDriverContract {
         driver().ensureBridge(vlan("xpvl10", 10, parent));
         driver().ensureBridge(vlan("xpvl10", 10, parent));
         assertVlanUplink(driver().interfaces(), "xpvl10", "xpbr1", nic(1), 10);
-        assertFails(() -> driver().ensureBridge(vlan("xpvl10", 11, parent)), NetworkError.DEVICE_BUSY);
+        assertFails(() -> driver().ensureBridge(vlan("xpvl10", 11, parent)), WireError.DEVICE_BUSY);
         driver().removeBridge("xpvl10");
         assertThat(find("xpvl10")).isEmpty();
         assertThat(driver().interfaces()).noneMatch(i -> Integer.valueOf(10).equals(i.vlanTag()));
@@ -265,7 +266,7 @@ abstract class NetworkDriverContract {
         assertThat(bond.master()).isEqualTo("xpbr3");
         assertThat(get(nic(1)).master()).isEqualTo("xpbond0");
         assertFails(() -> driver().ensureBridge(new BridgeSpec("xpbr3", 1500,
-                Uplink.bond("xpbond0", List.of(nic(1), nic(2)), BondMode.LACP))), NetworkError.DEVICE_BUSY);
+                Uplink.bond("xpbond0", List.of(nic(1), nic(2)), BondMode.LACP))), WireError.DEVICE_BUSY);
         driver().removeBridge("xpbr3");
         assertThat(shape()).isEqualTo(before);
     }
@@ -281,9 +282,9 @@ abstract class NetworkDriverContract {
         driver().configureIp("xpint4", IpConfig.none());
         assertThat(get("xpint4").addresses()).isEmpty();
         assertFails(() -> driver().configureIp("xpint4", new IpConfig(IpMode.STATIC, "192.0.2.10", "255.255.255.0",
-                "198.51.100.1", List.of())), NetworkError.INVALID_FIELD);
+                "198.51.100.1", List.of())), WireError.INVALID_FIELD);
         assertFails(() -> driver().configureIp("xpint4", new IpConfig(IpMode.STATIC, "192.0.2.10", "255.0.255.0",
-                null, List.of())), NetworkError.INVALID_FIELD);
+                null, List.of())), WireError.INVALID_FIELD);
         driver().removeBridge("xpint4");
     }
 }

@@ -21,8 +21,8 @@ import org.xenplane.daemon.FakeControlPlane;
 import org.xenplane.daemon.FakeControlPlaneResource;
 import org.xenplane.daemon.InjectFakeControlPlane;
 import org.xenplane.daemon.link.Memberships;
+import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.JoinResponse;
-import org.xenplane.daemon.protocol.network.NetworkProtocol;
 
 /** The daemon's network API over HTTP, with the simulated driver (the default) for two hosts. */
 @QuarkusTest
@@ -79,10 +79,10 @@ class NetworkResourceTest {
 
     @Test
     void aRepeatedOperationIdActsOnlyOnce() {
-        as(host1).header(NetworkProtocol.OPERATION_ID_HEADER, "op-1").body(onNic("eth2"))
+        as(host1).header(DaemonProtocol.OPERATION_ID_HEADER, "op-1").body(onNic("eth2"))
                 .put(HOST_1 + "/bridges/xpbr2").then().statusCode(204);
         as(host1).delete(HOST_1 + "/bridges/xpbr2").then().statusCode(204);
-        as(host1).header(NetworkProtocol.OPERATION_ID_HEADER, "op-1").body(onNic("eth2"))
+        as(host1).header(DaemonProtocol.OPERATION_ID_HEADER, "op-1").body(onNic("eth2"))
                 .put(HOST_1 + "/bridges/xpbr2").then().statusCode(204);
         as(host1).get(HOST_1 + "/interfaces").then().body("interfaces.name", not(hasItem("xpbr2")));
     }

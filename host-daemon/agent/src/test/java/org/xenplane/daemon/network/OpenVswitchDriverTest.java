@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xenplane.daemon.network.linux.IpRoute;
 import org.xenplane.daemon.network.openvswitch.OpenVswitchDriver;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.network.BondMode;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
@@ -171,8 +172,8 @@ class OpenVswitchDriverTest extends HostNamespaceDriverContract {
                 .containsExactly("xpvl10");
         assertThat(a.reaches("192.0.2.2")).as("VLAN 10 from host 1 to host 2 over the trunk").isTrue();
         assertThat(a.ping("192.0.2.3")).as("VLAN 10 into VLAN 20").isFalse();
-        assertFails(() -> driver.removeBridge("xpbr3"), NetworkError.BRIDGE_IN_USE);
-        assertFails(() -> driver.removeBridge("xpvl10"), NetworkError.BRIDGE_IN_USE);
+        assertFails(() -> driver.removeBridge("xpbr3"), WireError.BRIDGE_IN_USE);
+        assertFails(() -> driver.removeBridge("xpvl10"), WireError.BRIDGE_IN_USE);
         driver.detachPort("vif1");
         driver.removeBridge("xpvl10");
         driver.removeBridge("xpbr3");
@@ -220,7 +221,7 @@ class OpenVswitchDriverTest extends HostNamespaceDriverContract {
     void aFailureCreatingAVlanBridgeUndoesTheParentBridgeItCreated() {
         var before = shape();
         shell.failNext(command -> command.contains(" add-br xpvl30 "));
-        assertFails(() -> driver.ensureBridge(vlan("xpvl30", 30, onNic("xpbr7", "nic1"))), NetworkError.NETWORK_BACKEND_FAILURE);
+        assertFails(() -> driver.ensureBridge(vlan("xpvl30", 30, onNic("xpbr7", "nic1"))), WireError.NETWORK_BACKEND_FAILURE);
         assertThat(shape()).isEqualTo(before);
         assertThat(host.linkNames(JSON)).doesNotContain("xpbr7", "xpvl30");
     }

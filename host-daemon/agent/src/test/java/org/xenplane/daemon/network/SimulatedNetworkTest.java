@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xenplane.daemon.network.simulated.SimulatedNetwork;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
 import org.xenplane.daemon.protocol.network.InterfaceKind;
@@ -68,7 +69,7 @@ class SimulatedNetworkTest extends NetworkDriverContract {
     void aFailureWhileCreatingAVlanUndoesTheBridgeCreatedBeforeIt() {
         var before = shape();
         sim.failAt(SimulatedNetwork.Step.ADD_VLAN);
-        assertFails(() -> sim.ensureBridge(vlan("xpvl5", 5, onNic("xpbr1", "eth1"))), NetworkError.NETWORK_BACKEND_FAILURE);
+        assertFails(() -> sim.ensureBridge(vlan("xpvl5", 5, onNic("xpbr1", "eth1"))), WireError.NETWORK_BACKEND_FAILURE);
         assertThat(shape()).isEqualTo(before);
         sim.ensureBridge(new BridgeSpec("xpvl5", 1500, Uplink.vlan("eth1", 5, onNic("xpbr1", "eth1"))));
         assertThat(get("eth1.5").master()).isEqualTo("xpvl5");

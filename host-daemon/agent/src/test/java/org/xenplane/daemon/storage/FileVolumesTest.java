@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xenplane.daemon.api.DaemonError;
 import org.xenplane.daemon.api.DaemonException;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.storage.ForkResult;
 import org.xenplane.daemon.protocol.storage.ImageFormat;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
@@ -135,7 +135,7 @@ class FileVolumesTest {
         Path raw = dir.resolve("big.raw");
         Files.write(raw, new byte[2 * (int) MIB]);
         assertThatThrownBy(() -> volumes.importImage(small, raw, ImageFormat.RAW, MIB))
-                .isInstanceOfSatisfying(DaemonException.class, e -> assertThat(e.error()).isEqualTo(DaemonError.VDI_TOO_SMALL));
+                .isInstanceOfSatisfying(DaemonException.class, e -> assertThat(e.error()).isEqualTo(WireError.VDI_TOO_SMALL));
         assertThat(volumes.info(small).virtualSize()).isEqualTo(MIB);
     }
 
@@ -147,7 +147,7 @@ class FileVolumesTest {
         commands.run(List.of("qemu-img", "create", "-q", "-f", "qcow2", "-u", "-b", "/etc/passwd", "-F", "raw",
                 evil.toString(), Long.toString(MIB)));
         assertThatThrownBy(() -> volumes.importImage(target, evil, ImageFormat.QCOW2, 8 * MIB))
-                .isInstanceOfSatisfying(DaemonException.class, e -> assertThat(e.error()).isEqualTo(DaemonError.VDI_CONTENT_INVALID));
+                .isInstanceOfSatisfying(DaemonException.class, e -> assertThat(e.error()).isEqualTo(WireError.VDI_CONTENT_INVALID));
     }
 
     @Test
@@ -156,7 +156,7 @@ class FileVolumesTest {
         volumes.create(target, 8 * MIB);
         Path text = Files.writeString(dir.resolve("notes.qcow2"), "not an image");
         assertThatThrownBy(() -> volumes.importImage(target, text, ImageFormat.QCOW2, 8 * MIB))
-                .isInstanceOfSatisfying(DaemonException.class, e -> assertThat(e.error()).isEqualTo(DaemonError.VDI_CONTENT_INVALID));
+                .isInstanceOfSatisfying(DaemonException.class, e -> assertThat(e.error()).isEqualTo(WireError.VDI_CONTENT_INVALID));
     }
 
     @Test
@@ -205,7 +205,7 @@ class FileVolumesTest {
         for (String bad : List.of("relative/dir", "/", dir + "/../etc", dir + "//x", dir + "/a\nb", "/etc/xenplane")) {
             assertThatThrownBy(() -> driver.validate(Map.of("path", bad))).as(bad)
                     .isInstanceOfSatisfying(DaemonException.class,
-                            e -> assertThat(e.error()).isEqualTo(DaemonError.SR_DEVICE_CONFIG_INVALID));
+                            e -> assertThat(e.error()).isEqualTo(WireError.SR_DEVICE_CONFIG_INVALID));
         }
         assertThatThrownBy(() -> driver.validate(Map.of("path", dir.toString(), "mode", "x")))
                 .isInstanceOf(DaemonException.class);

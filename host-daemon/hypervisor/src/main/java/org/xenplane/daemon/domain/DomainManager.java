@@ -20,14 +20,15 @@ import org.xenplane.daemon.driver.DriverOperation;
 import org.xenplane.daemon.driver.HypervisorDriver;
 import org.xenplane.daemon.driver.HypervisorException;
 import org.xenplane.daemon.driver.XenError;
+import org.xenplane.daemon.operation.OperationMemo;
+import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainReport;
 import org.xenplane.daemon.protocol.DomainRequests.IncomingMigration;
 import org.xenplane.daemon.protocol.DomainResult;
 import org.xenplane.daemon.protocol.DomainSpec;
-import org.xenplane.daemon.protocol.NicSpec;
-import org.xenplane.daemon.protocol.DiskSpec;
 import org.xenplane.daemon.protocol.DomainState;
+import org.xenplane.daemon.protocol.NicSpec;
 import org.xenplane.daemon.protocol.ShutdownReason;
 
 /**
@@ -43,7 +44,9 @@ public final class DomainManager {
     private final String hostKey;
     private final HypervisorDriver driver;
     private final Path imageDir;
-    private final OperationLog operations = new OperationLog(8192);
+    /** Each host has its own manager, so one scope holds all of its operation ids. */
+    private static final String SCOPE = "domains";
+    private final OperationMemo operations = new OperationMemo(8192);
     private final EndedDomains ended = new EndedDomains(Duration.ofMinutes(10), 4096);
     private final MigrationTickets incoming = new MigrationTickets(Duration.ofMinutes(10));
     private final Waiters waiters = new Waiters();
@@ -135,7 +138,7 @@ public final class DomainManager {
 
     /** Asks the guest to power off and waits; {@code ERROR_GUEST_TIMEDOUT} leaves the domain running. */
     public DomainResult cleanShutdown(String operationId, UUID vmId, Duration timeout) {
-        return operations.run(operationId, "shutdown " + vmId, () -> {
+        return operations.run(SCOPE, operationId, "shutdown " + vmId, () -> {
             current(vmId, DriverOperation.SHUTDOWN);
             CompletableFuture<DomainInfo> done = waiters.register(vmId, Waiters.Awaiting.GONE);
             askGuest(vmId, done, () -> driver.requestShutdown(vmId));
@@ -150,7 +153,7 @@ public final class DomainManager {
 
     /** Asks the guest to reboot and waits for its new domain; {@code ERROR_GUEST_TIMEDOUT} if it does not. */
     public DomainResult cleanReboot(String operationId, UUID vmId, Duration timeout) {
-        return operations.run(operationId, "reboot " + vmId, () -> {
+        return operations.run(SCOPE, operationId, "reboot " + vmId, () -> {
             current(vmId, DriverOperation.REBOOT);
             CompletableFuture<DomainInfo> done = waiters.register(vmId, Waiters.Awaiting.REBOOTED);
             askGuest(vmId, done, () -> driver.requestReboot(vmId));
@@ -215,7 +218,7 @@ public final class DomainManager {
 
     /** Agrees to receive {@code spec}'s domain: the stream goes to {@code streamBase/<migration id>}. */
     public IncomingMigration prepareIncoming(String operationId, DomainSpec spec, String streamBase) {
-        return operations.run(operationId, "incoming " + spec.vmId(), () -> {
+        return operations.run(SCOPE, operationId, "incoming " + spec.vmId(), () -> {
             MigrationTickets.Incoming ticket = incoming.issue(spec);
             return new IncomingMigration(streamBase + "/" + ticket.id(), ticket.ticket());
         });
@@ -398,7 +401,7 @@ public final class DomainManager {
     // ---- helpers
 
     private DomainResult once(String operationId, String operation, UUID vmId, Supplier<DomainResult> body) {
-        return operations.run(operationId, operation, () -> locked(vmId, body));
+        return operations.run(SCOPE, operationId, operation, () -> locked(vmId, body));
     }
 
     private <T> T locked(UUID vmId, Supplier<T> body) {

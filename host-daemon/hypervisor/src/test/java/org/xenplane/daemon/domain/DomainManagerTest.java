@@ -24,6 +24,7 @@ import org.xenplane.daemon.driver.XenError;
 import org.xenplane.daemon.driver.simulator.GuestBehaviour;
 import org.xenplane.daemon.driver.simulator.SimulatedHost;
 import org.xenplane.daemon.driver.simulator.SimulatorSettings;
+import org.xenplane.daemon.operation.OperationIdReusedException;
 import org.xenplane.daemon.protocol.DomainEnded;
 import org.xenplane.daemon.protocol.DomainInfo;
 import org.xenplane.daemon.protocol.DomainRequests.IncomingMigration;

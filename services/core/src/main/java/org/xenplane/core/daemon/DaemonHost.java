@@ -11,120 +11,121 @@ import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.daemon.protocol.NicSpec;
 
 /**
- * One host's daemon, as the control plane calls it. Each mutating call takes an operation id
- * (e.g. {@code <task id>/create}); the daemon acts once per id.
+ * The domain API of one host's daemon ({@link DaemonProtocol}), from {@link DomainDaemonClient}.
+ * Each mutating call takes an operation id (e.g. {@code <task id>/create}); the daemon acts once
+ * per id.
  */
 public final class DaemonHost {
     private static final Duration NONE = Duration.ZERO;
     private static final Duration MIGRATION_TIME = Duration.ofHours(1);
 
-    private final DaemonCall call;
+    private final DaemonTransport transport;
+    private final HostRef host;
 
-    DaemonHost(DaemonCall call) {
-        this.call = call;
+    DaemonHost(DaemonTransport transport, HostRef host) {
+        this.transport = transport;
+        this.host = host;
     }
 
     public UUID hostId() {
-        return call.hostId();
+        return host.id();
     }
 
     public DomainReport domains() {
-        return call.send("GET", DaemonProtocol.DOMAINS, null, null, NONE, DomainReport.class);
+        return transport.send(host, DaemonRequest.get(DaemonProtocol.DOMAINS), DomainReport.class);
     }
 
     public DomainResult create(String operationId, DomainSpec spec, boolean paused) {
-        return call.send("PUT", path(DaemonProtocol.DOMAIN, spec.vmId()), new DomainRequests.Create(spec, paused),
-                operationId, NONE, DomainResult.class);
+        return send(DaemonRequest.change("PUT", operationId, new DomainRequests.Create(spec, paused),
+                DaemonProtocol.DOMAIN, spec.vmId()), NONE);
     }
 
     /** Hard shutdown: destroys the domain; a domain that is already gone is fine. */
     public DomainResult destroy(String operationId, UUID vmId) {
-        return call.send("DELETE", path(DaemonProtocol.DOMAIN, vmId), null, operationId, NONE, DomainResult.class);
+        return send(DaemonRequest.change("DELETE", operationId, null, DaemonProtocol.DOMAIN, vmId), NONE);
     }
 
     public DomainResult pause(String operationId, UUID vmId) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_PAUSE, vmId), null, operationId, NONE, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, null, DaemonProtocol.DOMAIN_PAUSE, vmId), NONE);
     }
 
     public DomainResult unpause(String operationId, UUID vmId) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_UNPAUSE, vmId), null, operationId, NONE, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, null, DaemonProtocol.DOMAIN_UNPAUSE, vmId), NONE);
     }
 
     public DomainResult cleanShutdown(String operationId, UUID vmId, Duration timeout) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_SHUTDOWN, vmId),
-                new DomainRequests.CleanShutdown(timeout.toMillis()), operationId, timeout, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, new DomainRequests.CleanShutdown(timeout.toMillis()),
+                DaemonProtocol.DOMAIN_SHUTDOWN, vmId), timeout);
     }
 
     public DomainResult cleanReboot(String operationId, UUID vmId, Duration timeout) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_REBOOT, vmId),
-                new DomainRequests.CleanShutdown(timeout.toMillis()), operationId, timeout, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, new DomainRequests.CleanShutdown(timeout.toMillis()),
+                DaemonProtocol.DOMAIN_REBOOT, vmId), timeout);
     }
 
     public DomainResult suspend(String operationId, UUID vmId) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_SUSPEND, vmId), null, operationId, MIGRATION_TIME,
-                DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, null,
+                DaemonProtocol.DOMAIN_SUSPEND, vmId), MIGRATION_TIME);
     }
 
     public DomainResult restore(String operationId, DomainSpec spec, boolean paused) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_RESTORE, spec.vmId()), new DomainRequests.Restore(spec, paused),
-                operationId, MIGRATION_TIME, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, new DomainRequests.Restore(spec, paused),
+                DaemonProtocol.DOMAIN_RESTORE, spec.vmId()), MIGRATION_TIME);
     }
 
     public DomainResult setMemoryTarget(String operationId, UUID vmId, long bytes) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_MEMORY, vmId), new DomainRequests.MemoryTarget(bytes),
-                operationId, NONE, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, new DomainRequests.MemoryTarget(bytes),
+                DaemonProtocol.DOMAIN_MEMORY, vmId), NONE);
     }
 
     public DomainResult setVcpusOnline(String operationId, UUID vmId, int online) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_VCPUS, vmId), new DomainRequests.VcpusOnline(online),
-                operationId, NONE, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, new DomainRequests.VcpusOnline(online),
+                DaemonProtocol.DOMAIN_VCPUS, vmId), NONE);
     }
 
     /** Asks this host to receive {@code spec}'s domain: where to send it, and the ticket. */
     public DomainRequests.IncomingMigration prepareIncoming(String operationId, DomainSpec spec) {
-        return call.send("POST", DaemonProtocol.INCOMING_MIGRATIONS, new DomainRequests.PrepareIncoming(spec),
-                operationId, NONE, DomainRequests.IncomingMigration.class);
+        return transport.send(host, DaemonRequest.change("POST", operationId, new DomainRequests.PrepareIncoming(spec),
+                DaemonProtocol.INCOMING_MIGRATIONS), DomainRequests.IncomingMigration.class);
     }
 
     /** Sends the domain live to the host that issued {@code incoming}; the domain here is gone afterwards. */
     public DomainResult migrate(String operationId, UUID vmId, DomainRequests.IncomingMigration incoming) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_MIGRATE, vmId),
-                new DomainRequests.MigrateOut(incoming.streamUrl(), incoming.ticket()), operationId, MIGRATION_TIME,
-                DomainResult.class);
+        DomainRequests.MigrateOut out = new DomainRequests.MigrateOut(incoming.streamUrl(), incoming.ticket());
+        return send(DaemonRequest.change("POST", operationId, out,
+                DaemonProtocol.DOMAIN_MIGRATE, vmId), MIGRATION_TIME);
     }
 
     public DomainResult plugDisk(String operationId, UUID vmId, DiskSpec disk) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_DISKS, vmId), new DomainRequests.PlugDisk(disk), operationId,
-                NONE, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, new DomainRequests.PlugDisk(disk),
+                DaemonProtocol.DOMAIN_DISKS, vmId), NONE);
     }
 
     public DomainResult unplugDisk(String operationId, UUID vmId, String vdev) {
-        return call.send("DELETE", String.format(DaemonProtocol.DOMAIN_DISK, vmId, vdev), null, operationId, NONE,
-                DomainResult.class);
+        return send(DaemonRequest.change("DELETE", operationId, null, DaemonProtocol.DOMAIN_DISK, vmId, vdev), NONE);
     }
 
     /** Inserts {@code medium} into its CD drive, or ejects when it has no path. */
     public DomainResult changeMedium(String operationId, UUID vmId, DiskSpec medium) {
-        return call.send("PUT", String.format(DaemonProtocol.DOMAIN_DISK_MEDIUM, vmId, medium.vdev()),
-                new DomainRequests.ChangeMedium(medium), operationId, NONE, DomainResult.class);
+        return send(DaemonRequest.change("PUT", operationId, new DomainRequests.ChangeMedium(medium),
+                DaemonProtocol.DOMAIN_DISK_MEDIUM, vmId, medium.vdev()), NONE);
     }
 
     public DomainResult plugNic(String operationId, UUID vmId, NicSpec nic) {
-        return call.send("POST", path(DaemonProtocol.DOMAIN_NICS, vmId), new DomainRequests.PlugNic(nic), operationId,
-                NONE, DomainResult.class);
+        return send(DaemonRequest.change("POST", operationId, new DomainRequests.PlugNic(nic),
+                DaemonProtocol.DOMAIN_NICS, vmId), NONE);
     }
 
     public DomainResult unplugNic(String operationId, UUID vmId, String mac) {
-        return call.send("DELETE", String.format(DaemonProtocol.DOMAIN_NIC, vmId, mac), null, operationId, NONE,
-                DomainResult.class);
+        return send(DaemonRequest.change("DELETE", operationId, null, DaemonProtocol.DOMAIN_NIC, vmId, mac), NONE);
     }
 
     /** Deletes the suspend image this host keeps for a VM. */
     public void forgetImage(UUID vmId) {
-        call.send("DELETE", path(DaemonProtocol.SUSPEND_IMAGE, vmId), null, null, NONE, Void.class);
+        transport.send(host, DaemonRequest.change("DELETE", null, null, DaemonProtocol.SUSPEND_IMAGE, vmId), Void.class);
     }
 
-    private static String path(String template, UUID vmId) {
-        return String.format(template, vmId);
+    private DomainResult send(DaemonRequest request, Duration extra) {
+        return transport.send(host, request.plus(extra), DomainResult.class);
     }
 }

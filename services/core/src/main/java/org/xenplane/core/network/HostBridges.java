@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.core.daemon.HostEndpoint;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -65,7 +65,7 @@ public class HostBridges {
      * Makes the network's bridge exist on the host (through its daemon; outside any transaction),
      * or, for an unmanaged network, checks that the administrator's bridge is there.
      */
-    public BridgeSpec ensure(HostEndpoint host, UUID networkId, String operationId) {
+    public BridgeSpec ensure(HostRef host, UUID networkId, String operationId) {
         BridgeSpec spec = plan(host.id(), networkId);
         if (managed(networkId)) {
             daemons.ensureBridge(host, spec, operationId);

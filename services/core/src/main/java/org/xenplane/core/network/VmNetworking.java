@@ -11,8 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 
@@ -33,14 +33,14 @@ public class VmNetworking {
     public static final String VIF_CLASS = "vif";
 
     private final EntityManager em;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final HostBridges bridges;
     private final EventPublisher events;
     private final List<VifSnapshots> snapshots;
 
     private volatile boolean networkSchema;
 
-    public VmNetworking(EntityManager em, DaemonHosts hosts, HostBridges bridges, EventPublisher events,
+    public VmNetworking(EntityManager em, Hosts hosts, HostBridges bridges, EventPublisher events,
                         @All List<VifSnapshots> snapshots) {
         this.em = em;
         this.hosts = hosts;
@@ -81,7 +81,7 @@ public class VmNetworking {
         if (networkIds.isEmpty()) {
             return; // a VM without NICs needs nothing of the host's networks
         }
-        HostEndpoint host = hosts.get(hostId);
+        HostRef host = hosts.require(hostId);
         assertHostCanAttach(hostId, networkIds);
         for (UUID network : new LinkedHashSet<>(networkIds)) {
             bridges.ensure(host, network, "ensure-" + network + "-" + UUID.randomUUID());

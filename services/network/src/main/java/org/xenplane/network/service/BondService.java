@@ -11,8 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -35,13 +35,13 @@ public class BondService {
     private final EntityManager em;
     private final EventPublisher events;
     private final NetworkViews views;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final NetworkDaemonClient daemons;
     private final HostBridges bridges;
     private final PifService pifs;
     private final NetworkClaims claims;
 
-    public BondService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
+    public BondService(EntityManager em, EventPublisher events, NetworkViews views, Hosts hosts,
                        NetworkDaemonClient daemons, HostBridges bridges, PifService pifs, NetworkClaims claims) {
         this.claims = claims;
         this.em = em;
@@ -74,7 +74,7 @@ public class BondService {
         Bond bond = QuarkusTransaction.requiringNew().call(() -> Bond.<Bond>findById(bondId));
         Pif master = QuarkusTransaction.requiringNew().call(() -> Pif.<Pif>findById(bond.masterPifId));
         try {
-            bridges.ensure(hosts.get(master.hostId), master.networkId, operationId);
+            bridges.ensure(hosts.require(master.hostId), master.networkId, operationId);
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> delete(Bond.findById(bondId)));
             throw e;
@@ -163,7 +163,7 @@ public class BondService {
             Pif master = Pif.findById(bond.masterPifId, LockModeType.PESSIMISTIC_WRITE);
             Network network = Network.findById(master.networkId);
             claims.claim(Pif.CLASS, master.id, BondOperation.DESTROY.id(), task);
-            return new VlanService.BridgeWork(network.managed ? hosts.get(master.hostId) : null, network.bridge, master.id);
+            return new VlanService.BridgeWork(network.managed ? hosts.require(master.hostId) : null, network.bridge, master.id);
         });
         try {
             if (work.host() != null) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -31,12 +31,12 @@ public class NetworkService {
     private final EntityManager em;
     private final EventPublisher events;
     private final NetworkViews views;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final NetworkDaemonClient daemons;
     private final int defaultMtu;
     private final NetworkClaims claims;
 
-    public NetworkService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
+    public NetworkService(EntityManager em, EventPublisher events, NetworkViews views, Hosts hosts,
                           NetworkDaemonClient daemons, @ConfigProperty(name = "xenplane.network.default-mtu") int defaultMtu,
                           NetworkClaims claims) {
         this.claims = claims;
@@ -120,17 +120,17 @@ public class NetworkService {
      * leaves the network recorded (the bridges already removed are made again when a VM needs them).
      */
     public void destroy(UUID id, TaskContext context) {
-        record Admitted(String bridge, List<HostEndpoint> hosts) {
+        record Admitted(String bridge, List<HostRef> hosts) {
         }
         Admitted admitted = QuarkusTransaction.requiringNew().call(() -> {
             Network network = find(id, LockModeType.PESSIMISTIC_WRITE);
             NetworkOperation.DESTROY.assertAllowed(network, views.usage(network));
             claims.claim(Network.CLASS, id, NetworkOperation.DESTROY.id(), context.taskId());
             return new Admitted(network.bridge,
-                    network.managed ? hosts.all().stream().filter(HostEndpoint::live).toList() : List.of());
+                    network.managed ? hosts.all().stream().filter(HostRef::live).toList() : List.of());
         });
         try {
-            List<HostEndpoint> live = admitted.hosts();
+            List<HostRef> live = admitted.hosts();
             for (int i = 0; i < live.size(); i++) {
                 context.checkCancelled();
                 daemons.removeBridge(live.get(i), admitted.bridge(), context.taskId() + "-" + live.get(i).id());

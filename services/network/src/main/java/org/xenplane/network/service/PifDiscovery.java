@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
@@ -45,12 +45,12 @@ public class PifDiscovery {
     private final EntityManager em;
     private final EventPublisher events;
     private final NetworkViews views;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final NetworkDaemonClient daemons;
     private final NetworkService networks;
     private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
 
-    public PifDiscovery(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
+    public PifDiscovery(EntityManager em, EventPublisher events, NetworkViews views, Hosts hosts,
                         NetworkDaemonClient daemons, NetworkService networks) {
         this.em = em;
         this.events = events;
@@ -62,7 +62,7 @@ public class PifDiscovery {
 
     /** pif.scan: reads the host's interfaces now and returns its PIFs. */
     public List<PifView> scan(UUID hostId) {
-        HostEndpoint host = hosts.get(hostId);
+        HostRef host = hosts.require(hostId);
         InterfaceReport report = daemons.interfaces(host);
         return QuarkusTransaction.requiringNew().call(() -> sync(hostId, report.interfaces()));
     }
@@ -76,7 +76,7 @@ public class PifDiscovery {
     /** What the periodic scan does: forget the PIFs of forgotten hosts, then scan every live host. */
     public void scanLiveHostsNow() {
         forgetPifsOfRemovedHosts();
-        for (HostEndpoint host : hosts.all()) {
+        for (HostRef host : hosts.all()) {
             if (!host.live()) {
                 continue;
             }

@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -25,12 +25,12 @@ import org.xenplane.network.rest.PifView;
 public class PifService {
     private final EventPublisher events;
     private final NetworkViews views;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final NetworkDaemonClient daemons;
     private final HostBridges bridges;
     private final NetworkClaims claims;
 
-    public PifService(EventPublisher events, NetworkViews views, DaemonHosts hosts, NetworkDaemonClient daemons,
+    public PifService(EventPublisher events, NetworkViews views, Hosts hosts, NetworkDaemonClient daemons,
                       HostBridges bridges, NetworkClaims claims) {
         this.claims = claims;
         this.events = events;
@@ -61,13 +61,13 @@ public class PifService {
      */
     public PifView reconfigureIp(UUID id, IpConfig requested, UUID task, String operationId) {
         IpConfig config = Checks.ip(requested);
-        record Admitted(HostEndpoint host, UUID networkId) {
+        record Admitted(HostRef host, UUID networkId) {
         }
         Admitted admitted = QuarkusTransaction.requiringNew().call(() -> {
             Pif pif = find(id, LockModeType.PESSIMISTIC_WRITE);
             PifOperation.RECONFIGURE_IP.assertAllowed(pif);
             claims.claim(Pif.CLASS, id, PifOperation.RECONFIGURE_IP.id(), task);
-            return new Admitted(hosts.get(pif.hostId), pif.networkId);
+            return new Admitted(hosts.require(pif.hostId), pif.networkId);
         });
         try {
             BridgeSpec bridge = bridges.ensure(admitted.host(), admitted.networkId(), operationId + "-bridge");

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.HostEndpoint;
-import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.NetworkDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -38,13 +38,13 @@ public class VlanService {
     private final EntityManager em;
     private final EventPublisher events;
     private final NetworkViews views;
-    private final DaemonHosts hosts;
+    private final Hosts hosts;
     private final NetworkDaemonClient daemons;
     private final HostBridges bridges;
     private final PifService pifs;
     private final NetworkClaims claims;
 
-    public VlanService(EntityManager em, EventPublisher events, NetworkViews views, DaemonHosts hosts,
+    public VlanService(EntityManager em, EventPublisher events, NetworkViews views, Hosts hosts,
                        NetworkDaemonClient daemons, HostBridges bridges, PifService pifs, NetworkClaims claims) {
         this.claims = claims;
         this.em = em;
@@ -79,7 +79,7 @@ public class VlanService {
         try {
             for (Created c : created) {
                 context.checkCancelled();
-                HostEndpoint host = hosts.get(c.hostId());
+                HostRef host = hosts.require(c.hostId());
                 if (host.live()) {
                     bridges.ensure(host, networkId, context.taskId() + "-" + host.id());
                     plugged.add(c);
@@ -90,7 +90,7 @@ public class VlanService {
             LOG.infof("VLAN %d on %s failed (%s): undoing it on %d host(s)", tag, device, e.getMessage(), plugged.size());
             for (Created c : plugged) {
                 try {
-                    daemons.removeBridge(hosts.get(c.hostId()), bridge, context.taskId() + "-undo-" + c.hostId());
+                    daemons.removeBridge(hosts.require(c.hostId()), bridge, context.taskId() + "-undo-" + c.hostId());
                 } catch (XenplaneException undo) {
                     LOG.warnf("Could not remove bridge %s from host %s while undoing: %s", bridge, c.hostId(), undo.getMessage());
                 }
@@ -150,7 +150,7 @@ public class VlanService {
     }
 
     /** What an operation on one host's bridge admitted: the daemon (null: not Xenplane's bridge), the bridge, the PIF. */
-    record BridgeWork(HostEndpoint host, String bridge, UUID pifId) {
+    record BridgeWork(HostRef host, String bridge, UUID pifId) {
     }
 
     /**
@@ -164,7 +164,7 @@ public class VlanService {
             Pif untagged = Pif.findById(vlan.untaggedPifId, LockModeType.PESSIMISTIC_WRITE);
             Network network = Network.findById(untagged.networkId);
             claims.claim(Pif.CLASS, untagged.id, VlanOperation.DESTROY.id(), task);
-            return new BridgeWork(network.managed ? hosts.get(untagged.hostId) : null, network.bridge, untagged.id);
+            return new BridgeWork(network.managed ? hosts.require(untagged.hostId) : null, network.bridge, untagged.id);
         });
         try {
             if (work.host() != null) {

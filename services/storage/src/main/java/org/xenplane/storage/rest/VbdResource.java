@@ -130,7 +130,7 @@ public class VbdResource {
     @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     @APIResponse(responseCode = "409", description = "VDI_IN_USE, SR_NOT_ATTACHED, VDI_READ_ONLY, OPERATION_NOT_ALLOWED")
     @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
-    public AttachedDisk attach(@PathParam("id") String id, @NotNull @Valid HostRef body,
+    public AttachedDisk attach(@PathParam("id") String id, @NotNull @Valid OnHost body,
                                @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
         AttachedDisk[] disk = new AttachedDisk[1];

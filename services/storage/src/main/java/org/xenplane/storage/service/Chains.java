@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
@@ -50,7 +50,7 @@ public class Chains {
      * Coalesces hidden bases of the SR until none can be, for {@code task} (whose SR-wide operation, if
      * any, may hold the SR); answers how many went away. A daemon failure stops it, the marks cleared.
      */
-    public int coalesce(UUID srId, DaemonTarget host, UUID task, String operationId) {
+    public int coalesce(UUID srId, HostRef host, UUID task, String operationId) {
         int removed = 0;
         for (Step step = next(srId, task); step != null; step = next(srId, task)) {
             record(srId, step, work(srId, host, step, operationId));
@@ -60,7 +60,7 @@ public class Chains {
     }
 
     /** The daemon's part of a step, with no transaction open; a failure clears the step's marks. */
-    private VolumeInfo work(UUID srId, DaemonTarget host, Step step, String operationId) {
+    private VolumeInfo work(UUID srId, HostRef host, Step step, String operationId) {
         String op = operationId + "/" + step.base().id;
         try {
             if (step.child() == null) {

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -33,11 +34,11 @@ public class DiskAttachments {
     private static final Logger LOG = Logger.getLogger(DiskAttachments.class);
 
     private final StorageDaemonClient daemon;
-    private final HostDirectory hosts;
+    private final Hosts hosts;
     private final StorageRecords records;
     private final DiskLocks locks;
 
-    public DiskAttachments(StorageDaemonClient daemon, HostDirectory hosts, StorageRecords records, DiskLocks locks) {
+    public DiskAttachments(StorageDaemonClient daemon, Hosts hosts, StorageRecords records, DiskLocks locks) {
         this.daemon = daemon;
         this.hosts = hosts;
         this.records = records;
@@ -49,7 +50,7 @@ public class DiskAttachments {
 
     /** Attaches every VBD of the VM (or only {@code vbdId}) on the host; answers what the hypervisor opens. */
     public List<AttachedDisk> attach(UUID vmId, UUID vbdId, UUID hostId, String operationId) {
-        DaemonTarget[] host = new DaemonTarget[1];
+        HostRef[] host = new HostRef[1];
         List<Reserved> reserved = QuarkusTransaction.requiringNew().call(() -> {
             host[0] = hosts.liveDaemon(hostId);
             return reserve(vmId, vbdId, hostId);
@@ -159,7 +160,7 @@ public class DiskAttachments {
     /** Releases a volume on a host, best effort: a failure is logged, the records are already right. */
     void deactivate(UUID hostId, UUID srId, UUID vdiId, String operationId) {
         try {
-            DaemonTarget host = QuarkusTransaction.requiringNew().call(() -> hosts.liveDaemon(hostId));
+            HostRef host = QuarkusTransaction.requiringNew().call(() -> hosts.liveDaemon(hostId));
             daemon.deactivate(host, srId, vdiId, operationId);
         } catch (RuntimeException e) {
             LOG.warnf("Could not deactivate VDI %s on host %s: %s", vdiId, hostId, e.getMessage());
@@ -193,7 +194,7 @@ public class DiskAttachments {
             return disk(vbd, null, null);
         }
         try {
-            DaemonTarget host = QuarkusTransaction.requiringNew().call(() -> hosts.liveDaemon(vbd.attachedHostId));
+            HostRef host = QuarkusTransaction.requiringNew().call(() -> hosts.liveDaemon(vbd.attachedHostId));
             return disk(vbd, vbd.attachedHostId, daemon.activate(host, r.srId(), vdiId, operationId));
         } catch (RuntimeException e) {
             eject(vbdId, operationId + "/undo");

@@ -6,7 +6,8 @@ import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -23,11 +24,11 @@ import org.xenplane.storage.rest.AttachedDisk;
 @ApplicationScoped
 public class DiskMoves {
     private final StorageDaemonClient daemon;
-    private final HostDirectory hosts;
+    private final Hosts hosts;
     private final StorageRecords records;
     private final DiskAttachments attachments;
 
-    public DiskMoves(StorageDaemonClient daemon, HostDirectory hosts, StorageRecords records, DiskAttachments attachments) {
+    public DiskMoves(StorageDaemonClient daemon, Hosts hosts, StorageRecords records, DiskAttachments attachments) {
         this.daemon = daemon;
         this.hosts = hosts;
         this.records = records;
@@ -38,7 +39,7 @@ public class DiskMoves {
     }
 
     public List<AttachedDisk> prepare(UUID vmId, UUID toHost, String operationId) {
-        DaemonTarget[] host = new DaemonTarget[1];
+        HostRef[] host = new HostRef[1];
         List<Volume> volumes = QuarkusTransaction.requiringNew().call(() -> {
             host[0] = hosts.liveDaemon(toHost);
             List<Volume> out = new ArrayList<>();

@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.task.TaskContext;
@@ -20,12 +21,12 @@ import org.xenplane.storage.rest.PbdView;
 public class PbdService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PbdService.class);
     private final StorageDaemonClient daemon;
-    private final HostDirectory hosts;
+    private final Hosts hosts;
     private final StorageRecords records;
     private final StorageViews views;
     private final SrClaims claims;
 
-    public PbdService(StorageDaemonClient daemon, HostDirectory hosts, StorageRecords records, StorageViews views,
+    public PbdService(StorageDaemonClient daemon, Hosts hosts, StorageRecords records, StorageViews views,
                       SrClaims claims) {
         this.claims = claims;
         this.daemon = daemon;
@@ -45,7 +46,7 @@ public class PbdService {
     }
 
     /** What a PBD operation admitted: the PBD's SR and host, the daemon to call (null when not live), the spec. */
-    private record Admitted(UUID srId, UUID hostId, DaemonTarget host, SrSpec spec) {
+    private record Admitted(UUID srId, UUID hostId, HostRef host, SrSpec spec) {
     }
 
     /**

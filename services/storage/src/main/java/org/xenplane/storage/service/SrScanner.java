@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.daemon.protocol.storage.VolumeInfo;
@@ -47,10 +47,10 @@ public class SrScanner {
      * transaction open, reconciles the records in another, coalesces, and records the sizes.
      */
     public void scan(UUID srId, UUID task, String operationId) {
-        DaemonTarget host = QuarkusTransaction.requiringNew().call(() -> {
+        HostRef host = QuarkusTransaction.requiringNew().call(() -> {
             Sr sr = records.sr(srId, LockModeType.PESSIMISTIC_WRITE);
             SrOperation.SCAN.assertAllowed(views.srState(sr));
-            DaemonTarget working = records.workingHost(sr);
+            HostRef working = records.workingHost(sr);
             claims.claim(sr, SrOperation.SCAN.id(), task);
             return working;
         });

@@ -9,7 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -32,13 +33,13 @@ public class SrService {
     private static final Logger LOG = Logger.getLogger(SrService.class);
 
     private final StorageDaemonClient daemon;
-    private final HostDirectory hosts;
+    private final Hosts hosts;
     private final StorageRecords records;
     private final StorageViews views;
     private final SrScanner scanner;
     private final SrClaims claims;
 
-    public SrService(StorageDaemonClient daemon, HostDirectory hosts, StorageRecords records, StorageViews views,
+    public SrService(StorageDaemonClient daemon, Hosts hosts, StorageRecords records, StorageViews views,
                      SrScanner scanner, SrClaims claims) {
         this.claims = claims;
         this.daemon = daemon;
@@ -74,17 +75,17 @@ public class SrService {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, "id", "only for sr.introduce; a new SR gets a new uuid");
         }
         UUID srId = introduce ? req.id() : UUID.randomUUID();
-        List<DaemonTarget> targets = QuarkusTransaction.requiringNew().call(() -> targets(srId, req, shared));
+        List<HostRef> targets = QuarkusTransaction.requiringNew().call(() -> targets(srId, req, shared));
         SrSpec spec = new SrSpec(req.type(), req.deviceConfig());
         String op = ctx.taskId() + "/";
-        List<DaemonTarget> plugged = new ArrayList<>();
+        List<HostRef> plugged = new ArrayList<>();
         SrStats stats = null;
         try {
             if (!introduce) {
                 daemon.createSr(targets.get(0), srId, spec, op + "create");
             }
-            for (DaemonTarget host : targets) {
-                stats = daemon.attachSr(host, srId, spec, op + "attach/" + host.hostId());
+            for (HostRef host : targets) {
+                stats = daemon.attachSr(host, srId, spec, op + "attach/" + host.id());
                 plugged.add(host);
             }
             SrStats finalStats = stats;
@@ -99,7 +100,7 @@ public class SrService {
         return srId;
     }
 
-    private List<DaemonTarget> targets(UUID srId, SrCreate req, boolean shared) {
+    private List<HostRef> targets(UUID srId, SrCreate req, boolean shared) {
         if (Sr.findById(srId) != null) {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, "id", "an SR with this uuid is known already");
         }
@@ -108,7 +109,7 @@ public class SrService {
             if (req.hostId() != null) {
                 throw new XenplaneException(ErrorCode.INVALID_FIELD, "hostId", "a shared SR is plugged on every host");
             }
-            hostIds = hosts.all();
+            hostIds = hosts.ids();
             if (hostIds.isEmpty()) {
                 throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, SrOperation.CREATE.id(), "the pool has no hosts");
             }
@@ -121,7 +122,7 @@ public class SrService {
         return hostIds.stream().map(hosts::liveDaemon).toList();
     }
 
-    private void insert(UUID srId, SrCreate req, boolean shared, List<DaemonTarget> targets, SrStats stats) {
+    private void insert(UUID srId, SrCreate req, boolean shared, List<HostRef> targets, SrStats stats) {
         Sr sr = new Sr();
         sr.id = srId;
         sr.name = req.name();
@@ -135,11 +136,11 @@ public class SrService {
         sr.physicalUtilisation = stats.physicalUtilisation();
         sr.createdAt = Instant.now();
         sr.persist();
-        for (DaemonTarget host : targets) {
+        for (HostRef host : targets) {
             Pbd pbd = new Pbd();
             pbd.id = UUID.randomUUID();
             pbd.srId = srId;
-            pbd.hostId = host.hostId();
+            pbd.hostId = host.id();
             pbd.deviceConfig = new HashMap<>(req.deviceConfig());
             pbd.currentlyAttached = true;
             pbd.persist();
@@ -148,12 +149,12 @@ public class SrService {
         records.publish(sr, EventOperation.ADD);
     }
 
-    private void undo(UUID srId, SrSpec spec, List<DaemonTarget> plugged, DaemonTarget created, String op) {
-        for (DaemonTarget host : plugged) {
+    private void undo(UUID srId, SrSpec spec, List<HostRef> plugged, HostRef created, String op) {
+        for (HostRef host : plugged) {
             try {
-                daemon.detachSr(host, srId, op + "undo-attach/" + host.hostId());
+                daemon.detachSr(host, srId, op + "undo-attach/" + host.id());
             } catch (RuntimeException e) {
-                LOG.warnf("Could not unplug SR %s from host %s after a failed create: %s", srId, host.hostId(), e.getMessage());
+                LOG.warnf("Could not unplug SR %s from host %s after a failed create: %s", srId, host.id(), e.getMessage());
             }
         }
         if (created != null) {
@@ -175,7 +176,7 @@ public class SrService {
             Sr sr = records.sr(id, LockModeType.PESSIMISTIC_WRITE);
             SrOperation.REPAIR.assertAllowed(views.srState(sr));
             if (sr.shared) {
-                for (UUID hostId : hosts.all()) {
+                for (UUID hostId : hosts.ids()) {
                     if (Pbd.count("srId = ?1 and hostId = ?2", sr.id, hostId) == 0) {
                         Pbd pbd = new Pbd();
                         pbd.id = UUID.randomUUID();
@@ -219,13 +220,13 @@ public class SrService {
      * storage is wiped through one live host with no transaction open, then its records go.
      */
     public void destroy(UUID id, TaskContext ctx) {
-        record Admitted(DaemonTarget host, SrSpec spec) {
+        record Admitted(HostRef host, SrSpec spec) {
         }
         Admitted a = QuarkusTransaction.requiringNew().call(() -> {
             Sr sr = records.sr(id, LockModeType.PESSIMISTIC_WRITE);
             SrOperation.DESTROY.assertAllowed(views.srState(sr));
             Pbd pbd = destroyVia(sr);
-            DaemonTarget host = hosts.liveDaemon(pbd.hostId);
+            HostRef host = hosts.liveDaemon(pbd.hostId);
             claims.claim(sr, SrOperation.DESTROY.id(), ctx.taskId());
             return new Admitted(host, StorageRecords.spec(sr, pbd));
         });

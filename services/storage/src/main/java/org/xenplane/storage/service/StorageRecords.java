@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
@@ -20,9 +21,9 @@ import org.xenplane.storage.model.Vdi;
 public class StorageRecords {
     private final EventPublisher events;
     private final StorageViews views;
-    private final HostDirectory hosts;
+    private final Hosts hosts;
 
-    public StorageRecords(EventPublisher events, StorageViews views, HostDirectory hosts) {
+    public StorageRecords(EventPublisher events, StorageViews views, Hosts hosts) {
         this.events = events;
         this.views = views;
         this.hosts = hosts;
@@ -85,7 +86,7 @@ public class StorageRecords {
      * A live host where the SR is plugged, to run volume operations through: the SR's own host
      * for a local SR, else the first live host with a plugged PBD.
      */
-    public DaemonTarget workingHost(Sr sr) {
+    public HostRef workingHost(Sr sr) {
         List<Pbd> plugged = Pbd.list("srId = ?1 and currentlyAttached = true order by hostId", sr.id);
         for (Pbd pbd : plugged) {
             if ((sr.hostId == null || sr.hostId.equals(pbd.hostId)) && hosts.isLive(pbd.hostId)) {

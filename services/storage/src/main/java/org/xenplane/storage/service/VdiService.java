@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -101,9 +101,9 @@ public class VdiService {
     public UUID create(VdiCreate req, UUID task, String operationId) {
         long size = validSize(req.virtualSize(), "virtualSize");
         UUID id = UUID.randomUUID();
-        DaemonTarget host = QuarkusTransaction.requiringNew().call(() -> {
+        HostRef host = QuarkusTransaction.requiringNew().call(() -> {
             Sr sr = claims.lockForVdis(req.srId(), task);
-            DaemonTarget working = records.workingHost(sr);
+            HostRef working = records.workingHost(sr);
             reserve(sr, size);
             Vdi vdi = newVdi(id, sr.id, req.name(), new VolumeInfo(id, size, 0, null, null, null));
             vdi.description = req.description() == null ? "" : req.description();
@@ -152,7 +152,7 @@ public class VdiService {
             Sr sr = claims.lockForVdis(records.vdi(id, LockModeType.NONE).srId, task);
             Vdi vdi = locks.lockVdi(id);
             VdiOperation.DESTROY.assertAllowed(views.vdiState(vdi));
-            DaemonTarget host = records.workingHost(sr);
+            HostRef host = records.workingHost(sr);
             holds.hold(vdi, "destroy", task);
             return new Claimed(sr.id, host, vdi.virtualSize);
         });
@@ -167,7 +167,7 @@ public class VdiService {
     }
 
     /** Work admitted on a VDI of an SR: the SR, the host to work through, and the bytes reserved. */
-    record Claimed(UUID srId, DaemonTarget host, long reserved) {
+    record Claimed(UUID srId, HostRef host, long reserved) {
     }
 
     /**
@@ -176,7 +176,7 @@ public class VdiService {
      * copy that did not finish.
      */
     public void discard(UUID srId, UUID vdiId, String operationId) {
-        DaemonTarget host = QuarkusTransaction.requiringNew().call(() ->
+        HostRef host = QuarkusTransaction.requiringNew().call(() ->
                 records.workingHost(records.sr(srId, LockModeType.NONE)));
         daemon.deleteVolume(host, srId, vdiId, operationId);
         removeRecord(srId, vdiId);
@@ -232,7 +232,7 @@ public class VdiService {
                 throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VdiOperation.RESIZE.id(),
                         "the VDI is " + vdi.virtualSize + " bytes; shrinking is not supported");
             }
-            DaemonTarget host = records.workingHost(sr);
+            HostRef host = records.workingHost(sr);
             reserve(sr, size - vdi.virtualSize);
             holds.hold(vdi, "resize", task);
             return new Claimed(sr.id, host, size - vdi.virtualSize);
@@ -274,7 +274,7 @@ public class VdiService {
             Sr sr = claims.lockForVdis(records.vdi(id, LockModeType.NONE).srId, task);
             Vdi vdi = locks.lockVdi(id);
             (snapshot ? VdiOperation.SNAPSHOT : VdiOperation.CLONE).assertAllowed(views.vdiState(vdi));
-            DaemonTarget host = records.workingHost(sr);
+            HostRef host = records.workingHost(sr);
             reserve(sr, vdi.virtualSize);
             holds.hold(vdi, snapshot ? "snapshot" : "clone", task);
             return new Claimed(sr.id, host, vdi.virtualSize);
@@ -331,7 +331,7 @@ public class VdiService {
      * Records what the daemon made ({@code record}, in a transaction of its own); should that fail, the
      * volume {@code created} is deleted again and its record removed, so that no orphan is left.
      */
-    private void recordOrDelete(DaemonTarget host, UUID srId, UUID created, String operationId, Runnable record) {
+    private void recordOrDelete(HostRef host, UUID srId, UUID created, String operationId, Runnable record) {
         try {
             QuarkusTransaction.requiringNew().run(record);
         } catch (RuntimeException e) {
@@ -345,7 +345,7 @@ public class VdiService {
         }
     }
 
-    private void deleteQuietly(DaemonTarget host, UUID srId, UUID volume, String operationId) {
+    private void deleteQuietly(HostRef host, UUID srId, UUID volume, String operationId) {
         try {
             daemon.deleteVolume(host, srId, volume, operationId);
         } catch (RuntimeException undo) {

@@ -8,7 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.DaemonTarget;
+import org.xenplane.core.daemon.DaemonTransport;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.StorageDaemonClient;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -94,21 +95,21 @@ public class VdiTransfers {
     }
 
     private VolumeInfo transfer(Vdi source, UUID targetSrId, UUID targetId, TaskContext ctx, String op) {
-        DaemonTarget[] hosts = QuarkusTransaction.requiringNew().call(() -> new DaemonTarget[] {
+        HostRef[] hosts = QuarkusTransaction.requiringNew().call(() -> new HostRef[] {
                 records.workingHost(records.sr(source.srId, LockModeType.NONE)),
                 records.workingHost(records.sr(targetSrId, LockModeType.NONE))});
-        DaemonTarget from = hosts[0];
-        boolean sameHost = QuarkusTransaction.requiringNew().call(() -> records.pluggedOn(targetSrId, from.hostId()));
+        HostRef from = hosts[0];
+        boolean sameHost = QuarkusTransaction.requiringNew().call(() -> records.pluggedOn(targetSrId, from.id()));
         if (sameHost) {
             return daemon.copy(from, source.srId, source.id, targetSrId, targetId, op);
         }
-        DaemonTarget to = hosts[1];
+        HostRef to = hosts[1];
         daemon.createVolume(to, targetSrId, targetId, source.virtualSize, op + "/create");
-        try (StorageDaemonClient.Download download = daemon.export(from, source.srId, source.id, ImageFormat.QCOW2)) {
+        try (DaemonTransport.Download download = daemon.export(from, source.srId, source.id, ImageFormat.QCOW2)) {
             ProgressStream counted = new ProgressStream(download.body(), ctx, download.length());
             return daemon.importContent(to, targetSrId, targetId, ImageFormat.QCOW2, download.length(), counted, op + "/import");
         } catch (IOException e) {
-            throw new XenplaneException(ErrorCode.HOST_DAEMON_ERROR, from.hostId(), e.getMessage());
+            throw new XenplaneException(ErrorCode.HOST_DAEMON_ERROR, from.id(), e.getMessage());
         }
     }
 
@@ -125,7 +126,7 @@ public class VdiTransfers {
             return v;
         });
         try {
-            DaemonTarget host = QuarkusTransaction.requiringNew().call(() ->
+            HostRef host = QuarkusTransaction.requiringNew().call(() ->
                     records.workingHost(records.sr(vdi.srId, LockModeType.NONE)));
             VolumeInfo imported = daemon.importContent(host, vdi.srId, id, format, length,
                     new ProgressStream(body, ctx, length), op);
@@ -153,9 +154,9 @@ public class VdiTransfers {
             return v;
         });
         try {
-            DaemonTarget host = QuarkusTransaction.requiringNew().call(() ->
+            HostRef host = QuarkusTransaction.requiringNew().call(() ->
                     records.workingHost(records.sr(vdi.srId, LockModeType.NONE)));
-            try (StorageDaemonClient.Download download = daemon.export(host, vdi.srId, id, format)) {
+            try (DaemonTransport.Download download = daemon.export(host, vdi.srId, id, format)) {
                 new ProgressStream(download.body(), ctx, download.length()).transferTo(out);
             }
         } finally {
@@ -178,7 +179,7 @@ public class VdiTransfers {
     }
 
     /** The imported image has no backing file: the base it had may go now; a failure waits for a scan. */
-    private void coalesceAfterImport(UUID srId, DaemonTarget host, TaskContext ctx, String op) {
+    private void coalesceAfterImport(UUID srId, HostRef host, TaskContext ctx, String op) {
         try {
             chains.coalesce(srId, host, ctx.taskId(), op + "/coalesce");
         } catch (RuntimeException e) {

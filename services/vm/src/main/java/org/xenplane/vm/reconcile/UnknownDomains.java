@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.xenplane.core.daemon.HostDaemonClient;
+import org.xenplane.core.daemon.DomainDaemonClient;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.error.XenplaneException;
-import org.xenplane.vm.service.HostRef;
-import org.xenplane.vm.service.Hosts;
 import org.xenplane.vm.service.VmConfig;
 
 /**
@@ -20,9 +20,9 @@ public class UnknownDomains {
 
     private final boolean destroy;
     private final Hosts hosts;
-    private final HostDaemonClient daemons;
+    private final DomainDaemonClient daemons;
 
-    public UnknownDomains(VmConfig config, Hosts hosts, HostDaemonClient daemons) {
+    public UnknownDomains(VmConfig config, Hosts hosts, DomainDaemonClient daemons) {
         this.destroy = config.reconcile().destroyUnknownDomains();
         this.hosts = hosts;
         this.daemons = daemons;
@@ -35,7 +35,7 @@ public class UnknownDomains {
         HostRef host = hosts.require(hostId);
         for (UUID domain : domains) {
             try {
-                daemons.host(host.id(), host.daemonUrl()).destroy("reconcile/" + domain, domain);
+                daemons.host(host).destroy("reconcile/" + domain, domain);
                 LOG.infof("Destroyed domain %s on host %s: it belongs to no VM", domain, host.name());
             } catch (XenplaneException e) {
                 LOG.warnf("Could not destroy unknown domain %s on host %s: %s", domain, host.name(), e.getMessage());

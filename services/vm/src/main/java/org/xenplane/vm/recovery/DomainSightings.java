@@ -3,11 +3,11 @@ package org.xenplane.vm.recovery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.task.TaskRecovery;
 import org.xenplane.daemon.protocol.DomainInfo;
-import org.xenplane.vm.service.HostRef;
-import org.xenplane.vm.service.Hosts;
 import org.xenplane.vm.service.LifecycleSupport;
 
 /** Asks a host's daemon whether the VM's domain is there. */

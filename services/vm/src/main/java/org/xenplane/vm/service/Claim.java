@@ -1,6 +1,7 @@
 package org.xenplane.vm.service;
 
 import java.util.UUID;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.daemon.protocol.DomainSpec;
 import org.xenplane.vm.model.PowerState;
 

@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.xenplane.core.daemon.DaemonHost;
-import org.xenplane.core.daemon.HostDaemonClient;
+import org.xenplane.core.daemon.DomainDaemonClient;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.task.TaskAdmission;
 import org.xenplane.core.task.TaskContext;
@@ -25,9 +26,9 @@ import org.xenplane.vm.model.Vm;
 public class LifecycleSupport {
     private final TaskRunner tasks;
     private final VmStore store;
-    private final HostDaemonClient daemons;
+    private final DomainDaemonClient daemons;
 
-    public LifecycleSupport(TaskRunner tasks, VmStore store, HostDaemonClient daemons) {
+    public LifecycleSupport(TaskRunner tasks, VmStore store, DomainDaemonClient daemons) {
         this.tasks = tasks;
         this.store = store;
         this.daemons = daemons;
@@ -77,7 +78,7 @@ public class LifecycleSupport {
     }
 
     public DaemonHost daemon(HostRef host) {
-        return daemons.host(host.id(), host.daemonUrl());
+        return daemons.host(host);
     }
 
     public VmStore store() {

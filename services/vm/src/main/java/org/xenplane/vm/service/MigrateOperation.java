@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.xenplane.core.daemon.DaemonHost;
+import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.task.TaskContext;

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.vm.model.Vm;

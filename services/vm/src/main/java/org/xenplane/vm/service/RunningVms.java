@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 import org.xenplane.core.daemon.DaemonHost;
-import org.xenplane.core.daemon.HostDaemonClient;
+import org.xenplane.core.daemon.DomainDaemonClient;
+import org.xenplane.core.daemon.HostRef;
+import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
@@ -23,9 +25,9 @@ import org.xenplane.vm.model.Vm;
 @ApplicationScoped
 public class RunningVms implements VmRuntime {
     private final Hosts hosts;
-    private final HostDaemonClient daemons;
+    private final DomainDaemonClient daemons;
 
-    public RunningVms(Hosts hosts, HostDaemonClient daemons) {
+    public RunningVms(Hosts hosts, DomainDaemonClient daemons) {
         this.hosts = hosts;
         this.daemons = daemons;
     }
@@ -96,7 +98,7 @@ public class RunningVms implements VmRuntime {
             }
             return hosts.require(hostId);
         });
-        return daemons.host(host.id(), host.daemonUrl());
+        return daemons.host(host);
     }
 
     private static String operationId(String what) {

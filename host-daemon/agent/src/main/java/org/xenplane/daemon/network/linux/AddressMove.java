@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
 import org.xenplane.daemon.network.Shell;
 import org.xenplane.daemon.network.Undo;
+import org.xenplane.daemon.protocol.WireError;
 
 /**
  * Moves a NIC's addresses and routes onto the bridge it becomes a port of, as XenServer has its
@@ -128,7 +128,7 @@ final class AddressMove {
         try {
             return json.readTree(text);
         } catch (IOException e) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, shell.host(), "unreadable ip -j route output");
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, shell.host(), "unreadable ip -j route output");
         }
     }
 }

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
 import org.xenplane.daemon.network.Shell;
+import org.xenplane.daemon.protocol.WireError;
 
 /**
  * A DHCP client per device: busybox's udhcpc, run in the host's namespace with a script of ours
@@ -43,14 +43,14 @@ final class Dhcp {
     /** Starts the client and waits for its first lease (about five seconds at most). */
     void start(String device) {
         if (!Files.isExecutable(Path.of("/bin/busybox")) && !Files.isExecutable(Path.of("/usr/bin/busybox"))) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, shell.host(),
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, shell.host(),
                     "DHCP needs busybox's udhcpc, and busybox is not installed");
         }
         Path script = script();
         int exit = shell.runDetached("busybox", "udhcpc", "-i", device, "-s", script.toString(),
                 "-p", pidFile(device).toString(), "-n", "-t", "5", "-T", "1", "-R");
         if (exit != 0) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, shell.host(),
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, shell.host(),
                     "no DHCP lease on " + device + " within 5 tries");
         }
     }
@@ -84,7 +84,7 @@ final class Dhcp {
             }
             return script;
         } catch (IOException e) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, shell.host(), "cannot write the DHCP script in "
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, shell.host(), "cannot write the DHCP script in "
                     + runDir + ": " + e.getMessage());
         }
     }

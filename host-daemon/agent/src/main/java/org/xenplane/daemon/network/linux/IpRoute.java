@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
 import org.xenplane.daemon.network.Shell;
 import org.xenplane.daemon.network.SpecChecks;
 import org.xenplane.daemon.network.Undo;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.network.IpConfig;
 import org.xenplane.daemon.protocol.network.IpMode;
 
@@ -107,7 +107,7 @@ public class IpRoute {
         try {
             return json.readTree(text.isBlank() ? "[]" : text);
         } catch (java.io.IOException e) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, shell.host(), "unreadable ip -j output");
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, shell.host(), "unreadable ip -j output");
         }
     }
 

@@ -8,12 +8,12 @@ import java.util.Set;
 import org.xenplane.daemon.network.DevicePolicy;
 import org.xenplane.daemon.network.ManagementDevices;
 import org.xenplane.daemon.network.NetworkDriver;
-import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
 import org.xenplane.daemon.network.SpecChecks;
 import org.xenplane.daemon.network.Undo;
 import org.xenplane.daemon.network.linux.IpRoute;
 import org.xenplane.daemon.network.linux.KernelLink;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.network.BondMode;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
@@ -200,7 +200,7 @@ public final class LinuxBridgeDriver implements NetworkDriver {
             case VLAN -> {
                 KernelLink parent = links.get(uplink.device());
                 if (parent == null && uplink.parent().uplink().kind() != UplinkKind.BOND) {
-                    throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), uplink.device());
+                    throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host(), uplink.device());
                 }
                 if (uplink.parent().uplink().kind() == UplinkKind.BOND) {
                     check(uplink.parent(), links, management);
@@ -239,10 +239,10 @@ public final class LinuxBridgeDriver implements NetworkDriver {
                           NicUse use) {
         KernelLink nic = links.get(device);
         if (nic == null) {
-            throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), device);
+            throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host(), device);
         }
         if (policy.isProtected(device) || use == NicUse.BOND_MEMBER && management.contains(device)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
         }
         if (nic.master() != null && !nic.master().equals(master)) {
             throw busy(device, "is a port of " + nic.master());
@@ -302,18 +302,18 @@ public final class LinuxBridgeDriver implements NetworkDriver {
             throw busy(bridge, "is not a bridge");
         }
         if (management(links).contains(bridge)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), bridge);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host(), bridge);
         }
         List<KernelLink> ports = links.values().stream().filter(l -> bridge.equals(l.master())).toList();
         List<String> vifs = ports.stream().filter(p -> !isUplink(p)).map(KernelLink::name).toList();
         if (!vifs.isEmpty()) {
-            throw new NetworkFailure(NetworkError.BRIDGE_IN_USE, host(), bridge, "VIF ports " + vifs);
+            throw new NetworkFailure(WireError.BRIDGE_IN_USE, host(), bridge, "VIF ports " + vifs);
         }
         List<String> children = links.values().stream()
                 .filter(l -> "vlan".equals(l.kind()) && l.master() != null && isPortOfOurBond(links, l.parent(), bridge))
                 .map(KernelLink::name).toList();
         if (!children.isEmpty()) {
-            throw new NetworkFailure(NetworkError.BRIDGE_IN_USE, host(), bridge, "VLANs " + children);
+            throw new NetworkFailure(WireError.BRIDGE_IN_USE, host(), bridge, "VLANs " + children);
         }
         ip.delete(bridge);
         for (KernelLink port : ports) {
@@ -340,17 +340,17 @@ public final class LinuxBridgeDriver implements NetworkDriver {
         Map<String, KernelLink> links = ip.links();
         KernelLink link = links.get(port);
         if (link == null) {
-            throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), port);
+            throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host(), port);
         }
         if (management(links).contains(port)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), port);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host(), port);
         }
         if (isUplink(link) || link.kind() != null && !"veth".equals(link.kind()) && !"tun".equals(link.kind())) {
             throw busy(port, "is not a VIF's device");
         }
         KernelLink bridge = links.get(spec.bridge());
         if (bridge == null || !"bridge".equals(bridge.kind())) {
-            throw new NetworkFailure(NetworkError.BRIDGE_MISSING, host(), spec.bridge());
+            throw new NetworkFailure(WireError.BRIDGE_MISSING, host(), spec.bridge());
         }
         Undo undo = new Undo();
         try {
@@ -383,15 +383,15 @@ public final class LinuxBridgeDriver implements NetworkDriver {
         Map<String, KernelLink> links = ip.links();
         KernelLink link = links.get(device);
         if (link == null) {
-            throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), device);
+            throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host(), device);
         }
         if (management(links).contains(device)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
         }
         ip.configure(link, config);
     }
 
     private NetworkFailure busy(String device, String reason) {
-        return new NetworkFailure(NetworkError.DEVICE_BUSY, host(), device, reason);
+        return new NetworkFailure(WireError.DEVICE_BUSY, host(), device, reason);
     }
 }

@@ -10,12 +10,12 @@ import java.util.Set;
 import org.xenplane.daemon.network.DevicePolicy;
 import org.xenplane.daemon.network.ManagementDevices;
 import org.xenplane.daemon.network.NetworkDriver;
-import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
 import org.xenplane.daemon.network.SpecChecks;
 import org.xenplane.daemon.network.Undo;
 import org.xenplane.daemon.network.linux.IpRoute;
 import org.xenplane.daemon.network.linux.KernelLink;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.network.BondMode;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
@@ -79,7 +79,7 @@ public final class OpenVswitchDriver implements NetworkDriver {
         try {
             return OvsState.parse(json.readTree(tables[0]), json.readTree(tables[1]), json.readTree(tables[2]));
         } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            throw new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host(), "unreadable ovs-vsctl output");
+            throw new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host(), "unreadable ovs-vsctl output");
         }
     }
 
@@ -264,10 +264,10 @@ public final class OpenVswitchDriver implements NetworkDriver {
         }
         for (String nic : uplinkInterfaces(uplink)) {
             if (!links.containsKey(nic)) {
-                throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), nic);
+                throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host(), nic);
             }
             if (policy.isProtected(nic) || uplink.kind() == UplinkKind.BOND && management.contains(nic)) {
-                throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), nic);
+                throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host(), nic);
             }
             OvsState.Port port = state.portOfInterface(nic).orElse(null);
             String expectedPort = uplink.kind() == UplinkKind.BOND ? uplink.device() : nic;
@@ -297,15 +297,15 @@ public final class OpenVswitchDriver implements NetworkDriver {
         }
         Map<String, KernelLink> links = ip.links();
         if (management(state, links).contains(bridge)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), bridge);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host(), bridge);
         }
         List<String> children = state.fakeChildren(bridge);
         if (!children.isEmpty()) {
-            throw new NetworkFailure(NetworkError.BRIDGE_IN_USE, host(), bridge, "VLANs " + children);
+            throw new NetworkFailure(WireError.BRIDGE_IN_USE, host(), bridge, "VLANs " + children);
         }
         List<String> vifs = state.portsOf(bridge).stream().filter(p -> !isUplink(p, links)).map(OvsState.Port::name).toList();
         if (!vifs.isEmpty()) {
-            throw new NetworkFailure(NetworkError.BRIDGE_IN_USE, host(), bridge, "VIF ports " + vifs);
+            throw new NetworkFailure(WireError.BRIDGE_IN_USE, host(), bridge, "VIF ports " + vifs);
         }
         vsctl("--if-exists", "del-br", bridge);
     }
@@ -325,18 +325,18 @@ public final class OpenVswitchDriver implements NetworkDriver {
         Map<String, KernelLink> links = ip.links();
         KernelLink link = links.get(port);
         if (link == null) {
-            throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), port);
+            throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host(), port);
         }
         OvsState state = state();
         if (management(state, links).contains(port)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), port);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host(), port);
         }
         if (policy.physical(port, link.onABus(), false) || state.bridge(port).isPresent()
                 || state.portOfInterface(port).map(OvsState.Port::isBond).orElse(false)) {
             throw busy(port, "is not a VIF's device");
         }
         if (state.bridge(spec.bridge()).isEmpty()) {
-            throw new NetworkFailure(NetworkError.BRIDGE_MISSING, host(), spec.bridge());
+            throw new NetworkFailure(WireError.BRIDGE_MISSING, host(), spec.bridge());
         }
         boolean there = state.port(port).map(p -> state.visibleBridge(p).equals(spec.bridge())).orElse(false);
         if (!there) {
@@ -370,15 +370,15 @@ public final class OpenVswitchDriver implements NetworkDriver {
         Map<String, KernelLink> links = ip.links();
         KernelLink link = links.get(device);
         if (link == null) {
-            throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host(), device);
+            throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host(), device);
         }
         if (management(state(), links).contains(device)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host(), device);
         }
         ip.configure(link, config);
     }
 
     private NetworkFailure busy(String device, String reason) {
-        return new NetworkFailure(NetworkError.DEVICE_BUSY, host(), device, reason);
+        return new NetworkFailure(WireError.DEVICE_BUSY, host(), device, reason);
     }
 }

@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.xenplane.daemon.network.ManagementDevices;
 import org.xenplane.daemon.network.NetworkDriver;
-import org.xenplane.daemon.network.NetworkError;
 import org.xenplane.daemon.network.NetworkFailure;
 import org.xenplane.daemon.network.SpecChecks;
 import org.xenplane.daemon.network.Undo;
 import org.xenplane.daemon.network.linuxbridge.LinuxBridgeDriver;
+import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.network.BondMode;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.HostInterface;
@@ -93,7 +93,7 @@ public final class SimulatedNetwork implements NetworkDriver {
 
     /** The next change that reaches this step fails with a backend failure (once). */
     public void failAt(Step step) {
-        injected.put(step, new NetworkFailure(NetworkError.NETWORK_BACKEND_FAILURE, host, "injected failure at " + step));
+        injected.put(step, new NetworkFailure(WireError.NETWORK_BACKEND_FAILURE, host, "injected failure at " + step));
     }
 
     /** Adds a plain device, as a VIF's backend appears when a domain's NIC is plugged. */
@@ -276,7 +276,7 @@ public final class SimulatedNetwork implements NetworkDriver {
                 if (uplink.parent().uplink().kind() == UplinkKind.BOND) {
                     check(uplink.parent());
                 } else if (!devices.containsKey(uplink.device())) {
-                    throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host, uplink.device());
+                    throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host, uplink.device());
                 }
                 String name = LinuxBridgeDriver.vlanInterface(uplink.device(), uplink.tag());
                 Device existing = devices.get(name);
@@ -310,10 +310,10 @@ public final class SimulatedNetwork implements NetworkDriver {
     private void checkNic(String name, String master, NicUse use) {
         Device nic = devices.get(name);
         if (nic == null) {
-            throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host, name);
+            throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host, name);
         }
         if (use == NicUse.BOND_MEMBER && management().contains(name)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host, name);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host, name);
         }
         if (nic.master != null && !nic.master.equals(master)) {
             throw busy(name, "is a port of " + nic.master);
@@ -334,19 +334,19 @@ public final class SimulatedNetwork implements NetworkDriver {
             throw busy(bridge, "is not a bridge");
         }
         if (management().contains(bridge)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host, bridge);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host, bridge);
         }
         List<Device> ports = devices.values().stream().filter(d -> bridge.equals(d.master)).toList();
         List<String> vifs = ports.stream().filter(p -> !isUplink(p)).map(p -> p.name).toList();
         if (!vifs.isEmpty()) {
-            throw new NetworkFailure(NetworkError.BRIDGE_IN_USE, host, bridge, "VIF ports " + vifs);
+            throw new NetworkFailure(WireError.BRIDGE_IN_USE, host, bridge, "VIF ports " + vifs);
         }
         List<String> children = devices.values().stream().filter(d -> d.kind == InterfaceKind.VLAN && d.master != null)
                 .filter(d -> Optional.ofNullable(devices.get(d.parent))
                         .map(p -> p.kind == InterfaceKind.BOND && bridge.equals(p.master)).orElse(false))
                 .map(d -> d.name).toList();
         if (!children.isEmpty()) {
-            throw new NetworkFailure(NetworkError.BRIDGE_IN_USE, host, bridge, "VLANs " + children);
+            throw new NetworkFailure(WireError.BRIDGE_IN_USE, host, bridge, "VLANs " + children);
         }
         delete(bridge);
         for (Device port : ports) {
@@ -366,17 +366,17 @@ public final class SimulatedNetwork implements NetworkDriver {
         SpecChecks.port(spec);
         Device d = devices.get(port);
         if (d == null) {
-            throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host, port);
+            throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host, port);
         }
         if (management().contains(port)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host, port);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host, port);
         }
         if (isUplink(d) || d.kind != InterfaceKind.ETHERNET) {
             throw busy(port, "is not a VIF's device");
         }
         Device bridge = devices.get(spec.bridge());
         if (bridge == null || bridge.kind != InterfaceKind.BRIDGE) {
-            throw new NetworkFailure(NetworkError.BRIDGE_MISSING, host, spec.bridge());
+            throw new NetworkFailure(WireError.BRIDGE_MISSING, host, spec.bridge());
         }
         Undo undo = new Undo();
         try {
@@ -408,10 +408,10 @@ public final class SimulatedNetwork implements NetworkDriver {
         Optional<String> address = SpecChecks.ip(config);
         Device d = devices.get(device);
         if (d == null) {
-            throw new NetworkFailure(NetworkError.PIF_UNKNOWN_DEVICE, host, device);
+            throw new NetworkFailure(WireError.PIF_UNKNOWN_DEVICE, host, device);
         }
         if (management().contains(device)) {
-            throw new NetworkFailure(NetworkError.PIF_IS_MANAGEMENT_INTERFACE, host, device);
+            throw new NetworkFailure(WireError.PIF_IS_MANAGEMENT_INTERFACE, host, device);
         }
         step(Step.SET_ADDRESS);
         d.addresses = address.map(List::of).orElse(List.of());
@@ -421,6 +421,6 @@ public final class SimulatedNetwork implements NetworkDriver {
     }
 
     private NetworkFailure busy(String device, String reason) {
-        return new NetworkFailure(NetworkError.DEVICE_BUSY, host, device, reason);
+        return new NetworkFailure(WireError.DEVICE_BUSY, host, device, reason);
     }
 }

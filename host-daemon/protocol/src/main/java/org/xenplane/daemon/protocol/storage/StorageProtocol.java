@@ -1,17 +1,17 @@
 package org.xenplane.daemon.protocol.storage;
 
+import org.xenplane.daemon.protocol.DaemonProtocol;
+
 /**
  * The storage part of the daemon protocol: paths under a host's daemon URL
- * ({@code /daemon/v1/hosts/{localKey}}) and the operation-id header.
+ * ({@code /daemon/v1/hosts/{localKey}}), templates for {@link DaemonProtocol#expand}.
  *
- * <p>Every mutating call carries {@link #OPERATION_HEADER}; a repeat of a completed operation id
+ * <p>Every mutating call carries {@link DaemonProtocol#OPERATION_ID_HEADER}; a repeat of a completed operation id
  * returns the recorded answer without doing the work again, so the control plane may retry.
  * SR and volume ids are UUIDs; every file, logical volume or mount point name is derived from
  * them, never from a user's text.
  */
 public final class StorageProtocol {
-    public static final String OPERATION_HEADER = "Xenplane-Operation-Id";
-
     public static final String SRS = "/srs";
     public static final String SR = SRS + "/{srId}";
     /** POST {@link SrSpec}: formats new storage (refuses storage that already holds an SR). */
@@ -39,11 +39,5 @@ public final class StorageProtocol {
     public static final String MAX_BYTES = "maxBytes";
 
     private StorageProtocol() {
-    }
-
-    /** The path of an SR call for one SR and (optionally) volume, from a template above. */
-    public static String path(String template, Object srId, Object volumeId) {
-        String path = template.replace("{srId}", String.valueOf(srId));
-        return volumeId == null ? path : path.replace("{volumeId}", String.valueOf(volumeId));
     }
 }
