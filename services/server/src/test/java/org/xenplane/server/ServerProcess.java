@@ -109,8 +109,18 @@ final class ServerProcess implements AutoCloseable {
         return api().body("{}").post("/api/v1/pool/join-tokens").then().statusCode(201).extract().path("token");
     }
 
+    /**
+     * Stops the server, first checking that it answered no code an operation does not declare
+     * ({@link UndeclaredErrorsMetric}): every scenario run against it holds the declarations to the truth.
+     */
     void stop() throws InterruptedException {
-        process.stop();
+        try {
+            if (process.isAlive()) {
+                UndeclaredErrorsMetric.assertNone(url());
+            }
+        } finally {
+            process.stop();
+        }
     }
 
     void kill() throws InterruptedException {

@@ -49,8 +49,6 @@ public class EventResource {
             description = "Returns the events after `from` and the token to pass next. Without `from`, returns no events and"
                     + " the current token. Blocks up to `timeout` seconds while there are none.")
     @APIResponse(responseCode = "200", description = "Events and the next token")
-    @APIResponse(responseCode = "400", description = "A bad token, class or timeout")
-    @APIResponse(responseCode = "410", description = "EVENTS_LOST: the token is older than the kept events")
     public EventBatch from(@QueryParam("from") String from, @QueryParam("classes") String classes,
                            @QueryParam("timeout") Integer timeout) throws InterruptedException {
         List<String> wanted = eventClasses.parse(classes);

@@ -48,7 +48,6 @@ public class MessageResource {
     @Authorized("message.read")
     @Operation(summary = "List messages", description = "Newest first (at most 1000); `class` and `object` narrow them to one object.")
     @APIResponse(responseCode = "200", description = "The messages")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, EVENT_CLASS_UNKNOWN or INVALID_PARAMETER")
     public List<MessageView> list(@QueryParam("class") String objectClass, @QueryParam("object") String object) {
         if ((objectClass == null) != (object == null)) {
             throw new XenplaneException(ErrorCode.INVALID_PARAMETER, "class/object", "give both or neither");
@@ -72,8 +71,6 @@ public class MessageResource {
             + " and a `message del` event carries its last state. An alarm that is still raised does not raise it again"
             + " until its condition has cleared.")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID messageId = Ids.parse(Message.CLASS, id);
         TaskView task = tasks.run(new TaskRequest(MessageOperation.DESTROY, Message.CLASS, messageId, IdempotencyKeys.validate(key)),

@@ -1,9 +1,14 @@
 package org.xenplane.core.security;
 
+import java.util.List;
+import org.xenplane.core.error.ErrorCode;
+
 /**
  * An operation declared once, with who may call it. Each resource declares its operations in one
  * enum implementing this interface (for example {@code HostOperation}); the RBAC check,
- * {@code allowedOperations}, the permission-matrix test and the docs all read from it.
+ * {@code allowedOperations}, the OpenAPI document (its responses, error codes and states), the
+ * permission-matrix test and the docs all read from it, and at run time {@link OperationCatalog}
+ * hands every declaration to whoever needs it (XenAPI, the CLI, the console's enabled actions).
  */
 public interface DeclaredOperation {
 
@@ -27,6 +32,22 @@ public interface DeclaredOperation {
     /** True for operations that change state; they are recorded as tasks and audited. */
     default boolean mutating() {
         return spec().mutating();
+    }
+
+    /**
+     * The states of the object in which the operation may run, as the API writes them (e.g.
+     * {@code halted}); empty when it does not depend on one.
+     */
+    default List<String> allowedStates() {
+        return spec().allowedStates();
+    }
+
+    /**
+     * The codes the operation answers, or its task fails with, besides those every operation may
+     * answer ({@link CommonErrors}). {@code DeclaredErrorsTest} holds them to the truth.
+     */
+    default List<ErrorCode> errors() {
+        return spec().errors();
     }
 
     /** The object class the operation acts on: the part of the id before the dot. */

@@ -61,7 +61,6 @@ public class TaskResource {
     @Authorized("task.read")
     @Operation(summary = "Get a task", description = "With `wait=N`, waits up to N seconds for the task to finish.")
     @APIResponse(responseCode = "200", description = "The task")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public TaskView get(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("0") int wait) {
         UUID taskId = Ids.parse(TaskStore.CLASS, id);
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
@@ -76,9 +75,6 @@ public class TaskResource {
     @Operation(summary = "Cancel a task", description = "Asks the task to stop; it ends `cancelled` at its next step."
             + " Cancelling another user's task needs pool-operator.")
     @APIResponse(responseCode = "202", description = "Cancellation requested")
-    @APIResponse(responseCode = "403", description = "RBAC_PERMISSION_DENIED")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "TASK_ALREADY_FINISHED")
     public Response cancel(@PathParam("id") String id) {
         UUID taskId = Ids.parse(TaskStore.CLASS, id);
         TaskView task = store.find(taskId).orElseThrow(() -> unknown(taskId));

@@ -40,7 +40,6 @@ public class AuditResource {
     @Operation(summary = "The audit log", description = "Every mutating call and every login attempt, newest first."
             + " Filters: subject, operation, outcome (success|failure), since and until (ISO-8601 instants).")
     @APIResponse(responseCode = "200", description = "Audit records")
-    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER")
     public List<AuditView> audit(@QueryParam("subject") String subject, @QueryParam("operation") String operation,
                                  @QueryParam("outcome") String outcome, @QueryParam("since") String since,
                                  @QueryParam("until") String until,

@@ -41,8 +41,6 @@ public class SessionResource {
     @Operation(summary = "Log in", description = "Returns a session token (shown once). Repeated failures are slowed"
             + " and then locked out for a while (429 with Retry-After).")
     @APIResponse(responseCode = "201", description = "The session, with its token")
-    @APIResponse(responseCode = "401", description = "SESSION_AUTHENTICATION_FAILED: wrong user name or password")
-    @APIResponse(responseCode = "429", description = "AUTHENTICATION_THROTTLED or AUTHENTICATION_LOCKED_OUT")
     public Response login(@NotNull @Valid LoginRequest request) {
         caller.auditAs(request.username());
         SessionView session = sessions.login(request.username(), request.password(), caller.sourceAddress());
@@ -73,8 +71,6 @@ public class SessionResource {
     @Authorized("session.change_password")
     @Operation(summary = "Change my password", description = "Proves the old password; ends the user's other sessions.")
     @APIResponse(responseCode = "204", description = "Changed")
-    @APIResponse(responseCode = "400", description = "PASSWORD_TOO_WEAK")
-    @APIResponse(responseCode = "403", description = "WRONG_PASSWORD")
     public Response changePassword(@NotNull @Valid PasswordChange change) {
         users.changeOwnPassword(caller.get().subject(), caller.get().credential(), change.oldPassword(), change.newPassword());
         return Response.noContent().build();

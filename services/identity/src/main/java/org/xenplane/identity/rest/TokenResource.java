@@ -39,7 +39,6 @@ public class TokenResource {
     @Operation(summary = "Create an API token", description = "With a role no higher than the caller's. The secret is"
             + " in this answer only.")
     @APIResponse(responseCode = "201", description = "The token, with its secret")
-    @APIResponse(responseCode = "403", description = "RBAC_PERMISSION_DENIED: a role above the caller's")
     public Response create(@NotNull @Valid TokenCreate request) {
         return Response.status(Response.Status.CREATED).entity(tokens.create(caller.get(), request)).build();
     }
@@ -57,7 +56,6 @@ public class TokenResource {
     @Authorized("token.revoke")
     @Operation(summary = "Revoke an API token", description = "The caller's own; a pool-admin may revoke anyone's.")
     @APIResponse(responseCode = "204", description = "Revoked, on every replica within seconds")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(caller.get(), Ids.parse("token", id));
         return Response.noContent().build();

@@ -64,7 +64,6 @@ public class UserResource {
     @Authorized("user.read")
     @Operation(summary = "Get a user")
     @APIResponse(responseCode = "200", description = "The user")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public UserView get(@PathParam("id") String id) {
         return users.get(Ids.parse(User.CLASS, id));
     }
@@ -74,8 +73,6 @@ public class UserResource {
     @Authorized("user.create")
     @Operation(summary = "Create a user")
     @APIResponse(responseCode = "201", description = "The user; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, PASSWORD_TOO_WEAK")
-    @APIResponse(responseCode = "409", description = "USER_ALREADY_EXISTS")
     public Response create(@NotNull @Valid UserCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         AtomicReference<UserView> created = new AtomicReference<>();
         TaskView task = tasks.run(request(UserOperation.CREATE, null, key), caller.get().subject(), ctx -> {
@@ -94,8 +91,6 @@ public class UserResource {
     @Operation(summary = "Change a user's full name, role or enabled flag",
             description = "Disabling ends the user's sessions and tokens; a lower role lowers them.")
     @APIResponse(responseCode = "200", description = "The user")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "LAST_POOL_ADMIN")
     public Response update(@PathParam("id") String id, @NotNull @Valid UserUpdate update,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID userId = Ids.parse(User.CLASS, id);
@@ -111,8 +106,6 @@ public class UserResource {
     @Authorized("user.destroy")
     @Operation(summary = "Delete a user", description = "Ends the user's sessions and tokens.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "LAST_POOL_ADMIN")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID userId = Ids.parse(User.CLASS, id);
         TaskView task = tasks.run(request(UserOperation.DESTROY, userId, key), caller.get().subject(), ctx -> {
@@ -128,8 +121,6 @@ public class UserResource {
     @Authorized("user.reset_password")
     @Operation(summary = "Set a user's password", description = "Ends every session of the user.")
     @APIResponse(responseCode = "204", description = "Set")
-    @APIResponse(responseCode = "400", description = "PASSWORD_TOO_WEAK")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public Response resetPassword(@PathParam("id") String id, @NotNull @Valid PasswordReset reset) {
         UUID userId = Ids.parse(User.CLASS, id);
         TaskView task = tasks.run(request(UserOperation.RESET_PASSWORD, userId, null), caller.get().subject(), ctx -> {
@@ -144,7 +135,6 @@ public class UserResource {
     @Authorized("user.unlock")
     @Operation(summary = "Lift a user's login lock-out")
     @APIResponse(responseCode = "204", description = "Unlocked")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public Response unlock(@PathParam("id") String id) {
         throttle.unlock(users.nameOf(Ids.parse(User.CLASS, id)));
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package org.xenplane.identity.service;
 
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.xenplane.core.security.DeclaredOperation;

@@ -55,8 +55,6 @@ public class AlarmConfigResource {
     @Authorized("alarm_config.read")
     @Operation(summary = "A host's alarm thresholds", description = "The thresholds in force and which the host sets itself.")
     @APIResponse(responseCode = "200", description = "The thresholds")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such host")
     public AlarmConfigView hostAlarms(@PathParam("id") String id) {
         return AlarmConfigView.of(configs.get("host", Ids.parse("host", id)));
     }
@@ -67,8 +65,6 @@ public class AlarmConfigResource {
     @Authorized("alarm_config.set_host")
     @Operation(summary = "Set a host's alarm thresholds", description = SET_DOC)
     @APIResponse(responseCode = "200", description = "The thresholds; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_JSON, INVALID_FIELD, ALARM_THRESHOLD_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such host")
     public Response setHostAlarms(@PathParam("id") String id, @NotNull AlarmConfigUpdate body,
                                   @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return set("host", Ids.parse("host", id), body.overrides(), key);
@@ -79,8 +75,6 @@ public class AlarmConfigResource {
     @Authorized("alarm_config.set_host")
     @Operation(summary = "Clear a host's alarm thresholds", description = "Back to the pool defaults.")
     @APIResponse(responseCode = "200", description = "The thresholds now; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such host")
     public Response clearHostAlarms(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return set("host", Ids.parse("host", id), AlarmConfigs.Overrides.NONE, key);
     }
@@ -90,8 +84,6 @@ public class AlarmConfigResource {
     @Authorized("alarm_config.read")
     @Operation(summary = "A VM's alarm thresholds", description = "The thresholds in force and which the VM sets itself.")
     @APIResponse(responseCode = "200", description = "The thresholds")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public AlarmConfigView vmAlarms(@PathParam("id") String id) {
         return AlarmConfigView.of(configs.get("vm", Ids.parse("vm", id)));
     }
@@ -102,8 +94,6 @@ public class AlarmConfigResource {
     @Authorized("alarm_config.set_vm")
     @Operation(summary = "Set a VM's alarm thresholds", description = SET_DOC)
     @APIResponse(responseCode = "200", description = "The thresholds; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_JSON, INVALID_FIELD, ALARM_THRESHOLD_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public Response setVmAlarms(@PathParam("id") String id, @NotNull AlarmConfigUpdate body,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return set("vm", Ids.parse("vm", id), body.overrides(), key);
@@ -114,8 +104,6 @@ public class AlarmConfigResource {
     @Authorized("alarm_config.set_vm")
     @Operation(summary = "Clear a VM's alarm thresholds", description = "Back to the pool defaults.")
     @APIResponse(responseCode = "200", description = "The thresholds now; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public Response clearVmAlarms(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return set("vm", Ids.parse("vm", id), AlarmConfigs.Overrides.NONE, key);
     }

@@ -53,8 +53,6 @@ public class MetricsResource {
     @Authorized("metrics.read")
     @Operation(summary = "A host's metrics", description = "Rows of the host's archives." + QUERY_DOC)
     @APIResponse(responseCode = "200", description = "The rows")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_PARAMETER, METRICS_DATA_SOURCE_UNKNOWN, METRICS_TIME_RANGE_INVALID or METRICS_RESOLUTION_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no metrics for this host")
     public MetricsView host(@PathParam("id") String id, @QueryParam("ds") List<String> ds, @QueryParam("start") String start,
                             @QueryParam("end") String end, @QueryParam("resolution") String resolution, @QueryParam("cf") String cf) {
         return fetch("host", id, ds, start, end, resolution, cf);
@@ -65,8 +63,6 @@ public class MetricsResource {
     @Authorized("metrics.read")
     @Operation(summary = "A VM's metrics", description = "Rows of the VM's archives, wherever it ran." + QUERY_DOC)
     @APIResponse(responseCode = "200", description = "The rows")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_PARAMETER, METRICS_DATA_SOURCE_UNKNOWN, METRICS_TIME_RANGE_INVALID or METRICS_RESOLUTION_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no metrics for this VM")
     public MetricsView vm(@PathParam("id") String id, @QueryParam("ds") List<String> ds, @QueryParam("start") String start,
                           @QueryParam("end") String end, @QueryParam("resolution") String resolution, @QueryParam("cf") String cf) {
         return fetch("vm", id, ds, start, end, resolution, cf);
@@ -79,8 +75,6 @@ public class MetricsResource {
             description = "Every data source of the host and of every VM whose newest sample came from it, since `start`."
                     + " Columns are named `<CF>:<class>:<uuid>:<data source>`, as XenServer's rrd_updates legend." + QUERY_DOC)
     @APIResponse(responseCode = "200", description = "The rows")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_PARAMETER, METRICS_TIME_RANGE_INVALID or METRICS_RESOLUTION_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no metrics for this host")
     public MetricsView.UpdatesView updates(@PathParam("id") String id, @QueryParam("start") String start, @QueryParam("end") String end,
                                            @QueryParam("resolution") String resolution, @QueryParam("cf") String cf) {
         UUID hostId = Ids.parse("host", id);
@@ -94,7 +88,6 @@ public class MetricsResource {
     @Authorized("metrics.report")
     @Operation(summary = "Report a host's sample (host daemons)", description = "Only the host's own daemon, with its host credential.")
     @APIResponse(responseCode = "204", description = "Archived")
-    @APIResponse(responseCode = "403", description = "RBAC_PERMISSION_DENIED: not this host's credential")
     public Response report(@NotNull @Valid MetricsReport report) {
         if (!caller.get().subject().equals(report.hostId().toString())) {
             throw new XenplaneException(ErrorCode.RBAC_PERMISSION_DENIED, MonitoringOperation.REPORT.id(), "host " + report.hostId());

@@ -1,5 +1,7 @@
 package org.xenplane.monitoring.service;
 
+import static org.xenplane.core.error.ErrorCode.ALARM_THRESHOLD_INVALID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.xenplane.core.security.DeclaredOperation;
@@ -14,8 +16,9 @@ import org.xenplane.core.security.Role;
  */
 public enum AlarmConfigOperation implements DeclaredOperation {
     READ(OperationSpec.reads("alarm_config.read", Role.READ_ONLY)),
-    SET_HOST(OperationSpec.changes("alarm_config.set_host", Role.POOL_OPERATOR)),
-    SET_VM(OperationSpec.changes("alarm_config.set_vm", Role.VM_ADMIN));
+    SET_HOST(OperationSpec.changes("alarm_config.set_host", Role.POOL_OPERATOR)
+            .raises(ALARM_THRESHOLD_INVALID)),
+    SET_VM(OperationSpec.changes("alarm_config.set_vm", Role.VM_ADMIN).raises(ALARM_THRESHOLD_INVALID));
 
     private final OperationSpec spec;
 

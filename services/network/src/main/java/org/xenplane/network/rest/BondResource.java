@@ -59,7 +59,6 @@ public class BondResource {
     @Authorized("bond.read")
     @Operation(summary = "Get a bond")
     @APIResponse(responseCode = "200", description = "The bond")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public BondView get(@PathParam("id") String id) {
         return bonds.get(Ids.parse(Bond.CLASS, id));
     }
@@ -70,12 +69,6 @@ public class BondResource {
     @Operation(summary = "Bond NICs of one host", description = "A master PIF on the network over the member PIFs; the "
             + "host's daemon makes the bond and the network's bridge. Nothing stays recorded if it refuses.")
     @APIResponse(responseCode = "201", description = "The bond; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, MAC_INVALID, PIF_BOND_NEEDS_MORE_MEMBERS, PIF_CANNOT_BOND_CROSS_HOST")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "PIF_ALREADY_BONDED, PIF_IS_VLAN, PIF_IN_USE, "
-            + "PIF_IS_MANAGEMENT_INTERFACE, NETWORK_ALREADY_CONNECTED, DEVICE_BUSY")
-    @APIResponse(responseCode = "502", description = "NETWORK_BACKEND_FAILURE")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response create(@NotNull @Valid BondCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         AtomicReference<BondView> created = new AtomicReference<>();
         TaskView task = tasks.run(new TaskRequest(BondOperation.CREATE, Bond.CLASS, null, IdempotencyKeys.validate(key)),
@@ -93,9 +86,6 @@ public class BondResource {
     @Operation(summary = "Destroy a bond", description = "Refused while VLANs use it; the host's daemon removes its "
             + "bridge and the bond (refused while VIFs are attached), releasing the NICs.")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "PIF_IN_USE, BRIDGE_IN_USE")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID bondId = Ids.parse(Bond.CLASS, id);
         TaskView task = tasks.run(new TaskRequest(BondOperation.DESTROY, Bond.CLASS, bondId, IdempotencyKeys.validate(key)),

@@ -65,7 +65,6 @@ public class NetworkResource {
     @Authorized("network.read")
     @Operation(summary = "Get a network")
     @APIResponse(responseCode = "200", description = "The network")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public NetworkView get(@PathParam("id") String id) {
         return networks.get(Ids.parse(Network.CLASS, id));
     }
@@ -76,8 +75,6 @@ public class NetworkResource {
     @Operation(summary = "Create a network", description = "Host-internal until a VLAN or bond connects it to NICs; "
             + "its bridge is made on each host that needs it.")
     @APIResponse(responseCode = "201", description = "The network; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, MTU_INVALID")
-    @APIResponse(responseCode = "409", description = "BRIDGE_NAME_IN_USE")
     public Response create(@NotNull @Valid NetworkCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         AtomicReference<NetworkView> created = new AtomicReference<>();
         TaskView task = tasks.run(request(NetworkOperation.CREATE, null, key), caller.get().subject(), ctx -> {
@@ -94,8 +91,6 @@ public class NetworkResource {
     @Authorized("network.update")
     @Operation(summary = "Change a network's name, description or other-config")
     @APIResponse(responseCode = "200", description = "The network; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public Response update(@PathParam("id") String id, @NotNull @Valid NetworkUpdate update,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID networkId = Ids.parse(Network.CLASS, id);
@@ -112,8 +107,6 @@ public class NetworkResource {
     @Operation(summary = "Destroy a network", description = "Refused while VIFs use it or PIFs connect it; a managed "
             + "network's bridge is removed from every live host. A task: follow it to its end.")
     @APIResponse(responseCode = "202", description = "The task")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "NETWORK_IN_USE, NETWORK_CONTAINS_PIF")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID networkId = Ids.parse(Network.CLASS, id);
         networks.assertDestroyable(networkId);
@@ -131,7 +124,6 @@ public class NetworkResource {
             description = "Host by host; a host whose daemon refuses (VIFs attached) stops the task, and the VLANs "
                     + "already destroyed stay destroyed: repeat it once the VIFs are gone. A task.")
     @APIResponse(responseCode = "202", description = "The task")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public Response destroyVlans(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID networkId = Ids.parse(Network.CLASS, id);
         networks.get(networkId);

@@ -53,7 +53,6 @@ public class PifResource {
     @Authorized("pif.read")
     @Operation(summary = "List PIFs", description = "Every host's, or one host's with ?host=<id>.")
     @APIResponse(responseCode = "200", description = "The PIFs")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
     public List<PifView> list(@QueryParam("host") String host) {
         return pifs.list(host == null ? null : Ids.parse("host", host));
     }
@@ -63,7 +62,6 @@ public class PifResource {
     @Authorized("pif.read")
     @Operation(summary = "Get a PIF")
     @APIResponse(responseCode = "200", description = "The PIF")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public PifView get(@PathParam("id") String id) {
         return pifs.get(Ids.parse(Pif.CLASS, id));
     }
@@ -75,9 +73,6 @@ public class PifResource {
     @Operation(summary = "Scan a host's interfaces now", description = "Brings the host's PIFs up to date with what its "
             + "daemon reports (also done every xenplane.network.pif-scan-interval).")
     @APIResponse(responseCode = "200", description = "The host's PIFs; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such host")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response scan(@NotNull @Valid PifScan request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         AtomicReference<List<PifView>> scanned = new AtomicReference<>();
         TaskView task = tasks.run(new TaskRequest(PifOperation.SCAN, "host", request.hostId(), IdempotencyKeys.validate(key)),
@@ -95,11 +90,6 @@ public class PifResource {
     @Operation(summary = "Reconfigure a PIF's IP", description = "None, DHCP or static; applied to the PIF's network "
             + "bridge on its host, which is made with the PIF as its uplink.")
     @APIResponse(responseCode = "200", description = "The PIF; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "PIF_IS_MANAGEMENT_INTERFACE, PIF_ALREADY_BONDED, DEVICE_BUSY")
-    @APIResponse(responseCode = "502", description = "NETWORK_BACKEND_FAILURE")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response reconfigureIp(@PathParam("id") String id, @NotNull @Valid IpConfigRequest config,
                                   @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID pifId = Ids.parse(Pif.CLASS, id);

@@ -51,7 +51,6 @@ public class VifResource {
     @Authorized("vif.read")
     @Operation(summary = "List VIFs", description = "Every VM's, or one VM's with ?vm=<id>.")
     @APIResponse(responseCode = "200", description = "The VIFs")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
     public List<VifView> list(@QueryParam("vm") String vm) {
         return vifs.list(vm == null ? null : Ids.parse("vm", vm));
     }
@@ -61,7 +60,6 @@ public class VifResource {
     @Authorized("vif.read")
     @Operation(summary = "Get a VIF")
     @APIResponse(responseCode = "200", description = "The VIF")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public VifView get(@PathParam("id") String id) {
         return vifs.get(Ids.parse(Vif.CLASS, id));
     }
@@ -72,9 +70,6 @@ public class VifResource {
     @Operation(summary = "Create a VIF", description = "A MAC is given (six octets, unicast) or generated (random, "
             + "locally administered); either way unique in the pool.")
     @APIResponse(responseCode = "201", description = "The VIF; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, MAC_INVALID, MTU_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such network or VM")
-    @APIResponse(responseCode = "409", description = "MAC_ALREADY_IN_USE, DEVICE_ALREADY_EXISTS")
     public Response create(@NotNull @Valid VifCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         AtomicReference<VifView> created = new AtomicReference<>();
         TaskView task = tasks.run(new TaskRequest(VifOperation.CREATE, Vif.CLASS, null, IdempotencyKeys.validate(key)),
@@ -91,8 +86,6 @@ public class VifResource {
     @Authorized("vif.destroy")
     @Operation(summary = "Destroy a VIF", description = "Refused while it is attached.")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vifId = Ids.parse(Vif.CLASS, id);
         TaskView task = tasks.run(request(VifOperation.DESTROY, vifId, key), caller.get().subject(), ctx -> {
@@ -108,9 +101,6 @@ public class VifResource {
     @Operation(summary = "Hot-plug a VIF into its running VM", description = "The network's bridge is made on the VM's "
             + "host, then the NIC is plugged into the domain.")
     @APIResponse(responseCode = "200", description = "The VIF; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED, VM_BAD_POWER_STATE, HOST_CANNOT_ATTACH_NETWORK")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response plug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vifId = Ids.parse(Vif.CLASS, id);
         TaskView task = tasks.run(request(VifOperation.PLUG, vifId, key), caller.get().subject(), ctx -> {
@@ -125,8 +115,6 @@ public class VifResource {
     @Authorized("vif.unplug")
     @Operation(summary = "Hot-unplug a VIF from its running VM")
     @APIResponse(responseCode = "200", description = "The VIF; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED")
     public Response unplug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vifId = Ids.parse(Vif.CLASS, id);
         TaskView task = tasks.run(request(VifOperation.UNPLUG, vifId, key), caller.get().subject(), ctx -> {

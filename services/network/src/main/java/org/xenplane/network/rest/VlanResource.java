@@ -60,7 +60,6 @@ public class VlanResource {
     @Authorized("vlan.read")
     @Operation(summary = "Get a VLAN")
     @APIResponse(responseCode = "200", description = "The VLAN")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public VlanView get(@PathParam("id") String id) {
         return vlans.get(Ids.parse(Vlan.CLASS, id));
     }
@@ -74,7 +73,6 @@ public class VlanResource {
             + "PIF_UNKNOWN_DEVICE, VLAN_TAG_IN_USE, NETWORK_ALREADY_CONNECTED, CANNOT_ADD_VLAN_TO_BOND_SLAVE, "
             + "HANDLE_INVALID, and the daemons' DEVICE_BUSY, PIF_IS_MANAGEMENT_INTERFACE, NETWORK_BACKEND_FAILURE.")
     @APIResponse(responseCode = "202", description = "The task")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, VLAN_TAG_INVALID")
     public Response create(@NotNull @Valid VlanCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         Checks.vlanTag(request.tag());
         Checks.interfaceName("device", request.device());
@@ -89,9 +87,6 @@ public class VlanResource {
     @Operation(summary = "Destroy a VLAN on its host", description = "Its bridge is removed from the host (refused "
             + "while VIFs are attached to it there), then the VLAN and its PIF.")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "BRIDGE_IN_USE")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vlanId = Ids.parse(Vlan.CLASS, id);
         TaskView task = tasks.run(new TaskRequest(VlanOperation.DESTROY, Vlan.CLASS, vlanId, IdempotencyKeys.validate(key)),

@@ -1,5 +1,19 @@
 package org.xenplane.network.service;
 
+import static org.xenplane.core.error.ErrorCode.BRIDGE_IN_USE;
+import static org.xenplane.core.error.ErrorCode.DEVICE_BUSY;
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.MAC_INVALID;
+import static org.xenplane.core.error.ErrorCode.NETWORK_ALREADY_CONNECTED;
+import static org.xenplane.core.error.ErrorCode.NETWORK_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.PIF_ALREADY_BONDED;
+import static org.xenplane.core.error.ErrorCode.PIF_BOND_NEEDS_MORE_MEMBERS;
+import static org.xenplane.core.error.ErrorCode.PIF_CANNOT_BOND_CROSS_HOST;
+import static org.xenplane.core.error.ErrorCode.PIF_IN_USE;
+import static org.xenplane.core.error.ErrorCode.PIF_IS_MANAGEMENT_INTERFACE;
+import static org.xenplane.core.error.ErrorCode.PIF_IS_VLAN;
+import static org.xenplane.core.error.ErrorCode.PIF_UNKNOWN_DEVICE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -16,9 +30,14 @@ import org.xenplane.network.model.Bond;
 /** The operations on bonds (XenAPI {@code Bond.*}). */
 public enum BondOperation implements DeclaredOperation {
     READ(OperationSpec.reads("bond.read", Role.READ_ONLY)),
-    CREATE(OperationSpec.changes("bond.create", Role.POOL_OPERATOR)),
+    CREATE(OperationSpec.changes("bond.create", Role.POOL_OPERATOR)
+            .raises(MAC_INVALID, PIF_BOND_NEEDS_MORE_MEMBERS, PIF_CANNOT_BOND_CROSS_HOST,
+                    PIF_ALREADY_BONDED, PIF_IS_VLAN, PIF_IN_USE, PIF_IS_MANAGEMENT_INTERFACE,
+                    NETWORK_ALREADY_CONNECTED, PIF_UNKNOWN_DEVICE, DEVICE_BUSY, BRIDGE_IN_USE,
+                    NETWORK_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Refused while VLANs use the bond (PIF_IN_USE). */
-    DESTROY(OperationSpec.changes("bond.destroy", Role.POOL_OPERATOR));
+    DESTROY(OperationSpec.changes("bond.destroy", Role.POOL_OPERATOR)
+            .raises(PIF_IN_USE, BRIDGE_IN_USE, DEVICE_BUSY, NETWORK_BACKEND_FAILURE, HOST_OFFLINE));
 
     private final OperationSpec spec;
 

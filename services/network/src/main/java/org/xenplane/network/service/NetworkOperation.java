@@ -1,5 +1,10 @@
 package org.xenplane.network.service;
 
+import static org.xenplane.core.error.ErrorCode.BRIDGE_NAME_IN_USE;
+import static org.xenplane.core.error.ErrorCode.MTU_INVALID;
+import static org.xenplane.core.error.ErrorCode.NETWORK_CONTAINS_PIF;
+import static org.xenplane.core.error.ErrorCode.NETWORK_IN_USE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -16,10 +21,11 @@ import org.xenplane.network.model.Network;
 /** The operations on networks (XenAPI {@code network.*}), with the one check of whether one may run now. */
 public enum NetworkOperation implements DeclaredOperation {
     READ(OperationSpec.reads("network.read", Role.READ_ONLY)),
-    CREATE(OperationSpec.changes("network.create", Role.POOL_OPERATOR)),
-    UPDATE(OperationSpec.changes("network.update", Role.POOL_OPERATOR)),
+    CREATE(OperationSpec.changes("network.create", Role.POOL_OPERATOR)
+            .raises(MTU_INVALID, BRIDGE_NAME_IN_USE)),
+    UPDATE(OperationSpec.changes("network.update", Role.POOL_OPERATOR).raises(MTU_INVALID)),
     /** Refused while VIFs use it (NETWORK_IN_USE) or PIFs connect it to hosts (NETWORK_CONTAINS_PIF). */
-    DESTROY(OperationSpec.changes("network.destroy", Role.POOL_OPERATOR));
+    DESTROY(OperationSpec.changes("network.destroy", Role.POOL_OPERATOR).raises(NETWORK_IN_USE, NETWORK_CONTAINS_PIF));
 
     private final OperationSpec spec;
 

@@ -1,5 +1,11 @@
 package org.xenplane.network.service;
 
+import static org.xenplane.core.error.ErrorCode.DEVICE_BUSY;
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.NETWORK_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.PIF_ALREADY_BONDED;
+import static org.xenplane.core.error.ErrorCode.PIF_IS_MANAGEMENT_INTERFACE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -17,9 +23,12 @@ import org.xenplane.network.model.Pif;
 public enum PifOperation implements DeclaredOperation {
     READ(OperationSpec.reads("pif.read", Role.READ_ONLY)),
     /** Reads a host's interfaces from its daemon now and brings its PIFs up to date (also done periodically). */
-    SCAN(OperationSpec.changes("pif.scan", Role.POOL_OPERATOR)),
+    SCAN(OperationSpec.changes("pif.scan", Role.POOL_OPERATOR)
+            .raises(NETWORK_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Refused on the management interface (PIF_IS_MANAGEMENT_INTERFACE) and on bond members (PIF_ALREADY_BONDED). */
-    RECONFIGURE_IP(OperationSpec.changes("pif.reconfigure_ip", Role.POOL_OPERATOR));
+    RECONFIGURE_IP(OperationSpec.changes("pif.reconfigure_ip", Role.POOL_OPERATOR)
+            .raises(PIF_IS_MANAGEMENT_INTERFACE, PIF_ALREADY_BONDED, DEVICE_BUSY,
+                    NETWORK_BACKEND_FAILURE, HOST_OFFLINE));
 
     private final OperationSpec spec;
 

@@ -1,5 +1,20 @@
 package org.xenplane.network.service;
 
+import static org.xenplane.core.error.ErrorCode.BRIDGE_MISSING;
+import static org.xenplane.core.error.ErrorCode.DEVICE_ALREADY_EXISTS;
+import static org.xenplane.core.error.ErrorCode.HOST_CANNOT_ATTACH_NETWORK;
+import static org.xenplane.core.error.ErrorCode.DEVICE_BUSY;
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.NETWORK_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.PIF_IS_MANAGEMENT_INTERFACE;
+import static org.xenplane.core.error.ErrorCode.PIF_UNKNOWN_DEVICE;
+import static org.xenplane.core.error.ErrorCode.HYPERVISOR_ERROR;
+import static org.xenplane.core.error.ErrorCode.MAC_ALREADY_IN_USE;
+import static org.xenplane.core.error.ErrorCode.MAC_INVALID;
+import static org.xenplane.core.error.ErrorCode.MTU_INVALID;
+import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
+import static org.xenplane.core.error.ErrorCode.VM_BAD_POWER_STATE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -21,13 +36,18 @@ import org.xenplane.network.model.Vif;
  */
 public enum VifOperation implements DeclaredOperation {
     READ(OperationSpec.reads("vif.read", Role.READ_ONLY)),
-    CREATE(OperationSpec.changes("vif.create", Role.VM_ADMIN)),
+    CREATE(OperationSpec.changes("vif.create", Role.VM_ADMIN)
+            .raises(MAC_INVALID, MTU_INVALID, MAC_ALREADY_IN_USE, DEVICE_ALREADY_EXISTS)),
     /** Refused while attached. */
-    DESTROY(OperationSpec.changes("vif.destroy", Role.VM_ADMIN)),
+    DESTROY(OperationSpec.changes("vif.destroy", Role.VM_ADMIN).in("detached").raises(OPERATION_NOT_ALLOWED)),
     /** Hot-plug into the running VM: refused when attached, or when the VM has no domain. */
-    PLUG(OperationSpec.changes("vif.plug", Role.VM_ADMIN)),
+    PLUG(OperationSpec.changes("vif.plug", Role.VM_ADMIN).in("detached")
+            .raises(OPERATION_NOT_ALLOWED, VM_BAD_POWER_STATE, HOST_CANNOT_ATTACH_NETWORK, BRIDGE_MISSING,
+                    PIF_IS_MANAGEMENT_INTERFACE, PIF_UNKNOWN_DEVICE, DEVICE_BUSY, NETWORK_BACKEND_FAILURE,
+                    HYPERVISOR_ERROR, HOST_OFFLINE)),
     /** Hot-unplug: refused when not attached. */
-    UNPLUG(OperationSpec.changes("vif.unplug", Role.VM_ADMIN));
+    UNPLUG(OperationSpec.changes("vif.unplug", Role.VM_ADMIN).in("attached")
+            .raises(OPERATION_NOT_ALLOWED, VM_BAD_POWER_STATE, HYPERVISOR_ERROR, HOST_OFFLINE));
 
     private final OperationSpec spec;
 

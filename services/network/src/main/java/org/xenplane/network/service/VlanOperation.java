@@ -1,5 +1,16 @@
 package org.xenplane.network.service;
 
+import static org.xenplane.core.error.ErrorCode.BRIDGE_IN_USE;
+import static org.xenplane.core.error.ErrorCode.CANNOT_ADD_VLAN_TO_BOND_SLAVE;
+import static org.xenplane.core.error.ErrorCode.DEVICE_BUSY;
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.MTU_INVALID;
+import static org.xenplane.core.error.ErrorCode.NETWORK_ALREADY_CONNECTED;
+import static org.xenplane.core.error.ErrorCode.NETWORK_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.PIF_UNKNOWN_DEVICE;
+import static org.xenplane.core.error.ErrorCode.VLAN_TAG_INVALID;
+import static org.xenplane.core.error.ErrorCode.VLAN_TAG_IN_USE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.List;
@@ -16,8 +27,12 @@ import org.xenplane.core.security.Role;
 public enum VlanOperation implements DeclaredOperation {
     READ(OperationSpec.reads("vlan.read", Role.READ_ONLY)),
     /** On every host of the pool that has the device: a task (202). */
-    CREATE(OperationSpec.changes("vlan.create", Role.POOL_OPERATOR)),
-    DESTROY(OperationSpec.changes("vlan.destroy", Role.POOL_OPERATOR));
+    CREATE(OperationSpec.changes("vlan.create", Role.POOL_OPERATOR)
+            .raises(VLAN_TAG_INVALID, PIF_UNKNOWN_DEVICE, VLAN_TAG_IN_USE, NETWORK_ALREADY_CONNECTED,
+                    CANNOT_ADD_VLAN_TO_BOND_SLAVE, MTU_INVALID, DEVICE_BUSY, BRIDGE_IN_USE, NETWORK_BACKEND_FAILURE,
+                    HOST_OFFLINE)),
+    DESTROY(OperationSpec.changes("vlan.destroy", Role.POOL_OPERATOR)
+            .raises(BRIDGE_IN_USE, DEVICE_BUSY, NETWORK_BACKEND_FAILURE, HOST_OFFLINE));
 
     private final OperationSpec spec;
 

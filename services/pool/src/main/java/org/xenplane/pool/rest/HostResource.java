@@ -64,7 +64,6 @@ public class HostResource {
     @Authorized("host.read")
     @Operation(summary = "Get a host")
     @APIResponse(responseCode = "200", description = "The host")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public HostView get(@PathParam("id") String id) {
         return hosts.get(Ids.parse(Host.CLASS, id));
     }
@@ -74,8 +73,6 @@ public class HostResource {
     @Authorized("host.disable")
     @Operation(summary = "Disable a host", description = "It stays in the pool but takes no new VMs.")
     @APIResponse(responseCode = "200", description = "The host; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: already disabled")
     public Response disable(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return setEnabled(id, HostOperation.DISABLE, key);
     }
@@ -85,8 +82,6 @@ public class HostResource {
     @Authorized("host.enable")
     @Operation(summary = "Enable a host")
     @APIResponse(responseCode = "200", description = "The host; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: already enabled")
     public Response enable(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return setEnabled(id, HostOperation.ENABLE, key);
     }
@@ -96,8 +91,6 @@ public class HostResource {
     @Authorized("host.destroy")
     @Operation(summary = "Forget a host", description = "Only a host that is not live; its daemon's credential is revoked.")
     @APIResponse(responseCode = "204", description = "Forgotten; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "HOST_IS_LIVE")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID hostId = Ids.parse(Host.CLASS, id);
         TaskView task = tasks.run(request(HostOperation.DESTROY, hostId, key), caller.get().subject(), ctx -> {
@@ -113,7 +106,6 @@ public class HostResource {
     @Authorized("host.heartbeat")
     @Operation(summary = "Heartbeat (host daemons)", description = "Only the host's own daemon, with its host credential.")
     @APIResponse(responseCode = "204", description = "Recorded")
-    @APIResponse(responseCode = "403", description = "RBAC_PERMISSION_DENIED: not this host's credential")
     public Response heartbeat(@PathParam("id") String id, @NotNull @Valid Heartbeat heartbeat) {
         UUID hostId = Ids.parse(Host.CLASS, id);
         if (!caller.get().subject().equals(hostId.toString())) {

@@ -64,7 +64,6 @@ public class PoolResource {
     @Authorized("pool.update")
     @Operation(summary = "Change the pool's name, description or other_config")
     @APIResponse(responseCode = "200", description = "The updated pool; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, INVALID_JSON")
     public Response update(@NotNull @Valid PoolUpdate update, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         PoolView current = pool.get();
         var task = tasks.run(new TaskRequest(PoolOperation.UPDATE, Pool.CLASS, current.id(), IdempotencyKeys.validate(key)),
@@ -114,7 +113,6 @@ public class PoolResource {
     @Operation(summary = "Join the pool (host daemons)", description = "A daemon presents a join token and its host's"
             + " facts; it receives the host id and the credentials of its link, once.")
     @APIResponse(responseCode = "200", description = "The host id and credentials")
-    @APIResponse(responseCode = "401", description = "JOIN_TOKEN_INVALID: unknown, used or expired")
     public JoinResponse join(@NotNull @Valid JoinRequest request) {
         return joining.join(request);
     }

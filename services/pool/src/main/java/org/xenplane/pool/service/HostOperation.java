@@ -1,5 +1,8 @@
 package org.xenplane.pool.service;
 
+import static org.xenplane.core.error.ErrorCode.HOST_IS_LIVE;
+import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -19,10 +22,10 @@ import org.xenplane.pool.model.Host;
  */
 public enum HostOperation implements DeclaredOperation {
     READ(OperationSpec.reads("host.read", Role.READ_ONLY)),
-    DISABLE(OperationSpec.changes("host.disable", Role.POOL_OPERATOR)),
-    ENABLE(OperationSpec.changes("host.enable", Role.POOL_OPERATOR)),
+    DISABLE(OperationSpec.changes("host.disable", Role.POOL_OPERATOR).in("enabled").raises(OPERATION_NOT_ALLOWED)),
+    ENABLE(OperationSpec.changes("host.enable", Role.POOL_OPERATOR).in("disabled").raises(OPERATION_NOT_ALLOWED)),
     /** Forget a host that has left (XenAPI {@code host.destroy}): only when it is not live. */
-    DESTROY(OperationSpec.changes("host.destroy", Role.POOL_OPERATOR)),
+    DESTROY(OperationSpec.changes("host.destroy", Role.POOL_OPERATOR).in("not live").raises(HOST_IS_LIVE)),
     HEARTBEAT(OperationSpec.byHost("host.heartbeat"));
 
     private final OperationSpec spec;

@@ -1,5 +1,7 @@
 package org.xenplane.pool.service;
 
+import static org.xenplane.core.error.ErrorCode.JOIN_TOKEN_INVALID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.xenplane.core.security.DeclaredOperation;
@@ -16,7 +18,7 @@ public enum PoolOperation implements DeclaredOperation {
     /** Lists the records' inconsistencies (core's {@code InvariantChecker}); reads only. */
     CHECK_INVARIANTS(OperationSpec.reads("pool.check_invariants", Role.POOL_ADMIN)),
     /** A daemon joins with a single-use join token in the body, not with a bearer token. */
-    JOIN(OperationSpec.anonymous("pool.join"));
+    JOIN(OperationSpec.anonymous("pool.join").raises(JOIN_TOKEN_INVALID));
 
     private final OperationSpec spec;
 

@@ -47,7 +47,6 @@ public class PbdResource {
     @Authorized("pbd.read")
     @Operation(summary = "List PBDs", description = "All, or those of one SR (?sr=).")
     @APIResponse(responseCode = "200", description = "The PBDs")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
     public List<PbdView> list(@QueryParam("sr") String sr) {
         return pbds.list(sr == null ? null : Ids.parse(Sr.CLASS, sr));
     }
@@ -57,7 +56,6 @@ public class PbdResource {
     @Authorized("pbd.read")
     @Operation(summary = "Get a PBD")
     @APIResponse(responseCode = "200", description = "The PBD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public PbdView get(@PathParam("id") String id) {
         return pbds.get(Ids.parse(Pbd.CLASS, id));
     }
@@ -67,10 +65,6 @@ public class PbdResource {
     @Authorized("pbd.plug")
     @Operation(summary = "Plug a PBD", description = "Makes the SR usable on the PBD's host (nfs: mounts the export).")
     @APIResponse(responseCode = "200", description = "The PBD; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: already plugged")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response plug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID pbdId = Ids.parse(Pbd.CLASS, id);
         TaskView task = tasks.run(new TaskRequest(PbdOperation.PLUG, Pbd.CLASS, pbdId, IdempotencyKeys.validate(key)),
@@ -87,9 +81,6 @@ public class PbdResource {
     @Operation(summary = "Unplug a PBD", description = "Releases the SR on the PBD's host (nfs: unmounts). No VM may"
             + " have one of its VDIs attached there.")
     @APIResponse(responseCode = "200", description = "The PBD; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED, VDI_IN_USE")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
     public Response unplug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID pbdId = Ids.parse(Pbd.CLASS, id);
         TaskView task = tasks.run(new TaskRequest(PbdOperation.UNPLUG, Pbd.CLASS, pbdId, IdempotencyKeys.validate(key)),

@@ -64,7 +64,6 @@ public class SrResource {
     @Authorized("sr.read")
     @Operation(summary = "Get an SR")
     @APIResponse(responseCode = "200", description = "The SR")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public SrView get(@PathParam("id") String id) {
         return srs.get(Ids.parse(Sr.CLASS, id));
     }
@@ -75,10 +74,6 @@ public class SrResource {
     @Operation(summary = "Create an SR", description = "Formats the storage named by the device config (file: path;"
             + " lvm: device; nfs: server, serverpath) and plugs it on its host, or on every host when shared.")
     @APIResponse(responseCode = "201", description = "The SR; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, SR_UNKNOWN_DRIVER, SR_DEVICE_CONFIG_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such host")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE: the host could not create it")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response create(@NotNull @Valid SrCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return make(body, key, SrOperation.CREATE, false);
     }
@@ -90,9 +85,6 @@ public class SrResource {
     @Operation(summary = "Introduce an existing SR", description = "Records an SR whose storage exists (its uuid in id),"
             + " plugs it and scans it for VDIs.")
     @APIResponse(responseCode = "201", description = "The SR; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, SR_UNKNOWN_DRIVER, SR_DEVICE_CONFIG_INVALID")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public Response introduce(@NotNull @Valid SrCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return make(body, key, SrOperation.INTRODUCE, true);
     }
@@ -110,8 +102,6 @@ public class SrResource {
     @Operation(summary = "Forget an SR", description = "Its records go; its storage stays and can be introduced again."
             + " Every PBD must be unplugged.")
     @APIResponse(responseCode = "204", description = "Forgotten; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "SR_HAS_PBDS_ATTACHED, OPERATION_NOT_ALLOWED")
     public Response forget(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
         TaskView task = tasks.run(request(SrOperation.FORGET, srId, key), caller.get().subject(), ctx -> {
@@ -126,9 +116,6 @@ public class SrResource {
     @Authorized("sr.destroy")
     @Operation(summary = "Destroy an SR", description = "Wipes its storage and forgets it. Every PBD must be unplugged.")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "SR_HAS_PBDS_ATTACHED, SR_HAS_NO_PBDS, OPERATION_NOT_ALLOWED")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
         TaskView task = tasks.run(request(SrOperation.DESTROY, srId, key), caller.get().subject(), ctx -> {
@@ -144,9 +131,6 @@ public class SrResource {
     @Operation(summary = "Scan an SR", description = "Adopts volumes made outside Xenplane (named <uuid>.qcow2),"
             + " forgets VDIs whose volume is gone, refreshes sizes and finishes pending coalesces.")
     @APIResponse(responseCode = "200", description = "The SR; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "SR_HAS_NO_PBDS")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
     public Response scan(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
         TaskView task = tasks.run(request(SrOperation.SCAN, srId, key), caller.get().subject(), ctx -> {
@@ -162,8 +146,6 @@ public class SrResource {
     @Operation(summary = "Repair an SR", description = "A shared SR gets a PBD on every host that lacks one (hosts"
             + " that joined after it was created); every unplugged PBD on a live host is plugged.")
     @APIResponse(responseCode = "200", description = "The SR; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE: a host could not plug it (the others are plugged)")
     public Response repair(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
         TaskView task = tasks.run(request(SrOperation.REPAIR, srId, key), caller.get().subject(), ctx -> {

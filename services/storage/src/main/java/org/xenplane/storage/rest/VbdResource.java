@@ -72,7 +72,6 @@ public class VbdResource {
     @Authorized("vbd.read")
     @Operation(summary = "List VBDs", description = "All, or one VM's (?vm=), or one VDI's (?vdi=).")
     @APIResponse(responseCode = "200", description = "The VBDs")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
     public List<VbdView> list(@QueryParam("vm") String vm, @QueryParam("vdi") String vdi) {
         return vbds.list(vm == null ? null : Ids.parse(VM, vm), vdi == null ? null : Ids.parse(Vdi.CLASS, vdi));
     }
@@ -82,7 +81,6 @@ public class VbdResource {
     @Authorized("vbd.read")
     @Operation(summary = "Get a VBD")
     @APIResponse(responseCode = "200", description = "The VBD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public VbdView get(@PathParam("id") String id) {
         return vbds.get(Ids.parse(Vbd.CLASS, id));
     }
@@ -93,9 +91,6 @@ public class VbdResource {
     @Operation(summary = "Create a VBD", description = "A disk slot of a VM: userdevice 0-15 (xvda..), a VDI (none for"
             + " an empty CD drive), mode RO or RW, type Disk or CD, bootable.")
     @APIResponse(responseCode = "201", description = "The VBD; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VDI")
-    @APIResponse(responseCode = "409", description = "DEVICE_ALREADY_EXISTS, VDI_READ_ONLY, OPERATION_NOT_ALLOWED")
     public Response create(@NotNull @Valid VbdCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         TaskView task = tasks.run(new TaskRequest(VbdOperation.CREATE, VM, body.vmId(), IdempotencyKeys.validate(key)),
                 caller.get().subject(), ctx -> TaskResult.of(Vbd.CLASS, vbds.create(body)));
@@ -108,8 +103,6 @@ public class VbdResource {
     @Authorized("vbd.destroy")
     @Operation(summary = "Destroy a VBD", description = "Only when detached; its VDI stays.")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: attached")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
         TaskView task = tasks.run(request(VbdOperation.DESTROY, vbdId, key), caller.get().subject(), ctx -> {
@@ -127,9 +120,6 @@ public class VbdResource {
             + " the VM (a read-write VDI for one VM at a time) and activates it on the host; answers the path and"
             + " format the hypervisor opens.")
     @APIResponse(responseCode = "200", description = "The attached disk")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VDI_IN_USE, SR_NOT_ATTACHED, VDI_READ_ONLY, OPERATION_NOT_ALLOWED")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public AttachedDisk attach(@PathParam("id") String id, @NotNull @Valid OnHost body,
                                @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
@@ -147,8 +137,6 @@ public class VbdResource {
     @Authorized("vbd.detach")
     @Operation(summary = "Detach a VBD's disk (storage half of VBD.unplug)")
     @APIResponse(responseCode = "200", description = "The VBD; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: not attached")
     public Response detach(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
         TaskView task = tasks.run(request(VbdOperation.DETACH, vbdId, key), caller.get().subject(), ctx -> {
@@ -166,10 +154,6 @@ public class VbdResource {
             + " the VM's host (VDI_IN_USE when another running VM holds it read-write) and plugs it into the domain;"
             + " if the hypervisor refuses, the disk is released again.")
     @APIResponse(responseCode = "200", description = "The plugged disk")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VDI_IN_USE,"
-            + " SR_NOT_ATTACHED, OPERATION_NOT_ALLOWED (already attached)")
-    @APIResponse(responseCode = "502", description = "HYPERVISOR_ERROR")
     public AttachedDisk plug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
         AttachedDisk[] disk = new AttachedDisk[1];
@@ -186,10 +170,6 @@ public class VbdResource {
     @Operation(summary = "Hot-unplug a VBD from its running VM (XenAPI VBD.unplug)", description = "The domain lets"
             + " the disk go, then the disk is released on the host.")
     @APIResponse(responseCode = "200", description = "The VBD; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED (not attached), VM_BAD_POWER_STATE,"
-            + " OTHER_OPERATION_IN_PROGRESS")
-    @APIResponse(responseCode = "502", description = "HYPERVISOR_ERROR")
     public Response unplug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
         TaskView task = tasks.run(request(VbdOperation.UNPLUG, vbdId, key), caller.get().subject(), ctx -> {
@@ -206,8 +186,6 @@ public class VbdResource {
     @Operation(summary = "Insert a medium into an empty CD drive", description = "Into the drive of a running VM, the"
             + " medium is activated on its host and inserted into the domain; the answer carries its path.")
     @APIResponse(responseCode = "200", description = "The drive with its medium")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VBD_NOT_EMPTY, VBD_NOT_REMOVABLE_MEDIA, VDI_IN_USE")
     public AttachedDisk insert(@PathParam("id") String id, @NotNull @Valid VbdInsert body,
                                @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
@@ -225,8 +203,6 @@ public class VbdResource {
     @Operation(summary = "Eject a CD drive's medium", description = "From the drive of a running VM, the domain lets"
             + " the medium go first.")
     @APIResponse(responseCode = "200", description = "The empty drive; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VBD_IS_EMPTY, VBD_NOT_REMOVABLE_MEDIA")
     public Response eject(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vbdId = Ids.parse(Vbd.CLASS, id);
         TaskView task = tasks.run(request(VbdOperation.EJECT, vbdId, key), caller.get().subject(), ctx -> {
@@ -244,9 +220,6 @@ public class VbdResource {
             + " hostId. Every VBD is reserved in one transaction (VDI_IN_USE when another running VM has a read-write"
             + " VDI) and activated; answers, per VBD, the path and format the hypervisor opens. Idempotent.")
     @APIResponse(responseCode = "200", description = "The attached disks, by userdevice")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "409", description = "VDI_IN_USE, SR_NOT_ATTACHED, VDI_READ_ONLY, OPERATION_NOT_ALLOWED")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public List<AttachedDisk> attachVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         if (body.hostId() == null) {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, "hostId", "required");
@@ -267,7 +240,6 @@ public class VbdResource {
     @Operation(summary = "Detach all of a VM's disks (storage half of VM shutdown)", description = "Body: vmId."
             + " Releases every attached VBD of the VM; idempotent.")
     @APIResponse(responseCode = "200", description = "The VM's VBDs")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
     public Response detachVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         TaskView task = tasks.run(vmRequest(VbdOperation.DETACH_VM, body.vmId(), key), caller.get().subject(), ctx -> {
             attachments.detach(body.vmId(), null, ctx.taskId().toString());
@@ -285,9 +257,6 @@ public class VbdResource {
             + " is not plugged there) and answers the disks as it opens them; `complete` records them attached there"
             + " and releases them on the old host; `abort` releases them on the destination.")
     @APIResponse(responseCode = "200", description = "The disks on the destination (prepare), or none")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "409", description = "SR_NOT_ATTACHED")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public List<AttachedDisk> moveVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         if (body.hostId() == null || body.step() == null) {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, body.hostId() == null ? "hostId" : "step", "required");
@@ -313,7 +282,6 @@ public class VbdResource {
             description = "Body: vmId, newVmId, mode (clone, snapshot or copy), srId for copies. Each disk is cloned,"
                     + " snapshotted or copied and gets a VBD of the new VM in the same slot.")
     @APIResponse(responseCode = "202", description = "The task, with progress")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
     public Response cloneVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         if (body.newVmId() == null || body.mode() == null) {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, body.newVmId() == null ? "newVmId" : "mode", "required");
@@ -332,8 +300,6 @@ public class VbdResource {
     @Operation(summary = "Destroy a VM's VBDs (storage half of VM destroy)", description = "Body: vmId, destroyDisks."
             + " With destroyDisks, its disks that no other VM uses go too (not CD media).")
     @APIResponse(responseCode = "204", description = "Done; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: a VBD is attached")
     public Response destroyVm(@NotNull @Valid VmRef body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         TaskView task = tasks.run(vmRequest(VbdOperation.DESTROY_VM, body.vmId(), key), caller.get().subject(), ctx -> {
             vmDisks.destroyVm(body.vmId(), Boolean.TRUE.equals(body.destroyDisks()), ctx);

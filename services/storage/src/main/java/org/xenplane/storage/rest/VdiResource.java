@@ -63,7 +63,6 @@ public class VdiResource {
     @Authorized("vdi.read")
     @Operation(summary = "List VDIs", description = "All, or those of one SR (?sr=); hidden bases have managed=false.")
     @APIResponse(responseCode = "200", description = "The VDIs")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
     public List<VdiView> list(@QueryParam("sr") String sr) {
         return vdis.list(sr == null ? null : Ids.parse(Sr.CLASS, sr));
     }
@@ -73,7 +72,6 @@ public class VdiResource {
     @Authorized("vdi.read")
     @Operation(summary = "Get a VDI")
     @APIResponse(responseCode = "200", description = "The VDI")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public VdiView get(@PathParam("id") String id) {
         return vdis.get(Ids.parse(Vdi.CLASS, id));
     }
@@ -83,10 +81,6 @@ public class VdiResource {
     @Authorized("vdi.create")
     @Operation(summary = "Create a VDI", description = "An empty, thin disk of virtualSize bytes (a multiple of 512).")
     @APIResponse(responseCode = "201", description = "The VDI; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such SR")
-    @APIResponse(responseCode = "409", description = "SR_FULL, SR_HAS_NO_PBDS")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
     public Response create(@NotNull @Valid VdiCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         TaskView task = tasks.run(new TaskRequest(VdiOperation.CREATE, Sr.CLASS, body.srId(), IdempotencyKeys.validate(key)),
                 caller.get().subject(), ctx -> TaskResult.of(Vdi.CLASS, vdis.create(body, ctx.taskId(), ctx.taskId().toString())));
@@ -99,9 +93,6 @@ public class VdiResource {
     @Operation(summary = "Destroy a VDI", description = "Its detached VBDs go with it; a snapshot chain it leaves"
             + " behind is coalesced.")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VDI_IN_USE, OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS")
-    @APIResponse(responseCode = "502", description = "SR_BACKEND_FAILURE")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         TaskView task = tasks.run(request(VdiOperation.DESTROY, vdiId, key), caller.get().subject(), ctx -> {
@@ -117,10 +108,6 @@ public class VdiResource {
     @Authorized("vdi.resize")
     @Operation(summary = "Grow a VDI", description = "To virtualSize bytes; the VDI must not be attached.")
     @APIResponse(responseCode = "202", description = "The task; its result is the VDI")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED (attached), VDI_READ_ONLY,"
-            + " OTHER_OPERATION_IN_PROGRESS")
     public Response resize(@PathParam("id") String id, @NotNull @Valid VdiResize body,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
@@ -140,8 +127,6 @@ public class VdiResource {
     @Authorized("vdi.snapshot")
     @Operation(summary = "Snapshot a VDI", description = "A read-only copy-on-write image of the VDI now.")
     @APIResponse(responseCode = "201", description = "The snapshot; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "SR_FULL, OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS")
     public Response snapshot(@PathParam("id") String id, @Valid VdiFork body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return fork(id, body, key, true);
     }
@@ -152,8 +137,6 @@ public class VdiResource {
     @Authorized("vdi.clone")
     @Operation(summary = "Clone a VDI", description = "A writable copy-on-write clone.")
     @APIResponse(responseCode = "201", description = "The clone; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "SR_FULL, OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS")
     public Response cloneVdi(@PathParam("id") String id, @Valid VdiFork body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return fork(id, body, key, false);
     }
@@ -172,8 +155,6 @@ public class VdiResource {
     @Authorized("vdi.copy")
     @Operation(summary = "Copy a VDI", description = "A full, flattened copy to srId (default: the same SR), on any host.")
     @APIResponse(responseCode = "202", description = "The task, with progress; its result is the new VDI")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VDI_IN_USE (attached read-write), OTHER_OPERATION_IN_PROGRESS")
     public Response copy(@PathParam("id") String id, @Valid VdiCopy body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         vdis.get(vdiId);
@@ -193,10 +174,6 @@ public class VdiResource {
     @Operation(summary = "Import a disk image into a VDI", description = "The body is a raw or qcow2 (?format=) image"
             + " no larger than the VDI, streamed with a Content-Length; progress shows on the task while it uploads.")
     @APIResponse(responseCode = "200", description = "The VDI; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER, VDI_TOO_SMALL, VDI_CONTENT_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VDI_IN_USE, VDI_READ_ONLY, OTHER_OPERATION_IN_PROGRESS")
-    @APIResponse(responseCode = "411", description = "LENGTH_REQUIRED")
     public Response importContent(@PathParam("id") String id, @QueryParam("format") String format,
                                   @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
                                   @HeaderParam(IdempotencyKeys.HEADER) String key, InputStream body) {
@@ -217,9 +194,6 @@ public class VdiResource {
     @Operation(summary = "Export a VDI's content", description = "As a raw or qcow2 (?format=) image, its snapshot"
             + " chain flattened; the task in the Xenplane-Task header shows progress.")
     @APIResponse(responseCode = "200", description = "The image")
-    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VDI_IN_USE, OTHER_OPERATION_IN_PROGRESS")
     public Response export(@PathParam("id") String id, @QueryParam("format") String format) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         ImageFormat f = format(format);

@@ -1,5 +1,11 @@
 package org.xenplane.storage.service;
 
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
+import static org.xenplane.core.error.ErrorCode.SR_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.SR_DEVICE_CONFIG_INVALID;
+import static org.xenplane.core.error.ErrorCode.VDI_IN_USE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -17,8 +23,10 @@ import org.xenplane.storage.model.Vbd;
 /** The operations on PBDs (XenAPI {@code PBD.*}): an SR's attachment to one host. */
 public enum PbdOperation implements DeclaredOperation {
     READ(OperationSpec.reads("pbd.read", Role.READ_ONLY)),
-    PLUG(OperationSpec.changes("pbd.plug", Role.POOL_OPERATOR)),
-    UNPLUG(OperationSpec.changes("pbd.unplug", Role.POOL_OPERATOR));
+    PLUG(OperationSpec.changes("pbd.plug", Role.POOL_OPERATOR).in("unplugged")
+            .raises(OPERATION_NOT_ALLOWED, SR_DEVICE_CONFIG_INVALID, SR_BACKEND_FAILURE, HOST_OFFLINE)),
+    UNPLUG(OperationSpec.changes("pbd.unplug", Role.POOL_OPERATOR).in("plugged")
+            .raises(OPERATION_NOT_ALLOWED, VDI_IN_USE, SR_BACKEND_FAILURE, HOST_OFFLINE));
 
     private final OperationSpec spec;
 

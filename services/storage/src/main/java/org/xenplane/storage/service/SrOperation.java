@@ -1,5 +1,14 @@
 package org.xenplane.storage.service;
 
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
+import static org.xenplane.core.error.ErrorCode.SR_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.SR_DEVICE_CONFIG_INVALID;
+import static org.xenplane.core.error.ErrorCode.SR_HAS_NO_PBDS;
+import static org.xenplane.core.error.ErrorCode.SR_HAS_PBDS_ATTACHED;
+import static org.xenplane.core.error.ErrorCode.SR_NOT_ATTACHED;
+import static org.xenplane.core.error.ErrorCode.SR_UNKNOWN_DRIVER;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -20,17 +29,22 @@ import org.xenplane.storage.model.Sr;
 public enum SrOperation implements DeclaredOperation {
     READ(OperationSpec.reads("sr.read", Role.READ_ONLY)),
     /** Formats new storage (device config per type) and plugs it on its host, or every host when shared. */
-    CREATE(OperationSpec.changes("sr.create", Role.POOL_OPERATOR)),
+    CREATE(OperationSpec.changes("sr.create", Role.POOL_OPERATOR)
+            .raises(SR_UNKNOWN_DRIVER, SR_DEVICE_CONFIG_INVALID, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Records an SR whose storage exists already, plugs it and scans it. */
-    INTRODUCE(OperationSpec.changes("sr.introduce", Role.POOL_OPERATOR)),
+    INTRODUCE(OperationSpec.changes("sr.introduce", Role.POOL_OPERATOR)
+            .raises(SR_UNKNOWN_DRIVER, SR_DEVICE_CONFIG_INVALID, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Forgets the records of an unplugged SR; its storage stays. */
-    FORGET(OperationSpec.changes("sr.forget", Role.POOL_OPERATOR)),
+    FORGET(OperationSpec.changes("sr.forget", Role.POOL_OPERATOR).in("unplugged")
+            .raises(SR_HAS_PBDS_ATTACHED, OPERATION_NOT_ALLOWED)),
     /** Wipes an unplugged SR's storage and forgets it. */
-    DESTROY(OperationSpec.changes("sr.destroy", Role.POOL_OPERATOR)),
+    DESTROY(OperationSpec.changes("sr.destroy", Role.POOL_OPERATOR).in("unplugged")
+            .raises(SR_HAS_PBDS_ATTACHED, SR_HAS_NO_PBDS, OPERATION_NOT_ALLOWED, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Gives a shared SR a PBD on every host (hosts that joined later) and plugs every unplugged PBD of a live host. */
-    REPAIR(OperationSpec.changes("sr.repair", Role.POOL_OPERATOR)),
+    REPAIR(OperationSpec.changes("sr.repair", Role.POOL_OPERATOR).raises(SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Picks up volumes made outside, refreshes sizes, finishes pending coalesces. */
-    SCAN(OperationSpec.changes("sr.scan", Role.VM_POWER_ADMIN));
+    SCAN(OperationSpec.changes("sr.scan", Role.VM_POWER_ADMIN).in("plugged")
+            .raises(SR_HAS_NO_PBDS, SR_NOT_ATTACHED, SR_BACKEND_FAILURE, HOST_OFFLINE));
 
     private final OperationSpec spec;
 

@@ -1,5 +1,21 @@
 package org.xenplane.storage.service;
 
+import static org.xenplane.core.error.ErrorCode.DEVICE_ALREADY_EXISTS;
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.HYPERVISOR_ERROR;
+import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
+import static org.xenplane.core.error.ErrorCode.OTHER_OPERATION_IN_PROGRESS;
+import static org.xenplane.core.error.ErrorCode.SR_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.SR_FULL;
+import static org.xenplane.core.error.ErrorCode.SR_NOT_ATTACHED;
+import static org.xenplane.core.error.ErrorCode.VBD_IS_EMPTY;
+import static org.xenplane.core.error.ErrorCode.VBD_NOT_EMPTY;
+import static org.xenplane.core.error.ErrorCode.VBD_NOT_REMOVABLE_MEDIA;
+import static org.xenplane.core.error.ErrorCode.VDI_IN_USE;
+import static org.xenplane.core.error.ErrorCode.VDI_MISSING;
+import static org.xenplane.core.error.ErrorCode.VDI_READ_ONLY;
+import static org.xenplane.core.error.ErrorCode.VM_BAD_POWER_STATE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -23,28 +39,47 @@ import org.xenplane.storage.model.VbdType;
  */
 public enum VbdOperation implements DeclaredOperation {
     READ(OperationSpec.reads("vbd.read", Role.READ_ONLY)),
-    CREATE(OperationSpec.changes("vbd.create", Role.VM_ADMIN)),
-    DESTROY(OperationSpec.changes("vbd.destroy", Role.VM_ADMIN)),
+    CREATE(OperationSpec.changes("vbd.create", Role.VM_ADMIN)
+            .raises(DEVICE_ALREADY_EXISTS, VDI_READ_ONLY, OPERATION_NOT_ALLOWED)),
+    DESTROY(OperationSpec.changes("vbd.destroy", Role.VM_ADMIN).in("detached").raises(OPERATION_NOT_ALLOWED)),
     /** Storage half of VBD.plug: reserve the VDI for the VM and activate it on a host. */
-    ATTACH(OperationSpec.changes("vbd.attach", Role.VM_ADMIN)),
+    ATTACH(OperationSpec.changes("vbd.attach", Role.VM_ADMIN).in("detached")
+            .raises(OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, VDI_IN_USE, VDI_READ_ONLY, SR_NOT_ATTACHED,
+                    VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Storage half of VBD.unplug. */
-    DETACH(OperationSpec.changes("vbd.detach", Role.VM_ADMIN)),
+    DETACH(OperationSpec.changes("vbd.detach", Role.VM_ADMIN).in("attached")
+            .raises(OPERATION_NOT_ALLOWED, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** XenAPI VBD.plug: hot-plug into the VM's running domain. */
-    PLUG(OperationSpec.changes("vbd.plug", Role.VM_ADMIN), true),
+    PLUG(OperationSpec.changes("vbd.plug", Role.VM_ADMIN).in("detached")
+            .raises(OPERATION_NOT_ALLOWED, VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VDI_IN_USE, VDI_READ_ONLY,
+                    SR_NOT_ATTACHED, VDI_MISSING, SR_BACKEND_FAILURE, HYPERVISOR_ERROR, HOST_OFFLINE), true),
     /** XenAPI VBD.unplug: hot-unplug from the VM's running domain. */
-    UNPLUG(OperationSpec.changes("vbd.unplug", Role.VM_ADMIN), true),
-    INSERT(OperationSpec.changes("vbd.insert", Role.VM_OPERATOR)),
-    EJECT(OperationSpec.changes("vbd.eject", Role.VM_OPERATOR)),
+    UNPLUG(OperationSpec.changes("vbd.unplug", Role.VM_ADMIN).in("attached")
+            .raises(OPERATION_NOT_ALLOWED, VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, SR_BACKEND_FAILURE,
+                    HYPERVISOR_ERROR, HOST_OFFLINE), true),
+    INSERT(OperationSpec.changes("vbd.insert", Role.VM_OPERATOR).in("empty")
+            .raises(VBD_NOT_EMPTY, VBD_NOT_REMOVABLE_MEDIA, VDI_IN_USE, OTHER_OPERATION_IN_PROGRESS,
+                    HYPERVISOR_ERROR, HOST_OFFLINE)),
+    EJECT(OperationSpec.changes("vbd.eject", Role.VM_OPERATOR).in("not empty")
+            .raises(VBD_IS_EMPTY, VBD_NOT_REMOVABLE_MEDIA, OTHER_OPERATION_IN_PROGRESS, HYPERVISOR_ERROR, HOST_OFFLINE)),
     /** Storage half of VM start: every VBD of a VM at once (VbdAttach steps). */
-    ATTACH_VM(OperationSpec.changes("vbd.attach_vm", Role.VM_OPERATOR)),
+    ATTACH_VM(OperationSpec.changes("vbd.attach_vm", Role.VM_OPERATOR)
+            .raises(OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, VDI_IN_USE, VDI_READ_ONLY,
+                    SR_NOT_ATTACHED, VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Storage half of VM shutdown (VbdDetach steps). */
-    DETACH_VM(OperationSpec.changes("vbd.detach_vm", Role.VM_OPERATOR)),
+    DETACH_VM(OperationSpec.changes("vbd.detach_vm", Role.VM_OPERATOR)
+            .raises(SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Storage half of VM migration: activate on the destination, then record there or undo. */
-    MOVE_VM(OperationSpec.changes("vbd.move_vm", Role.VM_POWER_ADMIN)),
+    MOVE_VM(OperationSpec.changes("vbd.move_vm", Role.VM_POWER_ADMIN)
+            .raises(SR_NOT_ATTACHED, VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Storage half of VM clone, copy and snapshot: the VM's disks for a new VM. */
-    CLONE_VM(OperationSpec.changes("vbd.clone_vm", Role.VM_ADMIN)),
+    CLONE_VM(OperationSpec.changes("vbd.clone_vm", Role.VM_ADMIN)
+            .raises(OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, SR_FULL, SR_NOT_ATTACHED,
+                    VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Storage half of VM destroy: its VBDs, and its disks on request. */
-    DESTROY_VM(OperationSpec.changes("vbd.destroy_vm", Role.VM_ADMIN));
+    DESTROY_VM(OperationSpec.changes("vbd.destroy_vm", Role.VM_ADMIN)
+            .raises(OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, SR_BACKEND_FAILURE,
+                    HOST_OFFLINE));
 
     private final OperationSpec spec;
     private final boolean needsDomain;

@@ -1,5 +1,18 @@
 package org.xenplane.storage.service;
 
+import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
+import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
+import static org.xenplane.core.error.ErrorCode.OTHER_OPERATION_IN_PROGRESS;
+import static org.xenplane.core.error.ErrorCode.SR_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.SR_FULL;
+import static org.xenplane.core.error.ErrorCode.SR_HAS_NO_PBDS;
+import static org.xenplane.core.error.ErrorCode.SR_NOT_ATTACHED;
+import static org.xenplane.core.error.ErrorCode.VDI_CONTENT_INVALID;
+import static org.xenplane.core.error.ErrorCode.VDI_IN_USE;
+import static org.xenplane.core.error.ErrorCode.VDI_MISSING;
+import static org.xenplane.core.error.ErrorCode.VDI_READ_ONLY;
+import static org.xenplane.core.error.ErrorCode.VDI_TOO_SMALL;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.Arrays;
@@ -21,17 +34,32 @@ import org.xenplane.storage.model.Vdi;
  */
 public enum VdiOperation implements DeclaredOperation {
     READ(OperationSpec.reads("vdi.read", Role.READ_ONLY)),
-    CREATE(OperationSpec.changes("vdi.create", Role.VM_ADMIN)),
-    DESTROY(OperationSpec.changes("vdi.destroy", Role.VM_ADMIN)),
+    CREATE(OperationSpec.changes("vdi.create", Role.VM_ADMIN)
+            .raises(SR_FULL, SR_HAS_NO_PBDS, SR_NOT_ATTACHED, SR_BACKEND_FAILURE, HOST_OFFLINE)),
+    DESTROY(OperationSpec.changes("vdi.destroy", Role.VM_ADMIN).in("detached")
+            .raises(VDI_IN_USE, VDI_READ_ONLY, OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, SR_NOT_ATTACHED,
+                    VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Grows the disk (offline: the VM service resizes attached disks through the hypervisor). */
-    RESIZE(OperationSpec.changes("vdi.resize", Role.VM_ADMIN)),
-    SNAPSHOT(OperationSpec.changes("vdi.snapshot", Role.VM_ADMIN)),
+    RESIZE(OperationSpec.changes("vdi.resize", Role.VM_ADMIN).in("detached")
+            .raises(OPERATION_NOT_ALLOWED, VDI_READ_ONLY, OTHER_OPERATION_IN_PROGRESS, SR_FULL,
+                    SR_NOT_ATTACHED, VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
+    SNAPSHOT(OperationSpec.changes("vdi.snapshot", Role.VM_ADMIN).in("detached")
+            .raises(OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, SR_FULL, SR_NOT_ATTACHED, VDI_MISSING,
+                    SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** A copy-on-write clone. */
-    CLONE(OperationSpec.changes("vdi.clone", Role.VM_ADMIN)),
+    CLONE(OperationSpec.changes("vdi.clone", Role.VM_ADMIN).in("detached")
+            .raises(OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, SR_FULL, SR_NOT_ATTACHED, VDI_MISSING,
+                    SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** A full copy, to the same or another SR. */
-    COPY(OperationSpec.changes("vdi.copy", Role.VM_ADMIN)),
-    IMPORT(OperationSpec.changes("vdi.import", Role.VM_ADMIN)),
-    EXPORT(OperationSpec.changes("vdi.export", Role.VM_ADMIN));
+    COPY(OperationSpec.changes("vdi.copy", Role.VM_ADMIN).in("detached", "attached read-only")
+            .raises(OPERATION_NOT_ALLOWED, VDI_IN_USE, OTHER_OPERATION_IN_PROGRESS, SR_FULL,
+                    SR_HAS_NO_PBDS, SR_NOT_ATTACHED, VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
+    IMPORT(OperationSpec.changes("vdi.import", Role.VM_ADMIN).in("detached")
+            .raises(OPERATION_NOT_ALLOWED, VDI_TOO_SMALL, VDI_CONTENT_INVALID, VDI_IN_USE, VDI_READ_ONLY,
+                    OTHER_OPERATION_IN_PROGRESS, SR_NOT_ATTACHED, VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
+    EXPORT(OperationSpec.changes("vdi.export", Role.VM_ADMIN).in("detached", "attached read-only")
+            .raises(OPERATION_NOT_ALLOWED, VDI_IN_USE, OTHER_OPERATION_IN_PROGRESS, SR_NOT_ATTACHED, VDI_MISSING,
+                    SR_BACKEND_FAILURE, HOST_OFFLINE));
 
     private final OperationSpec spec;
 

@@ -44,7 +44,6 @@ public class DomainReportResource {
     @Operation(summary = "Report a host's domains (host daemons)",
             description = "Only the host's own daemon, with its host credential. The VM records are reconciled with it.")
     @APIResponse(responseCode = "204", description = "Reconciled")
-    @APIResponse(responseCode = "403", description = "RBAC_PERMISSION_DENIED: not this host's credential")
     public Response report(@NotNull @Valid DomainReport report) {
         UUID hostId = report.hostId();
         if (!caller.get().subject().equals(hostId.toString())) {

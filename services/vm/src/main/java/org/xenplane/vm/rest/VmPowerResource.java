@@ -37,8 +37,6 @@ import org.xenplane.vm.service.VmService;
 @Tag(name = "vms")
 public class VmPowerResource {
     private static final String ACCEPTED = "Accepted: the task, at its Location and in the Xenplane-Task header";
-    private static final String BUSY = "VM_BAD_POWER_STATE (expected, actual), OTHER_OPERATION_IN_PROGRESS, "
-            + "VM_IS_TEMPLATE, VM_IS_SNAPSHOT";
 
     private final StartOperations starts;
     private final ShutdownOperations shutdowns;
@@ -64,8 +62,6 @@ public class VmPowerResource {
     @Operation(summary = "Start a halted VM", description = "On a live, enabled host with room for it, its affinity host first. "
             + "The body is optional: `{\"paused\": true}` leaves it paused.")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY + ", HOST_NOT_ENOUGH_FREE_MEMORY (needed, available), NO_HOSTS_AVAILABLE")
     public Response start(@PathParam("id") String id, @Valid VmRequests.Start body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(starts.start(vm(id), null, body != null && body.paused(), who(), key(key)));
     }
@@ -76,8 +72,6 @@ public class VmPowerResource {
     @Authorized("vm.start_on")
     @Operation(summary = "Start a halted VM on a given host")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM or host")
-    @APIResponse(responseCode = "409", description = BUSY + ", HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE")
     public Response startOn(@PathParam("id") String id, @NotNull @Valid VmRequests.StartOn body,
                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(starts.start(vm(id), body.host(), body.paused(), who(), key(key)));
@@ -90,8 +84,6 @@ public class VmPowerResource {
             description = "After xenplane.vm.clean-shutdown-timeout without the guest obliging, the task fails with "
                     + "VM_SHUTDOWN_TIMEOUT and the VM keeps running.")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY)
     public Response cleanShutdown(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(shutdowns.cleanShutdown(vm(id), who(), key(key)));
     }
@@ -101,8 +93,6 @@ public class VmPowerResource {
     @Authorized("vm.hard_shutdown")
     @Operation(summary = "Stop a VM at once", description = "Destroys its domain; a suspended VM loses its suspend image.")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY)
     public Response hardShutdown(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(shutdowns.hardShutdown(vm(id), who(), key(key)));
     }
@@ -112,8 +102,6 @@ public class VmPowerResource {
     @Authorized("vm.clean_reboot")
     @Operation(summary = "Ask a running VM's guest to reboot", description = "Fails with VM_REBOOT_TIMEOUT if the guest does not.")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY)
     public Response cleanReboot(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(shutdowns.cleanReboot(vm(id), who(), key(key)));
     }
@@ -123,8 +111,6 @@ public class VmPowerResource {
     @Authorized("vm.hard_reboot")
     @Operation(summary = "Destroy a VM's domain and build it again on the same host")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY)
     public Response hardReboot(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(shutdowns.hardReboot(vm(id), who(), key(key)));
     }
@@ -134,8 +120,6 @@ public class VmPowerResource {
     @Authorized("vm.suspend")
     @Operation(summary = "Suspend a running VM", description = "Its state goes to an image on its host; its memory is freed.")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY)
     public Response suspend(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(domains.suspend(vm(id), who(), key(key)));
     }
@@ -146,8 +130,6 @@ public class VmPowerResource {
     @Authorized("vm.resume")
     @Operation(summary = "Resume a suspended VM", description = "On the host that holds its image. The body is optional.")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY + ", HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE")
     public Response resume(@PathParam("id") String id, @Valid VmRequests.Resume body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(starts.resume(vm(id), body != null && body.paused(), who(), key(key)));
     }
@@ -157,8 +139,6 @@ public class VmPowerResource {
     @Authorized("vm.pause")
     @Operation(summary = "Pause a running VM")
     @APIResponse(responseCode = "200", description = "The VM; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY + ", VM_MISSING (its domain is gone; the VM is now halted)")
     public Response pause(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = vm(id);
         return TaskResponses.finished(domains.pause(vmId, who(), key(key)), vms.get(vmId));
@@ -169,8 +149,6 @@ public class VmPowerResource {
     @Authorized("vm.unpause")
     @Operation(summary = "Unpause a paused VM")
     @APIResponse(responseCode = "200", description = "The VM; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY + ", VM_MISSING")
     public Response unpause(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = vm(id);
         return TaskResponses.finished(domains.unpause(vmId, who(), key(key)), vms.get(vmId));
@@ -182,9 +160,6 @@ public class VmPowerResource {
     @Authorized("vm.pool_migrate")
     @Operation(summary = "Migrate a running VM live to another host of the pool")
     @APIResponse(responseCode = "202", description = ACCEPTED)
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM or host")
-    @APIResponse(responseCode = "409", description = BUSY + ", HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, "
-            + "OPERATION_NOT_ALLOWED (already there)")
     public Response migrate(@PathParam("id") String id, @NotNull @Valid VmRequests.Migrate body,
                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return accepted(migrations.migrate(vm(id), body.host(), who(), key(key)));
@@ -199,9 +174,6 @@ public class VmPowerResource {
                     + "memory on the host and its disk attachments are released. If that host still ran the VM's "
                     + "domain, the VM could run twice: make sure the host is down first.")
     @APIResponse(responseCode = "200", description = "The VM, now halted; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD (force): force is not true")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = BUSY + ", HOST_IS_LIVE (host): its host is live, use hard-shutdown")
     public Response resetPowerState(@PathParam("id") String id, @Valid VmRequests.ResetPowerState body,
                                     @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = vm(id);

@@ -61,7 +61,6 @@ public class VmResource {
     @Operation(summary = "List VMs, templates and snapshots",
             description = "`template=true` lists templates (snapshots included), `false` VMs; `powerState` filters by state.")
     @APIResponse(responseCode = "200", description = "The VMs, by name")
-    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER: an unknown power state")
     public List<VmView> list(@QueryParam("template") Boolean template, @QueryParam("powerState") String powerState) {
         return vms.list(template, state(powerState));
     }
@@ -71,7 +70,6 @@ public class VmResource {
     @Authorized("vm.read")
     @Operation(summary = "Get a VM")
     @APIResponse(responseCode = "200", description = "The VM")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
     public VmView get(@PathParam("id") String id) {
         return vms.get(Ids.parse(Vm.CLASS, id));
     }
@@ -81,9 +79,6 @@ public class VmResource {
     @Authorized("vm.create")
     @Operation(summary = "Create a VM", description = "From a template (its settings, overridden by those given) or from scratch.")
     @APIResponse(responseCode = "201", description = "The new VM; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, MEMORY_CONSTRAINT_VIOLATION")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such template")
-    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: the source is not a template")
     public Response create(@NotNull @Valid VmCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         AtomicReference<VmView> created = new AtomicReference<>();
         TaskView task = tasks.run(new TaskRequest(VmOperation.CREATE, Vm.CLASS, null, IdempotencyKeys.validate(key)),
@@ -101,10 +96,6 @@ public class VmResource {
     @Operation(summary = "Change a VM's settings",
             description = "Dynamic memory and vCPUs at startup change live on a running VM; other settings only when halted.")
     @APIResponse(responseCode = "200", description = "The VM; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "400", description = "INVALID_FIELD, MEMORY_CONSTRAINT_VIOLATION")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED")
-    @APIResponse(responseCode = "502", description = "HYPERVISOR_ERROR: the host refused the live change")
     public Response update(@PathParam("id") String id, @NotNull @Valid VmSettings settings,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
@@ -118,8 +109,6 @@ public class VmResource {
     @Operation(summary = "Destroy a halted VM, template or snapshot", description = "Its VBDs and VIFs go with it;"
             + " its disks stay unless `destroyDisks=true` (then those no other VM uses go too).")
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED (built-in template)")
     public Response destroy(@PathParam("id") String id, @QueryParam("destroyDisks") @DefaultValue("false") boolean destroyDisks,
                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
@@ -136,8 +125,6 @@ public class VmResource {
     @Authorized("vm.clone")
     @Operation(summary = "Clone a halted VM or a template", description = "The clone's `parent` is the source.")
     @APIResponse(responseCode = "201", description = "The clone; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS")
     public Response cloneVm(@PathParam("id") String id, @NotNull @Valid VmRequests.NewName body,
                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return copy(id, body.name(), VmOperation.CLONE, key);
@@ -149,8 +136,6 @@ public class VmResource {
     @Authorized("vm.copy")
     @Operation(summary = "Copy a halted VM or a template", description = "A full copy: once VMs have disks, their disks are copied too.")
     @APIResponse(responseCode = "201", description = "The copy; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS")
     public Response copyVm(@PathParam("id") String id, @NotNull @Valid VmRequests.NewName body,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return copy(id, body.name(), VmOperation.COPY, key);
@@ -162,8 +147,6 @@ public class VmResource {
     @Authorized("vm.snapshot")
     @Operation(summary = "Snapshot a VM", description = "A template recording the VM's settings now; it lists under the VM's `snapshots`.")
     @APIResponse(responseCode = "201", description = "The snapshot; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS")
     public Response snapshot(@PathParam("id") String id, @NotNull @Valid VmRequests.NewName body,
                              @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
@@ -181,8 +164,6 @@ public class VmResource {
     @Authorized("vm.revert")
     @Operation(summary = "Revert a halted VM to one of its snapshots")
     @APIResponse(responseCode = "200", description = "The VM; the task id is in the Xenplane-Task header")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID")
-    @APIResponse(responseCode = "409", description = "VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED (not its snapshot)")
     public Response revert(@PathParam("id") String id, @NotNull @Valid VmRequests.Revert body,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);

@@ -1,24 +1,28 @@
 package org.xenplane.vm.service;
 
-import static org.xenplane.core.error.ErrorCode.HANDLE_INVALID;
+import static org.xenplane.core.error.ErrorCode.BRIDGE_MISSING;
+import static org.xenplane.core.error.ErrorCode.DEVICE_BUSY;
+import static org.xenplane.core.error.ErrorCode.HOST_CANNOT_ATTACH_NETWORK;
 import static org.xenplane.core.error.ErrorCode.HOST_DISABLED;
 import static org.xenplane.core.error.ErrorCode.HOST_IS_LIVE;
 import static org.xenplane.core.error.ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY;
 import static org.xenplane.core.error.ErrorCode.HOST_NOT_LIVE;
 import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
 import static org.xenplane.core.error.ErrorCode.HYPERVISOR_ERROR;
-import static org.xenplane.core.error.ErrorCode.INVALID_FIELD;
 import static org.xenplane.core.error.ErrorCode.MEMORY_CONSTRAINT_VIOLATION;
+import static org.xenplane.core.error.ErrorCode.NETWORK_BACKEND_FAILURE;
 import static org.xenplane.core.error.ErrorCode.NO_HOSTS_AVAILABLE;
 import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
 import static org.xenplane.core.error.ErrorCode.OTHER_OPERATION_IN_PROGRESS;
-import static org.xenplane.core.error.ErrorCode.VM_BAD_POWER_STATE;
-import static org.xenplane.core.error.ErrorCode.VDI_IN_USE;
-import static org.xenplane.core.error.ErrorCode.SR_NOT_ATTACHED;
-import static org.xenplane.core.error.ErrorCode.HOST_CANNOT_ATTACH_NETWORK;
-import static org.xenplane.core.error.ErrorCode.STORAGE_SERVICE_UNAVAILABLE;
-import static org.xenplane.core.error.ErrorCode.SR_FULL;
+import static org.xenplane.core.error.ErrorCode.PIF_IS_MANAGEMENT_INTERFACE;
+import static org.xenplane.core.error.ErrorCode.PIF_UNKNOWN_DEVICE;
 import static org.xenplane.core.error.ErrorCode.SR_BACKEND_FAILURE;
+import static org.xenplane.core.error.ErrorCode.SR_FULL;
+import static org.xenplane.core.error.ErrorCode.SR_NOT_ATTACHED;
+import static org.xenplane.core.error.ErrorCode.STORAGE_SERVICE_UNAVAILABLE;
+import static org.xenplane.core.error.ErrorCode.VDI_IN_USE;
+import static org.xenplane.core.error.ErrorCode.VDI_MISSING;
+import static org.xenplane.core.error.ErrorCode.VM_BAD_POWER_STATE;
 import static org.xenplane.core.error.ErrorCode.VM_IS_SNAPSHOT;
 import static org.xenplane.core.error.ErrorCode.VM_IS_TEMPLATE;
 import static org.xenplane.core.error.ErrorCode.VM_MISSING;
@@ -50,64 +54,67 @@ import org.xenplane.vm.model.Vm;
  * The operations on VMs, declared once (XenAPI {@code VM.*}): the least role (XenServer's
  * defaults), the power states in which each may run, whether it applies to templates and
  * snapshots, what else it needs of the VM ({@link Needs}: snapshots to revert to, disks not attached to
- * snapshot or clone them, not a built-in template to change or destroy it), and the errors it raises.
+ * snapshot or clone them, not a built-in template to change or destroy it), and the errors it raises
+ * (those of its state check follow from the rest; the others are listed).
  * {@link #refusal} is the one check of "may X run on this VM now"; the REST layer,
  * {@code allowedOperations}, the OpenAPI document and docs/api.md read this.
  */
 public enum VmOperation implements DeclaredOperation {
-    READ(OperationSpec.reads("vm.read", Role.READ_ONLY), Scope.ANY, states(), HANDLE_INVALID),
+    READ(OperationSpec.reads("vm.read", Role.READ_ONLY), Scope.ANY, states()),
     CREATE(OperationSpec.changes("vm.create", Role.VM_ADMIN), Scope.ANY, states(),
-            HANDLE_INVALID, INVALID_FIELD, MEMORY_CONSTRAINT_VIOLATION, OPERATION_NOT_ALLOWED),
+            MEMORY_CONSTRAINT_VIOLATION, OPERATION_NOT_ALLOWED),
     UPDATE(OperationSpec.changes("vm.update", Role.VM_ADMIN), Scope.ANY, states(HALTED, PAUSED, RUNNING, SUSPENDED),
-            Needs.NOT_BUILT_IN, VM_BAD_POWER_STATE, OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, MEMORY_CONSTRAINT_VIOLATION, INVALID_FIELD, HYPERVISOR_ERROR),
+            Needs.NOT_BUILT_IN, MEMORY_CONSTRAINT_VIOLATION, HYPERVISOR_ERROR),
     DESTROY(OperationSpec.changes("vm.destroy", Role.VM_ADMIN), Scope.ANY, states(HALTED), Needs.NOT_BUILT_IN,
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED, STORAGE_SERVICE_UNAVAILABLE),
+            STORAGE_SERVICE_UNAVAILABLE),
     START(OperationSpec.changes("vm.start", Role.VM_OPERATOR), Scope.VMS, states(HALTED),
-            VM_BAD_POWER_STATE, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS,
-            HOST_NOT_ENOUGH_FREE_MEMORY, NO_HOSTS_AVAILABLE, HOST_OFFLINE, HYPERVISOR_ERROR, VDI_IN_USE, SR_NOT_ATTACHED, HOST_CANNOT_ATTACH_NETWORK, STORAGE_SERVICE_UNAVAILABLE),
+            HOST_NOT_ENOUGH_FREE_MEMORY, NO_HOSTS_AVAILABLE, HOST_OFFLINE, HYPERVISOR_ERROR, VDI_IN_USE, VDI_MISSING,
+            SR_NOT_ATTACHED, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE, HOST_CANNOT_ATTACH_NETWORK,
+            PIF_IS_MANAGEMENT_INTERFACE, PIF_UNKNOWN_DEVICE, DEVICE_BUSY, BRIDGE_MISSING, NETWORK_BACKEND_FAILURE),
     START_ON(OperationSpec.changes("vm.start_on", Role.VM_POWER_ADMIN), Scope.VMS, states(HALTED),
-            VM_BAD_POWER_STATE, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS, HANDLE_INVALID,
-            HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, HOST_OFFLINE, HYPERVISOR_ERROR, VDI_IN_USE, SR_NOT_ATTACHED, HOST_CANNOT_ATTACH_NETWORK, STORAGE_SERVICE_UNAVAILABLE),
+            HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, HOST_OFFLINE, HYPERVISOR_ERROR, VDI_IN_USE,
+            VDI_MISSING, SR_NOT_ATTACHED, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE, HOST_CANNOT_ATTACH_NETWORK,
+            PIF_IS_MANAGEMENT_INTERFACE, PIF_UNKNOWN_DEVICE, DEVICE_BUSY, BRIDGE_MISSING, NETWORK_BACKEND_FAILURE),
     CLEAN_SHUTDOWN(OperationSpec.changes("vm.clean_shutdown", Role.VM_OPERATOR), Scope.VMS, states(RUNNING),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_SHUTDOWN_TIMEOUT, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+            VM_SHUTDOWN_TIMEOUT, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
     HARD_SHUTDOWN(OperationSpec.changes("vm.hard_shutdown", Role.VM_OPERATOR), Scope.VMS,
-            states(RUNNING, PAUSED, SUSPENDED), VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, HOST_OFFLINE,
-            HYPERVISOR_ERROR),
+            states(RUNNING, PAUSED, SUSPENDED), HOST_OFFLINE, HYPERVISOR_ERROR),
     CLEAN_REBOOT(OperationSpec.changes("vm.clean_reboot", Role.VM_OPERATOR), Scope.VMS, states(RUNNING),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_REBOOT_TIMEOUT, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+            VM_REBOOT_TIMEOUT, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
     HARD_REBOOT(OperationSpec.changes("vm.hard_reboot", Role.VM_OPERATOR), Scope.VMS, states(RUNNING, PAUSED),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, HOST_OFFLINE, HYPERVISOR_ERROR),
+            HOST_OFFLINE, HYPERVISOR_ERROR),
     SUSPEND(OperationSpec.changes("vm.suspend", Role.VM_OPERATOR), Scope.VMS, states(RUNNING),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+            VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
     RESUME(OperationSpec.changes("vm.resume", Role.VM_OPERATOR), Scope.VMS, states(SUSPENDED),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE,
-            HOST_OFFLINE, HYPERVISOR_ERROR, VDI_IN_USE, SR_NOT_ATTACHED, HOST_CANNOT_ATTACH_NETWORK, STORAGE_SERVICE_UNAVAILABLE),
+            HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, HOST_OFFLINE, HYPERVISOR_ERROR, VDI_IN_USE,
+            VDI_MISSING, SR_NOT_ATTACHED, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE, HOST_CANNOT_ATTACH_NETWORK,
+            PIF_IS_MANAGEMENT_INTERFACE, PIF_UNKNOWN_DEVICE, DEVICE_BUSY, BRIDGE_MISSING, NETWORK_BACKEND_FAILURE),
     PAUSE(OperationSpec.changes("vm.pause", Role.VM_OPERATOR), Scope.VMS, states(RUNNING),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+            VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
     UNPAUSE(OperationSpec.changes("vm.unpause", Role.VM_OPERATOR), Scope.VMS, states(PAUSED),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
+            VM_MISSING, HOST_OFFLINE, HYPERVISOR_ERROR),
     CLONE(OperationSpec.changes("vm.clone", Role.VM_ADMIN), Scope.ANY, states(HALTED), Needs.DISKS_DETACHED,
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED, SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
+            SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
     COPY(OperationSpec.changes("vm.copy", Role.VM_ADMIN), Scope.ANY, states(HALTED),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
+            SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
     SNAPSHOT(OperationSpec.changes("vm.snapshot", Role.VM_POWER_ADMIN), Scope.VMS,
-            states(HALTED, PAUSED, RUNNING, SUSPENDED), Needs.DISKS_DETACHED, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS,
-            OPERATION_NOT_ALLOWED, SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
+            states(HALTED, PAUSED, RUNNING, SUSPENDED), Needs.DISKS_DETACHED, SR_FULL, SR_BACKEND_FAILURE,
+            STORAGE_SERVICE_UNAVAILABLE),
     REVERT(OperationSpec.changes("vm.revert", Role.VM_POWER_ADMIN), Scope.VMS, states(HALTED), Needs.SNAPSHOTS,
-            VM_BAD_POWER_STATE, VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED,
             SR_FULL, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE),
     POOL_MIGRATE(OperationSpec.changes("vm.pool_migrate", Role.VM_POWER_ADMIN), Scope.VMS, states(RUNNING),
-            VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, OPERATION_NOT_ALLOWED, HANDLE_INVALID,
-            HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, HOST_OFFLINE, HYPERVISOR_ERROR, SR_NOT_ATTACHED,
-            HOST_CANNOT_ATTACH_NETWORK, STORAGE_SERVICE_UNAVAILABLE),
+            OPERATION_NOT_ALLOWED, HOST_NOT_ENOUGH_FREE_MEMORY, HOST_DISABLED, HOST_NOT_LIVE, HOST_OFFLINE,
+            HYPERVISOR_ERROR, VDI_MISSING, SR_NOT_ATTACHED, SR_BACKEND_FAILURE, STORAGE_SERVICE_UNAVAILABLE,
+            HOST_CANNOT_ATTACH_NETWORK, PIF_IS_MANAGEMENT_INTERFACE, PIF_UNKNOWN_DEVICE, DEVICE_BUSY, BRIDGE_MISSING,
+            NETWORK_BACKEND_FAILURE),
     /**
      * XenAPI {@code VM.power_state_reset} ({@code xe vm-reset-powerstate --force}): records a VM whose
      * host is not live as halted, touching no hypervisor; only with {@code force} (else INVALID_FIELD).
      */
     POWER_STATE_RESET(OperationSpec.changes("vm.power_state_reset", Role.POOL_OPERATOR), Scope.VMS, states(PAUSED, RUNNING),
-            Needs.HOST_NOT_LIVE, INVALID_FIELD, VM_BAD_POWER_STATE, OTHER_OPERATION_IN_PROGRESS, HOST_IS_LIVE),
+            Needs.HOST_NOT_LIVE),
     /** A host daemon reports its domains (reconciliation); only with its host credential. */
-    REPORT_DOMAINS(OperationSpec.byHost("vm.report_domains"), Scope.ANY, states(), INVALID_FIELD);
+    REPORT_DOMAINS(OperationSpec.byHost("vm.report_domains"), Scope.ANY, states());
 
     /** Which objects an operation applies to. */
     enum Scope {
@@ -192,18 +199,38 @@ public enum VmOperation implements DeclaredOperation {
     private final Scope scope;
     private final Set<PowerState> allowedStates;
     private final Needs needs;
-    private final List<ErrorCode> errors;
 
     VmOperation(OperationSpec spec, Scope scope, Set<PowerState> allowedStates, ErrorCode... errors) {
         this(spec, scope, allowedStates, Needs.NOTHING, errors);
     }
 
+    /**
+     * The power states are typed here, for {@link #refusal}; the spec carries their wire names, and its
+     * errors start with the codes {@link #refusal} answers for this scope, these states and needs.
+     */
     VmOperation(OperationSpec spec, Scope scope, Set<PowerState> allowedStates, Needs needs, ErrorCode... errors) {
-        this.spec = spec;
+        this.spec = spec.in(Arrays.stream(PowerState.values()).filter(allowedStates::contains)
+                .map(PowerState::wireName).toArray(String[]::new)).raises(refusalsThen(scope, allowedStates, needs, errors));
         this.scope = scope;
         this.allowedStates = allowedStates;
         this.needs = needs;
-        this.errors = List.of(errors);
+    }
+
+    /** What {@link #refusal} may answer (wrong state, template or snapshot, busy, an unmet need), then {@code errors}. */
+    private static ErrorCode[] refusalsThen(Scope scope, Set<PowerState> allowedStates, Needs needs, ErrorCode... errors) {
+        List<ErrorCode> codes = new java.util.ArrayList<>();
+        if (!allowedStates.isEmpty()) {
+            codes.add(VM_BAD_POWER_STATE);
+            if (scope == Scope.VMS) {
+                codes.addAll(List.of(VM_IS_TEMPLATE, VM_IS_SNAPSHOT));
+            }
+            codes.add(OTHER_OPERATION_IN_PROGRESS);
+            if (needs != Needs.NOTHING) {
+                codes.add(needs == Needs.HOST_NOT_LIVE ? HOST_IS_LIVE : OPERATION_NOT_ALLOWED);
+            }
+        }
+        Arrays.stream(errors).filter(code -> !codes.contains(code)).forEach(codes::add);
+        return codes.toArray(ErrorCode[]::new);
     }
 
     @Override
@@ -212,7 +239,7 @@ public enum VmOperation implements DeclaredOperation {
     }
 
     /** The power states in which the operation may run (empty: it does not act on an existing VM's state). */
-    public Set<PowerState> allowedStates() {
+    public Set<PowerState> powerStates() {
         return allowedStates.isEmpty() ? Set.of() : EnumSet.copyOf(allowedStates);
     }
 
@@ -224,11 +251,6 @@ public enum VmOperation implements DeclaredOperation {
     /** What the operation needs of the VM besides its power state. */
     public Needs needs() {
         return needs;
-    }
-
-    /** The error codes the operation raises, besides authentication and bad input. */
-    public List<ErrorCode> errors() {
-        return errors;
     }
 
     /** The verb as in {@code allowedOperations}, e.g. {@code clean_shutdown}. */

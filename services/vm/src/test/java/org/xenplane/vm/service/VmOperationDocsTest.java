@@ -39,7 +39,7 @@ class VmOperationDocsTest {
         if (op.allowedStates().isEmpty()) {
             return "any";
         }
-        String states = Arrays.stream(PowerState.values()).filter(op.allowedStates()::contains)
+        String states = Arrays.stream(PowerState.values()).filter(op.powerStates()::contains)
                 .map(PowerState::wireName).collect(Collectors.joining(", "));
         String scoped = op.vmsOnly() ? states + "; VMs only" : states;
         return op.needs() == VmOperation.Needs.NOTHING ? scoped : scoped + "; " + op.needs().label();
