@@ -26,8 +26,6 @@ class TableOwnershipTest {
     static final Set<String> KNOWN = Set.of(
             // the pool's host table: read for daemon addresses and placement (issue 18 part 1: one reader)
             "core -> host", "network -> host", "storage -> host", "vm -> host", "monitoring -> host",
-            // core's network half of the VM service, over the network service's tables
-            "core -> network", "core -> pif", "core -> vlan", "core -> bond", "core -> vif",
             // core's storage half of the VM service: placement, admission locks and views over the storage tables
             "core -> vbd", "core -> vdi", "core -> pbd",
             // the VM service's invariant check on attached disks

@@ -1,23 +1,24 @@
-package org.xenplane.core.network;
+package org.xenplane.network.service;
 
-import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.xenplane.core.daemon.HostEndpoint;
 import org.xenplane.core.daemon.DaemonHosts;
+import org.xenplane.core.daemon.HostEndpoint;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
+import org.xenplane.core.network.Nic;
+import org.xenplane.core.network.VmNetworking;
+import org.xenplane.network.model.Vif;
 
 /**
- * The network side of a VM's life, for the VM service (the contract is in docs/network.md):
+ * The network service's answer to the VM service in the same process (core's {@link VmNetworking};
+ * the contract is in docs/network.md), and what its {@code /api/v1/vm-vifs} endpoints answer a VM
+ * service in another process:
  * <ul>
  *   <li>{@link #nicsForVm}: the NICs to hand the hypervisor driver at start;</li>
  *   <li>{@link #ensureNetworksOnHost}: before a domain is created on a host, each of its networks'
@@ -25,35 +26,31 @@ import org.xenplane.core.event.EventPublisher;
  *   <li>{@link #assertHostCanAttach}: placement and migration check that a host can reach every
  *       network of the VM, without changing anything;</li>
  *   <li>{@link #setVifsAttached}: after start, shutdown or migration, the VIFs' currently-attached flags;</li>
- *   <li>{@link #destroyVifs}: when the VM is destroyed, its VIFs go with it (XenAPI {@code VM.destroy}).</li>
+ *   <li>{@link #copyVifs}, {@link #destroyVifs}: a cloned VM's VIFs, and a destroyed VM's (XenAPI {@code VM.destroy}).</li>
  * </ul>
+ * Each joins the caller's transaction when there is one (the VM service records a VM's state and
+ * its VIFs' flags in one commit), and runs in its own otherwise.
  */
 @ApplicationScoped
-public class VmNetworking {
-    public static final String VIF_CLASS = "vif";
+public class NetworkingForVms implements VmNetworking {
+    private static final int MAC_ATTEMPTS = 8;
 
     private final EntityManager em;
     private final DaemonHosts hosts;
     private final HostBridges bridges;
     private final EventPublisher events;
-    private final List<VifSnapshots> snapshots;
+    private final NetworkViews views;
 
-    private volatile boolean networkSchema;
-
-    public VmNetworking(EntityManager em, DaemonHosts hosts, HostBridges bridges, EventPublisher events,
-                        @All List<VifSnapshots> snapshots) {
+    public NetworkingForVms(EntityManager em, DaemonHosts hosts, HostBridges bridges, EventPublisher events, NetworkViews views) {
         this.em = em;
         this.hosts = hosts;
         this.bridges = bridges;
         this.events = events;
-        this.snapshots = snapshots;
+        this.views = views;
     }
 
-    /** The VM's NICs in device order, each with its network's bridge. */
+    @Override
     public List<Nic> nicsForVm(UUID vmId) {
-        if (!networkSchema()) {
-            return List.of();
-        }
         return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery("""
                         select v.id, v.device, v.mac, v.mtu, n.bridge, v.model, n.id, v.locking_mode
                         from vif v join network n on n.id = v.network_id
@@ -70,6 +67,18 @@ public class VmNetworking {
         return nicsForVm(vmId).stream().map(Nic::network).distinct().toList();
     }
 
+    @Override
+    public void assertHostCanAttach(UUID vmId, UUID hostId) {
+        assertHostReaches(hostId, networksOfVm(vmId));
+    }
+
+    @Override
+    public List<Nic> ensureNetworksOnHost(UUID vmId, UUID hostId) {
+        List<Nic> nics = nicsForVm(vmId);
+        ensureBridges(hostId, nics.stream().map(Nic::network).distinct().toList());
+        return nics;
+    }
+
     /**
      * Makes each network's bridge exist on the host, with its uplink, through the host's daemon.
      * Call it outside a transaction: it waits for the daemon. Idempotent.
@@ -77,29 +86,26 @@ public class VmNetworking {
      * @throws org.xenplane.core.error.XenplaneException {@code HOST_CANNOT_ATTACH_NETWORK} when a network has
      *         PIFs but none on this host; {@code HOST_OFFLINE}; the daemon's refusals
      */
-    public void ensureNetworksOnHost(UUID hostId, Collection<UUID> networkIds) {
+    public void ensureBridges(UUID hostId, Collection<UUID> networkIds) {
         if (networkIds.isEmpty()) {
             return; // a VM without NICs needs nothing of the host's networks
         }
         HostEndpoint host = hosts.get(hostId);
-        assertHostCanAttach(hostId, networkIds);
+        assertHostReaches(hostId, networkIds);
         for (UUID network : new LinkedHashSet<>(networkIds)) {
             bridges.ensure(host, network, "ensure-" + network + "-" + UUID.randomUUID());
         }
     }
 
     /** Refuses with {@code HOST_CANNOT_ATTACH_NETWORK} when the host cannot reach one of the networks. */
-    public void assertHostCanAttach(UUID hostId, Collection<UUID> networkIds) {
+    public void assertHostReaches(UUID hostId, Collection<UUID> networkIds) {
         for (UUID network : networkIds) {
             bridges.plan(hostId, network);
         }
     }
 
-    /** Sets the VM's VIFs' currently-attached flags, with an event for each VIF that changed. */
+    @Override
     public void setVifsAttached(UUID vmId, boolean attached) {
-        if (!networkSchema()) {
-            return;
-        }
         QuarkusTransaction.joiningExisting().run(() -> {
             @SuppressWarnings("unchecked")
             List<UUID> changed = em.createNativeQuery("""
@@ -107,28 +113,37 @@ public class VmNetworking {
                     where vm_id = ?1 and currently_attached <> ?2 returning id""")
                     .setParameter(1, vmId).setParameter(2, attached).getResultList();
             for (UUID vif : changed) {
-                events.publish(VIF_CLASS, EventOperation.MOD, vif, () -> snapshot(vif));
+                events.publish(Vif.CLASS, EventOperation.MOD, vif, () -> views.snapshot(vif));
             }
         });
     }
 
-    /**
-     * Gives {@code toVm} a copy of each of {@code fromVm}'s VIFs (same device, network, MTU, model,
-     * locking), each with a new random, locally administered MAC, unattached; an event for each.
-     * In the caller's transaction (the one that creates the new VM). Returns how many.
-     */
+    @Override
     public int copyVifs(UUID fromVm, UUID toVm) {
-        if (!networkSchema()) {
-            return 0;
-        }
         return QuarkusTransaction.joiningExisting().call(() -> {
+            if (!vifsOf(toVm).isEmpty()) {
+                return 0; // copied already (a retried call)
+            }
             List<UUID> sources = vifsOf(fromVm);
             for (UUID source : sources) {
                 UUID copy = UUID.randomUUID();
                 insertCopy(source, copy, toVm);
-                events.publish(VIF_CLASS, EventOperation.ADD, copy, () -> snapshot(copy));
+                events.publish(Vif.CLASS, EventOperation.ADD, copy, () -> views.snapshot(copy));
             }
             return sources.size();
+        });
+    }
+
+    @Override
+    public int destroyVifs(UUID vmId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<UUID> vifs = vifsOf(vmId);
+            for (UUID vif : vifs) {
+                Object last = views.snapshot(vif);
+                em.createNativeQuery("delete from vif where id = ?1").setParameter(1, vif).executeUpdate();
+                events.publish(Vif.CLASS, EventOperation.DEL, vif, () -> last);
+            }
+            return vifs.size();
         });
     }
 
@@ -141,7 +156,7 @@ public class VmNetworking {
 
     /** One copy; a MAC that is taken already (pool-unique, decided by the database) is drawn again. */
     private void insertCopy(UUID source, UUID copy, UUID toVm) {
-        for (int attempt = 0; attempt < 8; attempt++) {
+        for (int attempt = 0; attempt < MAC_ATTEMPTS; attempt++) {
             int inserted = em.createNativeQuery("""
                     insert into vif (id, vm_id, device, mac, mac_autogenerated, mtu, network_id, locking_mode,
                                      ipv4_allowed, model, currently_attached, other_config)
@@ -154,51 +169,6 @@ public class VmNetworking {
                 return;
             }
         }
-        throw new IllegalStateException("no free MAC after 8 random draws");
-    }
-
-    /** Deletes the VM's VIFs, with an event for each; returns how many. Call it in the VM's destroy transaction. */
-    public int destroyVifs(UUID vmId) {
-        if (!networkSchema()) {
-            return 0;
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            List<UUID> vifs = vifsOf(vmId);
-            for (UUID vif : vifs) {
-                Object last = snapshot(vif);
-                em.createNativeQuery("delete from vif where id = ?1").setParameter(1, vif).executeUpdate();
-                events.publish(VIF_CLASS, EventOperation.DEL, vif, () -> last);
-            }
-            return vifs.size();
-        });
-    }
-
-    /**
-     * Whether the network service's tables are in this database. They are wherever the network
-     * service runs (the all-in-one server, a pool migrated by the chart's Job); a VM service tested
-     * on its own schema has VMs without NICs.
-     */
-    private boolean networkSchema() {
-        if (!networkSchema) {
-            networkSchema = QuarkusTransaction.joiningExisting().call(() -> Boolean.TRUE.equals(
-                    em.createNativeQuery("select to_regclass('vif') is not null").getSingleResult()));
-        }
-        return networkSchema;
-    }
-
-    private Object snapshot(UUID vif) {
-        if (!snapshots.isEmpty()) {
-            return snapshots.get(0).snapshot(vif);
-        }
-        Object[] row = (Object[]) em.createNativeQuery("""
-                select id, vm_id, device, mac, mtu, network_id, locking_mode, currently_attached, version
-                from vif where id = ?1""", Object[].class).setParameter(1, vif).getSingleResult();
-        Map<String, Object> columns = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(List.of("id", "vmId", "device", "mac", "mtu", "networkId", "lockingMode",
-                "currentlyAttached", "version"));
-        for (int i = 0; i < names.size(); i++) {
-            columns.put(names.get(i), row[i]);
-        }
-        return columns;
+        throw new IllegalStateException("no free MAC after " + MAC_ATTEMPTS + " random draws");
     }
 }

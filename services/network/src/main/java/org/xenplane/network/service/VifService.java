@@ -14,9 +14,7 @@ import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.core.network.Nic;
-import org.xenplane.core.network.RandomMacs;
 import org.xenplane.core.network.VmDomain;
-import org.xenplane.core.network.VmNetworking;
 import org.xenplane.core.network.VmRuntime;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Vif;
@@ -38,10 +36,10 @@ public class VifService {
     private final EventPublisher events;
     private final NetworkViews views;
     private final VmRuntime vms;
-    private final VmNetworking vmNetworking;
+    private final NetworkingForVms vmNetworking;
     private final String defaultModel;
 
-    public VifService(EntityManager em, EventPublisher events, NetworkViews views, VmRuntime vms, VmNetworking vmNetworking,
+    public VifService(EntityManager em, EventPublisher events, NetworkViews views, VmRuntime vms, NetworkingForVms vmNetworking,
                       @ConfigProperty(name = "xenplane.network.default-vif-model") String defaultModel) {
         this.em = em;
         this.events = events;
@@ -128,7 +126,7 @@ public class VifService {
         VmDomain vm = VmDomain.of(vms, vif.vmId);
         VifOperation.PLUG.assertAllowed(vif, vm);
         UUID host = vm.host();
-        vmNetworking.ensureNetworksOnHost(host, List.of(vif.networkId));
+        vmNetworking.ensureBridges(host, List.of(vif.networkId));
         vms.plugNic(vif.vmId, host, nic(vif));
         vif.currentlyAttached = true;
         events.publish(Vif.CLASS, EventOperation.MOD, id, () -> views.vif(vif));
