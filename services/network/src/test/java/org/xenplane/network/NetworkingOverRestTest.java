@@ -58,6 +58,9 @@ class NetworkingOverRestTest {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    TestVmRuntime vms;
+
     private NetworkingOverRest overRest(Supplier<String> credential) {
         return new NetworkingOverRest(new ServiceCalls(base.toString(), "network", credential, json, Duration.ofSeconds(10),
                 ErrorCode.NETWORK_SERVICE_UNAVAILABLE), transactions);
@@ -155,6 +158,17 @@ class NetworkingOverRestTest {
                 () -> "xps_x", json, Duration.ofSeconds(2), ErrorCode.NETWORK_SERVICE_UNAVAILABLE), transactions);
         assertThatThrownBy(() -> nowhere.destroyVifs(vm)).isInstanceOfSatisfying(XenplaneException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.NETWORK_SERVICE_UNAVAILABLE));
+    }
+
+    @Test
+    void aVmTheVmServiceDoesNotKnowIsHandleInvalid() {
+        UUID gone = UUID.randomUUID();
+        vms.forget(gone);
+
+        assertThatThrownBy(() -> asTheVmService().nicsForVm(gone)).isInstanceOfSatisfying(XenplaneException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.HANDLE_INVALID));
+        admin().body(Map.of()).post("/api/v1/vm-vifs/" + gone + "/destroy").then().statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("HANDLE_INVALID"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
+import org.xenplane.core.network.VmRuntime;
 import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
@@ -32,7 +33,9 @@ import org.xenplane.network.service.VmVifOperation;
 /**
  * {@code /api/v1/vm-vifs/{vm}}: the network halves of VM operations, on all of a VM's VIFs at once,
  * for a VM service that runs in another process (core's {@code NetworkingOverRest}). Each answers
- * what the in-process {@link NetworkingForVms} answers; the changes run as tasks on the VM.
+ * what the in-process {@link NetworkingForVms} answers, for a VM that exists ({@code HANDLE_INVALID}
+ * otherwise, as the VM service in the process answers; without it every VM counts as existing);
+ * the changes run as tasks on the VM.
  */
 @Path("/api/v1/vm-vifs/{vm}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,11 +44,13 @@ public class VmVifsResource {
     private static final String VM = "vm";
 
     private final NetworkingForVms networking;
+    private final VmRuntime vms;
     private final TaskRunner tasks;
     private final CurrentCaller caller;
 
-    public VmVifsResource(NetworkingForVms networking, TaskRunner tasks, CurrentCaller caller) {
+    public VmVifsResource(NetworkingForVms networking, VmRuntime vms, TaskRunner tasks, CurrentCaller caller) {
         this.networking = networking;
+        this.vms = vms;
         this.tasks = tasks;
         this.caller = caller;
     }
@@ -56,8 +61,9 @@ public class VmVifsResource {
             + " with its network's bridge, MAC, MTU, model and locking mode.")
     @APIResponse(responseCode = "200", description = "The NICs")
     @APIResponse(responseCode = "400", description = "UUID_INVALID")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public List<Nic> nics(@PathParam("vm") String vm) {
-        return networking.nicsForVm(Ids.parse(VM, vm));
+        return networking.nicsForVm(existing(vm));
     }
 
     @POST
@@ -68,12 +74,12 @@ public class VmVifsResource {
             + " hostId. Each network's bridge is made on the host with its uplink; answers the VM's NICs. Idempotent.")
     @APIResponse(responseCode = "200", description = "The NICs")
     @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such host")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM or host")
     @APIResponse(responseCode = "409", description = "HOST_CANNOT_ATTACH_NETWORK, BRIDGE_MISSING")
     @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public List<Nic> ensure(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        UUID vmId = Ids.parse(VM, vm);
+        UUID vmId = existing(vm);
         UUID hostId = required("hostId", body.hostId());
         AtomicReference<List<Nic>> nics = new AtomicReference<>();
         tasks.run(request(VmVifOperation.ENSURE, vmId, key), caller.get().subject(), ctx -> {
@@ -91,9 +97,10 @@ public class VmVifsResource {
             + " attached. An event for each VIF that changed.")
     @APIResponse(responseCode = "200", description = "The VM's NICs")
     @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public List<Nic> attached(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
                               @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        UUID vmId = Ids.parse(VM, vm);
+        UUID vmId = existing(vm);
         boolean attached = required("attached", body.attached());
         tasks.run(request(VmVifOperation.MARK_ATTACHED, vmId, key), caller.get().subject(), ctx -> {
             networking.setVifsAttached(vmId, attached);
@@ -111,9 +118,10 @@ public class VmVifsResource {
             + " already.")
     @APIResponse(responseCode = "200", description = "How many VIFs were made")
     @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public VifCount copy(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
                          @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        UUID vmId = Ids.parse(VM, vm);
+        UUID vmId = existing(vm);
         UUID toVm = required("toVmId", body.toVmId());
         AtomicReference<Integer> count = new AtomicReference<>(0);
         tasks.run(request(VmVifOperation.COPY, vmId, key), caller.get().subject(), ctx -> {
@@ -130,14 +138,24 @@ public class VmVifsResource {
     @Operation(summary = "Destroy a VM's VIFs (network half of VM destroy)", description = "Body: {}. Idempotent.")
     @APIResponse(responseCode = "200", description = "How many VIFs were removed")
     @APIResponse(responseCode = "400", description = "UUID_INVALID")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public VifCount destroy(@PathParam("vm") String vm, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        UUID vmId = Ids.parse(VM, vm);
+        UUID vmId = existing(vm);
         AtomicReference<Integer> count = new AtomicReference<>(0);
         tasks.run(request(VmVifOperation.DESTROY, vmId, key), caller.get().subject(), ctx -> {
             count.set(networking.destroyVifs(vmId));
             return TaskResult.NONE;
         });
         return new VifCount(count.get());
+    }
+
+    /** The VM of the path; a VM that does not exist (as the VM service answers) is HANDLE_INVALID. */
+    private UUID existing(String vm) {
+        UUID vmId = Ids.parse(VM, vm);
+        if (!vms.exists(vmId)) {
+            throw new XenplaneException(ErrorCode.HANDLE_INVALID, VM, vmId);
+        }
+        return vmId;
     }
 
     private static TaskRequest request(VmVifOperation op, UUID vmId, String key) {
