@@ -167,7 +167,7 @@ class NetworkingOverRestTest {
 
         assertThatThrownBy(() -> asTheVmService().nicsForVm(gone)).isInstanceOfSatisfying(XenplaneException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.HANDLE_INVALID));
-        admin().body(Map.of()).post("/api/v1/vm-vifs/" + gone + "/destroy").then().statusCode(404)
+        admin().delete("/api/v1/vm-vifs/" + gone).then().statusCode(404)
                 .body("code", org.hamcrest.Matchers.equalTo("HANDLE_INVALID"));
     }
 
@@ -179,6 +179,6 @@ class NetworkingOverRestTest {
                 .body("code", org.hamcrest.Matchers.equalTo("INVALID_FIELD"));
         admin().body(Map.of("hostId", "x")).post("/api/v1/vm-vifs/not-an-id/ensure").then().statusCode(400);
         String readOnly = serviceCredentials.tokenFor("reader", Role.READ_ONLY);
-        TestPool.as(readOnly).body(Map.of()).post("/api/v1/vm-vifs/" + UUID.randomUUID() + "/destroy").then().statusCode(403);
+        TestPool.as(readOnly).delete("/api/v1/vm-vifs/" + UUID.randomUUID()).then().statusCode(403);
     }
 }

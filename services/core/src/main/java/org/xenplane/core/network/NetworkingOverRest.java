@@ -81,7 +81,7 @@ public class NetworkingOverRest implements VmNetworking {
 
     @Override
     public int destroyVifs(UUID vmId) {
-        return calls.read(vmId, calls.post(vmId, PATH + vmId + "/destroy", body(), null).body()).path("count").asInt();
+        return calls.read(vmId, calls.delete(vmId, PATH + vmId).body()).path("count").asInt();
     }
 
     private void sendAttached(UUID vmId, boolean attached) {

@@ -62,6 +62,11 @@ public final class ServiceCalls {
         }
     }
 
+    /** DELETEs {@code path}; the answer of a 2xx status. */
+    public HttpResponse<String> delete(UUID vmId, String path) {
+        return send(vmId, request(path).timeout(timeout).DELETE().build());
+    }
+
     /** GETs {@code path}, waiting at most {@code wait} more than the usual timeout (long polls). */
     public HttpResponse<String> get(UUID vmId, String path, Duration wait) {
         return send(vmId, request(path).timeout(timeout.plus(wait)).GET().build());

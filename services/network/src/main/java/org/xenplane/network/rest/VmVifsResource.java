@@ -3,6 +3,7 @@ package org.xenplane.network.rest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -131,11 +132,9 @@ public class VmVifsResource {
         return new VifCount(count.get());
     }
 
-    @POST
-    @Path("/destroy")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @DELETE
     @Authorized("vif.destroy_vm")
-    @Operation(summary = "Destroy a VM's VIFs (network half of VM destroy)", description = "Body: {}. Idempotent.")
+    @Operation(summary = "Destroy a VM's VIFs (network half of VM destroy)", description = "Idempotent.")
     @APIResponse(responseCode = "200", description = "How many VIFs were removed")
     @APIResponse(responseCode = "400", description = "UUID_INVALID")
     @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
