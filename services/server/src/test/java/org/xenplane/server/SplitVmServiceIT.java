@@ -96,14 +96,15 @@ class SplitVmServiceIT {
         assertThat(server.api().get("/api/v1/vifs?vm=" + clone).then().extract().jsonPath().getList("id")).isEmpty();
 
         // a pool-admin sees the VM service's credential among the tokens and may revoke it: the VM
-        // service's storage calls then fail with an error that says so, and nothing is made
+        // service's calls then fail with an error that says so, and nothing is made (a clone calls
+        // the network service first, for the VIFs)
         String credential = server.api().get("/api/v1/tokens").then().statusCode(200).extract().jsonPath()
                 .getString("find { it.owner == 'service:vm' }.id");
         server.api().delete("/api/v1/tokens/" + credential).then().statusCode(204);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             var answer = vms(vmService).body(Map.of("name", "after revocation")).post("/api/v1/vms/" + vm + "/clone");
             assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
-            assertThat(answer.jsonPath().getString("code")).isEqualTo("STORAGE_SERVICE_UNAVAILABLE");
+            assertThat(answer.jsonPath().getString("code")).isEqualTo("NETWORK_SERVICE_UNAVAILABLE");
             assertThat(answer.jsonPath().getString("parameters.detail")).contains("credential");
         });
     }
