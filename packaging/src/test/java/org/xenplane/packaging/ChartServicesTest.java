@@ -112,6 +112,16 @@ class ChartServicesTest {
     }
 
     @Test
+    void theVmServiceCallsTheNetworkServiceWhenItIsDeployed() {
+        JsonNode vm = container(RenderedChart.withDefaults().get("Deployment", FULLNAME + "-vm"));
+        assertThat(envValue(vm, "XENPLANE_NETWORK_URL")).isEqualTo("http://" + FULLNAME + "-network:8080");
+        assertThat(RenderedChart.env(container(RenderedChart.withDefaults().get("Deployment", FULLNAME + "-storage")),
+                "XENPLANE_NETWORK_URL")).isEmpty();
+        JsonNode alone = container(RenderedChart.with(Map.of("services.network.enabled", false)).get("Deployment", FULLNAME + "-vm"));
+        assertThat(RenderedChart.env(alone, "XENPLANE_NETWORK_URL")).isEmpty();
+    }
+
+    @Test
     void servicesRunAsNonRootWithAReadOnlyRootFileSystem() {
         JsonNode deployment = RenderedChart.withDefaults().get("Deployment", FULLNAME + "-pool");
         JsonNode pod = deployment.path("spec").path("template").path("spec");

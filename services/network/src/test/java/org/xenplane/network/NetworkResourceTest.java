@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.xenplane.core.daemon.DaemonCredentials;
-import org.xenplane.core.network.VmNetworking;
+import org.xenplane.network.service.NetworkingForVms;
 import org.xenplane.testing.EmbeddedPostgresResource;
 
 /** {@code /api/v1/networks}: create, change, destroy, and what stops a destroy. */
@@ -28,7 +28,7 @@ class NetworkResourceTest {
     DaemonCredentials credentials;
 
     @Inject
-    VmNetworking vmNetworking;
+    NetworkingForVms vmNetworking;
 
     @Test
     void aNetworkIsCreatedInternalWithAGeneratedBridgeAndTheDefaultMtu() {
@@ -87,7 +87,7 @@ class NetworkResourceTest {
         UUID hostB = TestPool.join(credentials, b);
         JsonPath network = TestPool.network("to destroy");
         String bridge = network.getString("bridge");
-        vmNetworking.ensureNetworksOnHost(hostA, java.util.List.of(UUID.fromString(network.getString("id"))));
+        vmNetworking.ensureBridges(hostA, java.util.List.of(UUID.fromString(network.getString("id"))));
         assertThat(DAEMON.host(a).bridges).containsKey(bridge);
         String task = admin().delete("/api/v1/networks/" + network.getString("id")).then().statusCode(202)
                 .header("Location", matchesPattern(".*/api/v1/tasks/.*")).extract().path("id");

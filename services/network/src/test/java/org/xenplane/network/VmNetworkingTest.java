@@ -17,12 +17,12 @@ import org.xenplane.core.daemon.DaemonCredentials;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
-import org.xenplane.core.network.VmNetworking;
+import org.xenplane.network.service.NetworkingForVms;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.UplinkKind;
 import org.xenplane.testing.EmbeddedPostgresResource;
 
-/** What the VM service calls (core's VmNetworking), against the network service's records and the daemons. */
+/** What the VM service calls (core's VmNetworking, implemented by NetworkingForVms), against the network service's records and the daemons. */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class VmNetworkingTest {
@@ -31,7 +31,7 @@ class VmNetworkingTest {
     DaemonCredentials credentials;
 
     @Inject
-    VmNetworking vmNetworking;
+    NetworkingForVms vmNetworking;
 
     @Test
     void nicsForAVmCarryBridgeMacMtuAndModelInDeviceOrder() {
@@ -63,7 +63,7 @@ class VmNetworkingTest {
         UUID physical = UUID.fromString(TestPool.scan(host).get(nic).getString("networkId"));
         JsonPath internal = TestPool.network("internal");
         UUID internalId = UUID.fromString(internal.getString("id"));
-        vmNetworking.ensureNetworksOnHost(host, List.of(physical, internalId, physical));
+        vmNetworking.ensureBridges(host, List.of(physical, internalId, physical));
         BridgeSpec onNic = DAEMON.host(name).bridges.get("xb" + nic);
         assertThat(onNic.uplink().kind()).isEqualTo(UplinkKind.DEVICE);
         assertThat(onNic.uplink().device()).isEqualTo(nic);
@@ -79,9 +79,9 @@ class VmNetworkingTest {
         UUID withoutId = TestPool.join(credentials, without, "mgmt0");
         UUID physical = UUID.fromString(TestPool.scan(withNic).get(nic).getString("networkId"));
         UUID internal = UUID.fromString(TestPool.network("fine anywhere").getString("id"));
-        vmNetworking.assertHostCanAttach(withNic, List.of(physical, internal));
-        vmNetworking.assertHostCanAttach(withoutId, List.of(internal));
-        assertThatThrownBy(() -> vmNetworking.ensureNetworksOnHost(withoutId, List.of(internal, physical)))
+        vmNetworking.assertHostReaches(withNic, List.of(physical, internal));
+        vmNetworking.assertHostReaches(withoutId, List.of(internal));
+        assertThatThrownBy(() -> vmNetworking.ensureBridges(withoutId, List.of(internal, physical)))
                 .isInstanceOfSatisfying(XenplaneException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.HOST_CANNOT_ATTACH_NETWORK);
                     assertThat(e.parameters()).containsEntry("network", physical.toString());
@@ -96,11 +96,11 @@ class VmNetworkingTest {
         String bridge = TestPool.unique("adm");
         UUID network = UUID.fromString(admin().body(Map.of("name", "admin's bridge", "bridge", bridge, "managed", false))
                 .post("/api/v1/networks").then().statusCode(201).extract().path("id"));
-        assertThatThrownBy(() -> vmNetworking.ensureNetworksOnHost(host, List.of(network)))
+        assertThatThrownBy(() -> vmNetworking.ensureBridges(host, List.of(network)))
                 .isInstanceOfSatisfying(XenplaneException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BRIDGE_MISSING));
         DAEMON.host(name).bridges.put(bridge, new BridgeSpec(bridge, 1500, null));
         DAEMON.clearCalls();
-        vmNetworking.ensureNetworksOnHost(host, List.of(network));
+        vmNetworking.ensureBridges(host, List.of(network));
         assertThat(DAEMON.calls(name, "PUT")).isEmpty();
     }
 

@@ -40,13 +40,14 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * The VM service's own application (services/apps/vm) on a database the all-in-one server
-     * migrated, calling the storage service at {@code storageUrl}.
+     * migrated, calling the storage and network services at {@code servicesUrl}.
      */
-    static ServerProcess vmServiceOnExternalDatabase(Path workDir, int port, String jdbcUrl, String storageUrl) {
+    static ServerProcess vmServiceOnExternalDatabase(Path workDir, int port, String jdbcUrl, String servicesUrl) {
         Map<String, String> env = new HashMap<>(Map.of("XENPLANE_DB_URL", jdbcUrl, "XENPLANE_DB_USER", "postgres",
                 "XENPLANE_DB_PASSWORD", "postgres", "XENPLANE_PORT", Integer.toString(port)));
         // the schema is the migration Job's (here: the all-in-one server's); the app carries only its own migrations
-        Map<String, String> properties = Map.of("quarkus.flyway.migrate-at-start", "false", "xenplane.storage.url", storageUrl);
+        Map<String, String> properties = Map.of("quarkus.flyway.migrate-at-start", "false", "xenplane.storage.url", servicesUrl,
+                "xenplane.network.url", servicesUrl);
         return new ServerProcess(new JavaProcess("vm-service", JavaProcess.jar("xenplane.vm-app.jar"),
                 workDir.resolve("vm-service.log"), properties, env), port);
     }

@@ -17,10 +17,10 @@ import org.xenplane.testing.EmbeddedPostgresResource;
 
 /**
  * The VM service deployed on its own, as the Helm chart runs it: its own process on the shared
- * database, calling the storage service over REST with its service credential. The all-in-one
+ * database, calling the storage and network services over REST with its service credential. The all-in-one
  * server stands in for the other services (pool, storage, network, identity); a simulated host
  * joins it. VMs are started, stopped, cloned and destroyed through the VM service's own API, and
- * the storage service's records show that the disks went with them.
+ * the storage and network services' records show that the disks and NICs went with them.
  */
 class SplitVmServiceIT {
     private static final long MIB = 1024 * 1024;
@@ -30,7 +30,7 @@ class SplitVmServiceIT {
     Path workDir;
 
     @Test
-    void aVmServiceOnItsOwnGivesItsVmsTheirDisksThroughTheStorageService() throws Exception {
+    void aVmServiceOnItsOwnGivesItsVmsTheirDisksAndNicsThroughTheStorageAndNetworkServices() throws Exception {
         String db = EmbeddedPostgresResource.freshDatabaseUrl("split_vm");
         try (ServerProcess server = ServerProcess.onExternalDatabase(Files.createDirectories(workDir.resolve("server")),
                 JavaProcess.freePort(), db).start();
@@ -60,8 +60,17 @@ class SplitVmServiceIT {
                 .post("/api/v1/vms").then().statusCode(201).extract().path("id");
         String vbd = server.api().body(Map.of("vmId", vm, "vdiId", disk, "userdevice", 0, "mode", "RW"))
                 .post("/api/v1/vbds").then().statusCode(201).extract().path("id");
+        String network = server.api().body(Map.of("name", "split net")).post("/api/v1/networks").then().statusCode(201)
+                .extract().path("id");
+        String vif = server.api().body(Map.of("vmId", vm, "device", 0, "networkId", network)).post("/api/v1/vifs")
+                .then().statusCode(201).extract().path("id");
 
         assertThat(operation(vmService, vm, "start").getString("status")).isEqualTo("success");
+        // the NIC came from the network service, which made the network's bridge on the VM's host
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat((Boolean) server.api().get("/api/v1/vifs/" + vif)
+                .then().extract().path("currentlyAttached")).isTrue());
+        assertThat(server.api().get("/api/v1/tasks?limit=500").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.operation == 'vif.ensure_vm' }.createdBy", String.class)).containsOnly("service:vm");
         JsonPath attached = server.api().get("/api/v1/vbds/" + vbd).then().extract().jsonPath();
         assertThat(attached.getBoolean("currentlyAttached")).isTrue();
         assertThat(attached.getString("attachedHostId"))
@@ -72,23 +81,30 @@ class SplitVmServiceIT {
 
         assertThat(operation(vmService, vm, "clean-shutdown").getString("status")).isEqualTo("success");
         assertThat((Boolean) server.api().get("/api/v1/vbds/" + vbd).then().extract().path("currentlyAttached")).isFalse();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat((Boolean) server.api().get("/api/v1/vifs/" + vif)
+                .then().extract().path("currentlyAttached")).isFalse());
 
         String clone = vms(vmService).body(Map.of("name", "split clone")).post("/api/v1/vms/" + vm + "/clone").then()
                 .statusCode(201).extract().path("id");
         assertThat(server.api().get("/api/v1/vbds?vm=" + clone).then().extract().jsonPath().getList("vdiId", String.class))
                 .hasSize(1).doesNotContain(disk);
+        JsonPath clonedVifs = server.api().get("/api/v1/vifs?vm=" + clone).then().extract().jsonPath();
+        assertThat(clonedVifs.getList("networkId", String.class)).containsExactly(network);
+        assertThat(clonedVifs.getString("[0].mac")).isNotEqualTo(server.api().get("/api/v1/vifs/" + vif).then().extract().path("mac"));
         vms(vmService).delete("/api/v1/vms/" + clone + "?destroyDisks=true").then().statusCode(204);
         assertThat(server.api().get("/api/v1/vbds?vm=" + clone).then().extract().jsonPath().getList("id")).isEmpty();
+        assertThat(server.api().get("/api/v1/vifs?vm=" + clone).then().extract().jsonPath().getList("id")).isEmpty();
 
         // a pool-admin sees the VM service's credential among the tokens and may revoke it: the VM
-        // service's storage calls then fail with an error that says so, and nothing is made
+        // service's calls then fail with an error that says so, and nothing is made (a clone calls
+        // the network service first, for the VIFs)
         String credential = server.api().get("/api/v1/tokens").then().statusCode(200).extract().jsonPath()
                 .getString("find { it.owner == 'service:vm' }.id");
         server.api().delete("/api/v1/tokens/" + credential).then().statusCode(204);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             var answer = vms(vmService).body(Map.of("name", "after revocation")).post("/api/v1/vms/" + vm + "/clone");
             assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
-            assertThat(answer.jsonPath().getString("code")).isEqualTo("STORAGE_SERVICE_UNAVAILABLE");
+            assertThat(answer.jsonPath().getString("code")).isEqualTo("NETWORK_SERVICE_UNAVAILABLE");
             assertThat(answer.jsonPath().getString("parameters.detail")).contains("credential");
         });
     }

@@ -236,6 +236,10 @@ public enum ErrorCode {
     STORAGE_SERVICE_UNAVAILABLE(503, "Storage service not reachable",
             "The storage service cannot be reached for VM {vm}: {detail}. Check xenplane.storage.url and "
             + "that the storage service runs, then retry.", "vm", "detail"),
+    /** The VM service cannot reach the network service (xenplane.network.url is set but the service fails). */
+    NETWORK_SERVICE_UNAVAILABLE(503, "Network service not reachable",
+            "The network service cannot be reached for VM {vm}: {detail}. Check xenplane.network.url and "
+            + "that the network service runs, then retry.", "vm", "detail"),
     /** PostgreSQL refused or dropped the connection, is shutting down or starting, or no pooled connection came in time. */
     DATABASE_UNAVAILABLE(503, "Database not reachable",
             "The server cannot reach its database right now. Retry in {retry_after_seconds} seconds; if "

@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.rest.ServiceCalls;
 import org.xenplane.core.security.Role;
 import org.xenplane.core.security.ServiceCredentials;
 
@@ -31,6 +33,7 @@ public class VmStorageChoice {
         if (url.isEmpty() || url.get().isBlank()) {
             return new StorageNotInProcess(em);
         }
-        return new StorageOverRest(url.get(), () -> credentials.tokenFor("vm", SERVICE_ROLE), json, unplugged, timeout);
+        return new StorageOverRest(new ServiceCalls(url.get(), "storage", () -> credentials.tokenFor("vm", SERVICE_ROLE), json,
+                timeout, ErrorCode.STORAGE_SERVICE_UNAVAILABLE), unplugged);
     }
 }

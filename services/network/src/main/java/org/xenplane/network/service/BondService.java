@@ -18,7 +18,6 @@ import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
-import org.xenplane.core.network.HostBridges;
 import org.xenplane.network.model.Bond;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Pif;

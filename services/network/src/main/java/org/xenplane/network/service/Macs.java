@@ -7,7 +7,7 @@ import org.xenplane.core.error.XenplaneException;
 
 /**
  * MAC addresses of VIFs given by users are checked here (six octets, unicast); generated ones
- * come from core's {@link org.xenplane.core.network.RandomMacs}. Uniqueness in the pool is the
+ * come from {@link RandomMacs}. Uniqueness in the pool is the
  * database's to decide.
  */
 public final class Macs {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.xenplane.core.network.VifSnapshots;
 import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.network.VmRuntime;
 import org.xenplane.network.model.Bond;
@@ -21,7 +20,7 @@ import org.xenplane.network.rest.VlanView;
 
 /** Builds what clients and events see of each object, with its relations and {@code allowedOperations}. */
 @ApplicationScoped
-public class NetworkViews implements VifSnapshots {
+public class NetworkViews {
     private final VmRuntime vms;
 
     public NetworkViews(VmRuntime vms) {
@@ -71,8 +70,7 @@ public class NetworkViews implements VifSnapshots {
                 VifOperation.allowedOn(v, VmDomain.of(vms, v.vmId)));
     }
 
-    /** The snapshot of {@code vif} events written by core's VmNetworking (e.g. when a VM starts). */
-    @Override
+    /** The snapshot of {@code vif} events that {@link NetworkingForVms} writes (e.g. when a VM starts): the VIF view, fresh. */
     public Object snapshot(UUID vifId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Vif vif = Vif.findById(vifId);

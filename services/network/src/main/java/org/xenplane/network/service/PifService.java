@@ -14,7 +14,6 @@ import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
-import org.xenplane.core.network.HostBridges;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.IpConfig;
 import org.xenplane.network.model.Pif;

@@ -15,9 +15,7 @@ import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.core.network.Nic;
-import org.xenplane.core.network.RandomMacs;
 import org.xenplane.core.network.VmDomain;
-import org.xenplane.core.network.VmNetworking;
 import org.xenplane.core.network.VmRuntime;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Vif;
@@ -39,11 +37,11 @@ public class VifService {
     private final EventPublisher events;
     private final NetworkViews views;
     private final VmRuntime vms;
-    private final VmNetworking vmNetworking;
+    private final NetworkingForVms vmNetworking;
     private final String defaultModel;
     private final NetworkClaims claims;
 
-    public VifService(EntityManager em, EventPublisher events, NetworkViews views, VmRuntime vms, VmNetworking vmNetworking,
+    public VifService(EntityManager em, EventPublisher events, NetworkViews views, VmRuntime vms, NetworkingForVms vmNetworking,
                       @ConfigProperty(name = "xenplane.network.default-vif-model") String defaultModel,
                       NetworkClaims claims) {
         this.claims = claims;
@@ -143,7 +141,7 @@ public class VifService {
             return new Admitted(vif.vmId, vm.host(), nic(vif));
         });
         try {
-            vmNetworking.ensureNetworksOnHost(admitted.host(), List.of(admitted.nic().network()));
+            vmNetworking.ensureBridges(admitted.host(), List.of(admitted.nic().network()));
             vms.plugNic(admitted.vmId(), admitted.host(), admitted.nic());
             try {
                 return recordAttached(id, true);

@@ -43,7 +43,7 @@ public class VmDevices {
     /** Refuses ({@code SR_NOT_ATTACHED}, {@code HOST_CANNOT_ATTACH_NETWORK}) when the host cannot give the VM its devices. In a transaction. */
     public void assertHostCanAttach(UUID vmId, UUID hostId) {
         storage.assertHostCanAttach(vmId, hostId);
-        networking.assertHostCanAttach(hostId, networking.networksOfVm(vmId));
+        networking.assertHostCanAttach(vmId, hostId);
     }
 
     /** Whether the host can give the VM its devices. In a transaction. */
@@ -64,8 +64,7 @@ public class VmDevices {
 
     /** Makes the VM's networks exist on the host; answers the spec with its NICs. Needs no undo. */
     public DomainSpec ensureNetworks(DomainSpec spec, UUID hostId) {
-        List<Nic> nics = networking.nicsForVm(spec.vmId());
-        networking.ensureNetworksOnHost(hostId, nics.stream().map(Nic::network).distinct().toList());
+        List<Nic> nics = networking.ensureNetworksOnHost(spec.vmId(), hostId);
         return spec.withDevices(spec.disks(), nics.stream().map(VmDevices::nic).toList());
     }
 
@@ -93,12 +92,12 @@ public class VmDevices {
         networking.setVifsAttached(vmId, attached);
     }
 
-    /** Copies the VM's VIFs to a new VM (new MACs); in the transaction that creates the new VM. */
+    /** Copies the VM's VIFs to a new VM (new MACs), once the new VM is recorded; outside a transaction. */
     public void copyVifs(UUID fromVm, UUID toVm) {
         networking.copyVifs(fromVm, toVm);
     }
 
-    /** Deletes the VM's VIFs; in the VM's destroy transaction. */
+    /** Deletes the VM's VIFs, before its record goes; outside a transaction. */
     public void destroyVifs(UUID vmId) {
         networking.destroyVifs(vmId);
     }

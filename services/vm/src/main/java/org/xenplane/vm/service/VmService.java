@@ -79,16 +79,16 @@ public class VmService {
 
     /**
      * Destroys a halted VM, template or snapshot: its VBDs through the storage service (and, with
-     * {@code destroyDisks}, its disks that no other VM uses; XenAPI leaves them), then the record
-     * and its VIFs in one transaction. The VM is claimed throughout, so nothing starts it meanwhile.
+     * {@code destroyDisks}, its disks that no other VM uses; XenAPI leaves them), its VIFs through
+     * the network service, then the record. The VM is claimed throughout, so nothing starts it meanwhile.
      */
     public void destroy(UUID id, boolean destroyDisks, TaskContext task) {
         Claim claim = store.claim(id, VmOperation.DESTROY, task.taskId(), LifecycleSupport.NO_RESERVATION);
         try {
             devices.storage().destroyVbds(id, destroyDisks, task);
+            devices.destroyVifs(id);
             QuarkusTransaction.requiringNew().run(() -> {
                 Vm vm = store.lock(id);
-                devices.destroyVifs(id);
                 views.publishDeleted(vm);
                 vm.delete();
                 Vm.<Vm>find("snapshotOf = ?1", id).stream().forEach(s -> views.publish(EventOperation.MOD, s));
@@ -127,9 +127,9 @@ public class VmService {
     }
 
     /**
-     * The source is claimed, the new record is made with copies of the source's VIFs (new MACs),
-     * the storage service gives it disks in the source's slots; if that fails, the new record and
-     * its VIFs go again and the source is as it was.
+     * The source is claimed, the new record is made, the network service gives it copies of the
+     * source's VIFs (new MACs) and the storage service disks in the source's slots; if either fails,
+     * the new record and its VIFs go again and the source is as it was.
      */
     private VmView derive(UUID id, VmOperation operation, TaskContext task, java.util.function.Function<Vm, Vm> make,
                           VmStorage.CloneMode mode) {
@@ -139,18 +139,23 @@ public class VmService {
                 Vm created = make.apply(find(id));
                 created.persist();
                 views.publish(EventOperation.ADD, created);
-                devices.copyVifs(id, created.id); // XenAPI copies a VM's VIFs with it, with new MACs
                 if (created.snapshotOf != null) {
                     views.publish(EventOperation.MOD, find(id));
                 }
                 return created;
             });
             try {
+                devices.copyVifs(id, made.id); // XenAPI copies a VM's VIFs with it, with new MACs
                 devices.storage().cloneDisks(id, made.id, mode, task);
             } catch (RuntimeException e) {
+                try {
+                    devices.destroyVifs(made.id);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup); // the new record stays, to be destroyed like any VM
+                    throw e;
+                }
                 QuarkusTransaction.requiringNew().run(() -> {
                     Vm gone = store.lock(made.id);
-                    devices.destroyVifs(made.id);
                     views.publishDeleted(gone);
                     gone.delete();
                 });

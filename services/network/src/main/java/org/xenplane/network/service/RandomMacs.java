@@ -1,4 +1,4 @@
-package org.xenplane.core.network;
+package org.xenplane.network.service;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

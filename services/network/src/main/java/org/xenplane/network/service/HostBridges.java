@@ -1,4 +1,4 @@
-package org.xenplane.core.network;
+package org.xenplane.network.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,170 @@
+package org.xenplane.network.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.network.Nic;
+import org.xenplane.core.network.VmRuntime;
+import org.xenplane.core.rest.IdempotencyKeys;
+import org.xenplane.core.rest.Ids;
+import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.network.service.NetworkingForVms;
+import org.xenplane.network.service.VmVifOperation;
+
+/**
+ * {@code /api/v1/vm-vifs/{vm}}: the network halves of VM operations, on all of a VM's VIFs at once,
+ * for a VM service that runs in another process (core's {@code NetworkingOverRest}). Each answers
+ * what the in-process {@link NetworkingForVms} answers, for a VM that exists ({@code HANDLE_INVALID}
+ * otherwise, as the VM service in the process answers; without it every VM counts as existing);
+ * the changes run as tasks on the VM.
+ */
+@Path("/api/v1/vm-vifs/{vm}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "vifs")
+public class VmVifsResource {
+    private static final String VM = "vm";
+
+    private final NetworkingForVms networking;
+    private final VmRuntime vms;
+    private final TaskRunner tasks;
+    private final CurrentCaller caller;
+
+    public VmVifsResource(NetworkingForVms networking, VmRuntime vms, TaskRunner tasks, CurrentCaller caller) {
+        this.networking = networking;
+        this.vms = vms;
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authorized("vif.nics_vm")
+    @Operation(summary = "A VM's NICs (network half of VM start)", description = "Each VIF of the VM in device order,"
+            + " with its network's bridge, MAC, MTU, model and locking mode.")
+    @APIResponse(responseCode = "200", description = "The NICs")
+    @APIResponse(responseCode = "400", description = "UUID_INVALID")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
+    public List<Nic> nics(@PathParam("vm") String vm) {
+        return networking.nicsForVm(existing(vm));
+    }
+
+    @POST
+    @Path("/ensure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vif.ensure_vm")
+    @Operation(summary = "Make a VM's networks on a host (network half of VM start and migration)", description = "Body:"
+            + " hostId. Each network's bridge is made on the host with its uplink; answers the VM's NICs. Idempotent.")
+    @APIResponse(responseCode = "200", description = "The NICs")
+    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM or host")
+    @APIResponse(responseCode = "409", description = "HOST_CANNOT_ATTACH_NETWORK, BRIDGE_MISSING")
+    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
+    public List<Nic> ensure(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
+                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = existing(vm);
+        UUID hostId = required("hostId", body.hostId());
+        AtomicReference<List<Nic>> nics = new AtomicReference<>();
+        tasks.run(request(VmVifOperation.ENSURE, vmId, key), caller.get().subject(), ctx -> {
+            nics.set(networking.ensureNetworksOnHost(vmId, hostId));
+            return TaskResult.NONE;
+        });
+        return nics.get() != null ? nics.get() : networking.nicsForVm(vmId);
+    }
+
+    @POST
+    @Path("/attached")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vif.mark_vm")
+    @Operation(summary = "Mark a VM's VIFs attached or not (after its power state changed)", description = "Body:"
+            + " attached. An event for each VIF that changed.")
+    @APIResponse(responseCode = "200", description = "The VM's NICs")
+    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
+    public List<Nic> attached(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
+                              @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = existing(vm);
+        boolean attached = required("attached", body.attached());
+        tasks.run(request(VmVifOperation.MARK_ATTACHED, vmId, key), caller.get().subject(), ctx -> {
+            networking.setVifsAttached(vmId, attached);
+            return TaskResult.NONE;
+        });
+        return networking.nicsForVm(vmId);
+    }
+
+    @POST
+    @Path("/copy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vif.copy_vm")
+    @Operation(summary = "Copy a VM's VIFs to a new VM (network half of VM clone, copy and snapshot)", description = "Body:"
+            + " toVmId. Same devices, networks and settings, new MACs, unattached; nothing when the new VM has VIFs"
+            + " already.")
+    @APIResponse(responseCode = "200", description = "How many VIFs were made")
+    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
+    public VifCount copy(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
+                         @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = existing(vm);
+        UUID toVm = required("toVmId", body.toVmId());
+        AtomicReference<Integer> count = new AtomicReference<>(0);
+        tasks.run(request(VmVifOperation.COPY, vmId, key), caller.get().subject(), ctx -> {
+            count.set(networking.copyVifs(vmId, toVm));
+            return TaskResult.NONE;
+        });
+        return new VifCount(count.get());
+    }
+
+    @DELETE
+    @Authorized("vif.destroy_vm")
+    @Operation(summary = "Destroy a VM's VIFs (network half of VM destroy)", description = "Idempotent.")
+    @APIResponse(responseCode = "200", description = "How many VIFs were removed")
+    @APIResponse(responseCode = "400", description = "UUID_INVALID")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
+    public VifCount destroy(@PathParam("vm") String vm, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = existing(vm);
+        AtomicReference<Integer> count = new AtomicReference<>(0);
+        tasks.run(request(VmVifOperation.DESTROY, vmId, key), caller.get().subject(), ctx -> {
+            count.set(networking.destroyVifs(vmId));
+            return TaskResult.NONE;
+        });
+        return new VifCount(count.get());
+    }
+
+    /** The VM of the path; a VM that does not exist (as the VM service answers) is HANDLE_INVALID. */
+    private UUID existing(String vm) {
+        UUID vmId = Ids.parse(VM, vm);
+        if (!vms.exists(vmId)) {
+            throw new XenplaneException(ErrorCode.HANDLE_INVALID, VM, vmId);
+        }
+        return vmId;
+    }
+
+    private static TaskRequest request(VmVifOperation op, UUID vmId, String key) {
+        return new TaskRequest(op, VM, vmId, IdempotencyKeys.validate(key));
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new XenplaneException(ErrorCode.INVALID_FIELD, field, "required");
+        }
+        return value;
+    }
+}
