@@ -61,8 +61,6 @@ public class VmVifsResource {
     @Operation(summary = "A VM's NICs (network half of VM start)", description = "Each VIF of the VM in device order,"
             + " with its network's bridge, MAC, MTU, model and locking mode.")
     @APIResponse(responseCode = "200", description = "The NICs")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public List<Nic> nics(@PathParam("vm") String vm) {
         return networking.nicsForVm(existing(vm));
     }
@@ -74,10 +72,6 @@ public class VmVifsResource {
     @Operation(summary = "Make a VM's networks on a host (network half of VM start and migration)", description = "Body:"
             + " hostId. Each network's bridge is made on the host with its uplink; answers the VM's NICs. Idempotent.")
     @APIResponse(responseCode = "200", description = "The NICs")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM or host")
-    @APIResponse(responseCode = "409", description = "HOST_CANNOT_ATTACH_NETWORK, BRIDGE_MISSING")
-    @APIResponse(responseCode = "503", description = "HOST_OFFLINE")
     public List<Nic> ensure(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = existing(vm);
@@ -97,8 +91,6 @@ public class VmVifsResource {
     @Operation(summary = "Mark a VM's VIFs attached or not (after its power state changed)", description = "Body:"
             + " attached. An event for each VIF that changed.")
     @APIResponse(responseCode = "200", description = "The VM's NICs")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public List<Nic> attached(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
                               @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = existing(vm);
@@ -118,8 +110,6 @@ public class VmVifsResource {
             + " toVmId. Same devices, networks and settings, new MACs, unattached; nothing when the new VM has VIFs"
             + " already.")
     @APIResponse(responseCode = "200", description = "How many VIFs were made")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID, INVALID_FIELD")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public VifCount copy(@PathParam("vm") String vm, @NotNull @Valid VmVifsCall body,
                          @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = existing(vm);
@@ -136,8 +126,6 @@ public class VmVifsResource {
     @Authorized("vif.destroy_vm")
     @Operation(summary = "Destroy a VM's VIFs (network half of VM destroy)", description = "Idempotent.")
     @APIResponse(responseCode = "200", description = "How many VIFs were removed")
-    @APIResponse(responseCode = "400", description = "UUID_INVALID")
-    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: no such VM")
     public VifCount destroy(@PathParam("vm") String vm, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = existing(vm);
         AtomicReference<Integer> count = new AtomicReference<>(0);
