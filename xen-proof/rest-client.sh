@@ -56,7 +56,7 @@ host_id() {
 # new_vm NAME: a VM from the built-in "Linux (PV)" template, sized for the proof's guest (128 MiB,
 # one vCPU, its console on hvc0); its body is in $work/body. PV, not PVH: under QEMU's emulated
 # SVM a PVH guest now and then triple-faults early in its boot (Xen then reboots it), which is the
-# emulator's doing, not Xenplane's; PV guests need no SVM and are built faster (job 40 boots PVH).
+# emulator's doing, not Xenplane's; PV guests need no SVM and are built faster.
 new_vm() {
   call GET /api/v1/vms
   template=$(body '.[] | select(.isATemplate and .name == "Linux (PV)") | .id')

@@ -1,4 +1,4 @@
-# Disks and NICs through the libxl driver, as the guest sees them: the guest boots from a
+# Disks and NICs through the libxl driver, as the guest sees them: the guest (PV) boots from a
 # file-backed disk (qcow2 through QEMU's qdisk when dom0 has QEMU for Xen, raw through blkback
 # otherwise) with a vif on a Linux bridge and prints what it finds on its console; then a second
 # disk and a second vif are plugged in and out through the driver while it runs, and the guest

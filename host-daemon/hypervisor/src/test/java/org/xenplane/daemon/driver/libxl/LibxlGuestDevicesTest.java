@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +32,8 @@ import org.xenplane.daemon.protocol.ShutdownReason;
  * the console to {@code /var/log/xen/console/guest-<domain name>.log}. The job prepares the boot
  * disk ({@code XENPLANE_TEST_BOOT_DISK}, qcow2 through qdisk when dom0 has QEMU, raw otherwise,
  * starting with {@code XENPLANE-DISK-MARKER}), a disk to plug in ({@code XENPLANE_TEST_HOTPLUG_DISK},
- * starting with {@code XENPLANE-HOTPLUG-DISK}) and the bridge {@code xenbr0}.
+ * starting with {@code XENPLANE-HOTPLUG-DISK}) and the bridge {@code xenbr0}. The devices go to a
+ * PV guest; a PVH guest is booted on its own.
  */
 @ExtendWith(ProgressLog.class)
 @EnabledIf(value = "onXenWithDisks", disabledReason = "needs a Xen dom0, a guest kernel, XENPLANE_TEST_BOOT_DISK and XENPLANE_TEST_HOTPLUG_DISK (the real-Xen proof's job 40)")
@@ -45,14 +47,17 @@ class LibxlGuestDevicesTest {
                 && System.getenv("XENPLANE_TEST_HOTPLUG_DISK") != null;
     }
 
+    @BeforeAll
+    static void open() {
+        driver = LibxlDriver.open("test");
+    }
+
     @Test
     void theGuestSeesItsDiskAndNicAndThoseThatArePluggedInAndOutWhileItRuns() throws Exception {
-        driver = LibxlDriver.open("test");
-        List<ShutdownReason> heard = new CopyOnWriteArrayList<>();
-        driver.addListener((id, domid, reason) -> heard.add(reason));
+        List<ShutdownReason> heard = listen();
         String bootDisk = System.getenv("XENPLANE_TEST_BOOT_DISK");
         String format = System.getenv().getOrDefault("XENPLANE_TEST_BOOT_DISK_FORMAT", "raw");
-        DomainSpec spec = new DomainSpec(vmId, "devices", DomainType.PVH, 128L << 20, 128L << 20, 1, 1,
+        DomainSpec spec = new DomainSpec(vmId, "devices", DomainType.PV, 128L << 20, 128L << 20, 1, 1,
                 System.getenv("XENPLANE_TEST_GUEST_KERNEL"), System.getenv("XENPLANE_TEST_GUEST_RAMDISK"),
                 LibxlDriverContractTest.GUEST_CMDLINE, null, Map.of(), List.of(new DiskSpec("xvda", bootDisk, format, false)),
                 List.of(new NicSpec("00:16:3e:00:00:11", "xenbr0")));
@@ -81,12 +86,18 @@ class LibxlGuestDevicesTest {
     }
 
     /**
-     * Creates the domain and waits until its guest has started its init. Under QEMU's emulated SVM
-     * a PVH guest now and then triple-faults early in its boot, which Xen turns into a reboot
-     * ({@code xl dmesg}: "d<domid>v0 Triple fault"): the emulator's doing, not the driver's, so
-     * that, and only that, is tried once more. Any other early end fails the test.
+     * A PVH guest boots through the driver to its init. Under QEMU's emulated SVM (the proof's Xen
+     * runs under TCG) a PVH guest triple-faults early in its boot now and then ({@code xl dmesg}:
+     * "d&lt;domid&gt;v0 Triple fault"; about one boot in ten, once twice in a row): the emulator's
+     * doing, not the driver's, so that, and only that, is tried again, up to three boots. Anything
+     * else that ends the domain early fails the test.
      */
-    private void createAndBoot(DomainSpec spec, List<ShutdownReason> heard) throws Exception {
+    @Test
+    void aPvhGuestBootsToItsInit() throws Exception {
+        List<ShutdownReason> heard = listen();
+        DomainSpec spec = new DomainSpec(vmId, "pvh", DomainType.PVH, 128L << 20, 128L << 20, 1, 1,
+                System.getenv("XENPLANE_TEST_GUEST_KERNEL"), System.getenv("XENPLANE_TEST_GUEST_RAMDISK"),
+                LibxlDriverContractTest.GUEST_CMDLINE, null, Map.of(), List.of(), List.of());
         for (int attempt = 1; ; attempt++) {
             driver.create(spec, false);
             int domid = driver.find(vmId).orElseThrow().domid();
@@ -96,14 +107,39 @@ class LibxlGuestDevicesTest {
                 return;
             }
             String dmesg = xlDmesg();
-            boolean tripleFault = dmesg.contains("d" + domid + "v0 Triple fault");
-            assertThat(attempt == 1 && tripleFault)
-                    .as("the domain ended (%s) before its guest started; xl dmesg:%n%s", heard, dmesg).isTrue();
-            System.err.println("[progress] the guest triple-faulted early in its boot (d" + domid
+            assertThat(attempt < 3 && dmesg.contains("d" + domid + "v0 Triple fault"))
+                    .as("boot %d: the domain ended (%s) before its guest started; xl dmesg:%n%s", attempt, heard, dmesg)
+                    .isTrue();
+            System.err.println("[progress] the PVH guest triple-faulted early in its boot (d" + domid
                     + ", QEMU's emulated SVM): destroying it and booting it once more");
             driver.destroy(vmId);
             heard.clear();
         }
+    }
+
+    /** Collects the shutdown reasons the driver reports for this test's domain. */
+    private List<ShutdownReason> listen() {
+        List<ShutdownReason> heard = new CopyOnWriteArrayList<>();
+        driver.addListener((id, domid, reason) -> {
+            if (vmId.equals(id)) {
+                heard.add(reason);
+            }
+        });
+        return heard;
+    }
+
+    /**
+     * Creates the domain and waits until its guest has started its init; a domain that ends before
+     * that fails the test at once, with {@code xl dmesg}. The guest is PV: under QEMU's emulated SVM
+     * (the proof's Xen runs under TCG) a PVH guest triple-faults early in its boot now and then (twice
+     * in a row in one CI run), the emulator's doing and not the driver's; a PV guest needs no SVM.
+     */
+    private void createAndBoot(DomainSpec spec, List<ShutdownReason> heard) throws Exception {
+        driver.create(spec, false);
+        await().atMost(GUEST).pollInterval(Duration.ofSeconds(1))
+                .until(() -> read(console()).contains("XENPLANE-GUEST-UP") || ended(heard));
+        assertThat(read(console())).as("the domain ended (%s) before its guest started; xl dmesg:%n%s", heard, xlDmesg())
+                .contains("XENPLANE-GUEST-UP");
     }
 
     /** Whether the domain shut down by itself (the destruction of an earlier attempt does not count). */
