@@ -69,8 +69,15 @@ new_vm() {
 
 # start_daemon HOST-NAME LOG: the packaged host daemon with the libxl driver and Linux bridges,
 # joining with the join token; the proof's guest kernel goes where the built-in templates expect
-# a guest kernel in dom0. Returns once it is ready; sets $daemon (its pid).
+# a guest kernel in dom0. Returns once it is ready; sets $daemon (its pid). A daemon is started
+# once per dom0 and serves the later jobs too: when one is serving already (an earlier job's), it
+# is used as it is ($daemon empty). Its start is minutes under emulation.
 start_daemon() {
+  daemon=
+  if curl -fsS http://10.0.2.15:8444/q/health/ready >/dev/null 2>&1; then
+    step "the host daemon started by an earlier job is serving (log: $2)"
+    return 0
+  fi
   mkdir -p /var/lib/xenplane/guest
   cp /mnt/host/guest-vmlinuz /var/lib/xenplane/guest/vmlinuz
   cp /mnt/host/guest-initrd.gz /var/lib/xenplane/guest/initrd.img

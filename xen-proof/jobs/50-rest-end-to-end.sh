@@ -2,7 +2,8 @@
 # on the machine that runs QEMU (its own embedded PostgreSQL; xen-proof/run starts it for a job
 # with a "needs: server" line) and is reached from here at $XENPLANE_E2E_API; the host daemon runs
 # here in dom0 with the libxl driver and joins it through the normal protocol (a join token, then
-# its per-host credential), advertising the address at which the server reaches it. This script
+# its per-host credential), advertising the address at which the server reaches it, and serves
+# on for job 60 (rest-client.sh's start_daemon). This script
 # is the client: it makes a file SR, a disk holding a marker (imported over HTTP), a private
 # network and a VM from the "Linux (PV)" template with that disk and a NIC; starts it and checks
 # power_state running, the domain in `xl list` with its disk and vif, and what the guest itself
@@ -15,8 +16,7 @@ set -eu
 disk_detached() { [ "$(request GET "/api/v1/vbds?vm=$1")" = 200 ] && jq -e '.[0].currentlyAttached == false' "$work/body"; }
 
 step "starting the host daemon (libxl driver, Linux bridges)"
-start_daemon xen-proof-dom0 /mnt/host/out/e2e-daemon.log
-trap 'kill $daemon 2>/dev/null || true' EXIT
+start_daemon xen-proof-dom0 /mnt/host/out/daemon.log
 host=$(host_id xen-proof-dom0)
 step "host xen-proof-dom0 is live: $host"
 

@@ -1,7 +1,7 @@
 # Live migration between two real Xen hosts, through the REST API (XenAPI VM.pool_migrate).
-# xen-proof/run boots a second Xen + dom0 under its own QEMU when this job starts
+# xen-proof/run boots a second Xen + dom0 under its own QEMU when the job before this one starts
 # (xen-proof/second-host); its daemon joins the same control plane as xen-proof-dom0-b. Here the
-# daemon of xen-proof-dom0 runs again (the host of job 50, or a fresh join when run alone), a VM
+# daemon of xen-proof-dom0 serves (job 50's, or a fresh join when run alone), a VM
 # from the "Linux (PV)" template with a NIC on a private network is started on this host, and,
 # once its guest has booted, migrated live to the other: the control plane reserves its memory
 # there, makes its network's bridge there, the destination daemon prepares to receive, and this
@@ -14,15 +14,15 @@
 set -eu
 . /mnt/host/rest-client.sh
 
-step "starting this host's daemon; the second host is booting"
-start_daemon xen-proof-dom0 /mnt/host/out/migration-daemon.log
+step "this host's daemon; the second host is booting"
+start_daemon xen-proof-dom0 /mnt/host/out/daemon.log
 # The second daemon's address, as the control plane uses it (and hands it to this daemon as the
 # migration stream's destination), leads to it from here too: 127.0.0.2 is this dom0's loopback,
 # forwarded to 10.0.2.101:8444, which QEMU forwards to the second host.
 peer_port=${XENPLANE_E2E_PEER_ADDRESS##*:}
 socat TCP-LISTEN:"$peer_port",bind=127.0.0.2,fork,reuseaddr TCP:10.0.2.101:8444 &
 forward=$!
-trap 'kill $daemon $forward 2>/dev/null || true' EXIT
+trap 'kill $forward 2>/dev/null || true' EXIT
 here=$(host_id xen-proof-dom0)
 step "xen-proof-dom0 is live: $here"
 there=$(host_id xen-proof-dom0-b)
