@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 
@@ -29,15 +28,12 @@ public class LoginThrottle {
     private final Duration window;
 
     public LoginThrottle(EntityManager em,
-                         @ConfigProperty(name = "xenplane.identity.lockout.slowdown-after") int slowdownAfter,
-                         @ConfigProperty(name = "xenplane.identity.lockout.lock-after") int lockAfter,
-                         @ConfigProperty(name = "xenplane.identity.lockout.duration") Duration lockDuration,
-                         @ConfigProperty(name = "xenplane.identity.lockout.window") Duration window) {
+                         IdentityConfig config) {
         this.em = em;
-        this.slowdownAfter = slowdownAfter;
-        this.lockAfter = lockAfter;
-        this.lockDuration = lockDuration;
-        this.window = window;
+        this.slowdownAfter = config.lockout().slowdownAfter();
+        this.lockAfter = config.lockout().lockAfter();
+        this.lockDuration = config.lockout().duration();
+        this.window = config.lockout().window();
     }
 
     /** @throws XenplaneException {@code AUTHENTICATION_LOCKED_OUT} or {@code AUTHENTICATION_THROTTLED} */

@@ -2,7 +2,6 @@ package org.xenplane.identity.service;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 
@@ -15,10 +14,9 @@ public class Passwords {
     private final int minLength;
     private final String dummyHash;
 
-    public Passwords(@ConfigProperty(name = "xenplane.identity.password.bcrypt-cost") int cost,
-                     @ConfigProperty(name = "xenplane.identity.password.min-length") int minLength) {
-        this.cost = cost;
-        this.minLength = minLength;
+    public Passwords(IdentityConfig config) {
+        this.cost = config.password().bcryptCost();
+        this.minLength = config.password().minLength();
         this.dummyHash = BcryptUtil.bcryptHash("not a password of anyone", cost);
     }
 

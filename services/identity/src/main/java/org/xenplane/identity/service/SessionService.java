@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -38,15 +37,13 @@ public class SessionService {
     private final int maxPerUser;
 
     public SessionService(Passwords passwords, LoginThrottle throttle, CredentialVerifier verifier,
-                          @ConfigProperty(name = "xenplane.identity.session.idle-timeout") Duration idleTimeout,
-                          @ConfigProperty(name = "xenplane.identity.session.absolute-timeout") Duration absoluteTimeout,
-                          @ConfigProperty(name = "xenplane.identity.session.max-per-user") int maxPerUser) {
+                          IdentityConfig config) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.verifier = verifier;
-        this.idleTimeout = idleTimeout;
-        this.absoluteTimeout = absoluteTimeout;
-        this.maxPerUser = maxPerUser;
+        this.idleTimeout = config.session().idleTimeout();
+        this.absoluteTimeout = config.session().absoluteTimeout();
+        this.maxPerUser = config.session().maxPerUser();
     }
 
     public SessionView login(String username, String password, String source) {

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.Hosts;
@@ -37,7 +36,7 @@ public class NetworkService {
     private final NetworkClaims claims;
 
     public NetworkService(EntityManager em, EventPublisher events, NetworkViews views, Hosts hosts,
-                          NetworkDaemonClient daemons, @ConfigProperty(name = "xenplane.network.default-mtu") int defaultMtu,
+                          NetworkDaemonClient daemons, NetworkConfig config,
                           NetworkClaims claims) {
         this.claims = claims;
         this.em = em;
@@ -45,7 +44,7 @@ public class NetworkService {
         this.views = views;
         this.hosts = hosts;
         this.daemons = daemons;
-        this.defaultMtu = defaultMtu;
+        this.defaultMtu = config.defaultMtu();
     }
 
     @Transactional

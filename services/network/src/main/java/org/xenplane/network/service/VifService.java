@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
@@ -42,7 +41,7 @@ public class VifService {
     private final NetworkClaims claims;
 
     public VifService(EntityManager em, EventPublisher events, NetworkViews views, VmRuntime vms, NetworkingForVms vmNetworking,
-                      @ConfigProperty(name = "xenplane.network.default-vif-model") String defaultModel,
+                      NetworkConfig config,
                       NetworkClaims claims) {
         this.claims = claims;
         this.em = em;
@@ -50,7 +49,7 @@ public class VifService {
         this.views = views;
         this.vms = vms;
         this.vmNetworking = vmNetworking;
-        this.defaultModel = defaultModel;
+        this.defaultModel = config.defaultVifModel();
     }
 
     @Transactional

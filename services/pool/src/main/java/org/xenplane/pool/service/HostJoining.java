@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.xenplane.core.daemon.DaemonCredentials;
 import org.xenplane.core.error.ErrorCode;
@@ -41,11 +40,11 @@ public class HostJoining {
     private final Duration defaultTtl;
 
     public HostJoining(EntityManager em, EventPublisher events, DaemonCredentials daemonCredentials,
-                       @ConfigProperty(name = "xenplane.pool.join-token-ttl") Duration defaultTtl) {
+                       PoolConfig config) {
         this.em = em;
         this.events = events;
         this.daemonCredentials = daemonCredentials;
-        this.defaultTtl = defaultTtl;
+        this.defaultTtl = config.joinTokenTtl();
     }
 
     @Transactional

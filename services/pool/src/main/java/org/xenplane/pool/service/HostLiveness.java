@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -37,11 +36,11 @@ public class HostLiveness {
     private final Duration timeout;
 
     public HostLiveness(EntityManager em, EventPublisher events, ObjectMapper json,
-                        @ConfigProperty(name = "xenplane.pool.heartbeat-timeout") Duration timeout) {
+                        PoolConfig config) {
         this.em = em;
         this.events = events;
         this.json = json;
-        this.timeout = timeout;
+        this.timeout = config.heartbeatTimeout();
     }
 
     public void heartbeat(UUID hostId, HostFacts facts) {
