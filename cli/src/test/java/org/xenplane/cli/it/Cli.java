@@ -5,50 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged CLI run as a process through its launcher ({@code cli/bin/xenplane}, which keeps a
- * class-data archive in the cache directory), as a user would, with its own configuration directory.
+ * A way to run {@code xenplane} with its own configuration directory: as a process through the
+ * launcher ({@link LauncherCli}), or in this JVM through {@code Main.run} ({@link InProcessCli}),
+ * the same code the packaged jar's {@code main} runs, without a JVM start per command.
  */
-final class Cli {
-    private final Path configHome;
-    private final Path work;
+interface Cli {
 
-    Cli(Path work) {
-        this.work = work;
-        this.configHome = work.resolve("config");
-    }
+    Result runWithInput(String input, String... args) throws Exception;
 
-    Path configHome() {
-        return configHome;
-    }
-
-    Result run(String... args) throws Exception {
+    default Result run(String... args) throws Exception {
         return runWithInput("", args);
-    }
-
-    Result runWithInput(String input, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PackagedPool.jar("xenplane.cli.launcher").toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("XENPLANE_"));
-        builder.environment().putAll(Map.of("XDG_CONFIG_HOME", configHome.toString(),
-                "XDG_CACHE_HOME", work.resolve("cache").toString(), "JAVA_HOME", System.getProperty("java.home"),
-                "XENPLANE_CLI_JAR", PackagedPool.jar("xenplane.cli.jar").toString()));
-        Process process = builder.start();
-        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("xenplane %s finished", List.of(args)).isTrue();
-        return new Result(List.of(args), process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** What one run printed and how it exited. */

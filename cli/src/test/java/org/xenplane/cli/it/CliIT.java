@@ -14,22 +14,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged CLI as a process against the packaged server and a daemon simulating two hosts
- * (one start shared by the class): a VM's whole life through {@code xenplane} and through
- * {@code xenplane xe}, JSON output, and the errors and exit codes a user meets.
+ * The CLI against the packaged server and a daemon simulating two hosts (one start shared by the
+ * class): a VM's whole life through {@code xenplane} and through {@code xenplane xe}, JSON output,
+ * and the errors and exit codes a user meets.
+ *
+ * <p>The packaged jar runs as a process through its launcher ({@code launcher}, and {@code xe}
+ * through a symlink) where the process is what is proven: the login that writes the 0600
+ * configuration file every later command reads, JSON output, operations waiting for their task,
+ * and an error's exit code. Every other command runs in this JVM through {@code Main.run}
+ * ({@code cli}), the code the jar's {@code main} runs, with the same configuration directory and
+ * the same server: its output and exit code are what the process would print and exit with,
+ * without a JVM start per command.
  */
 class CliIT {
     @TempDir
     static Path work;
 
     private static PackagedPool pool;
+    private static LauncherCli launcher;
     private static Cli cli;
 
     @BeforeAll
     static void startPoolAndLogIn() throws Exception {
         pool = PackagedPool.start(Files.createDirectories(work.resolve("pool")));
-        cli = new Cli(work);
-        cli.runWithInput(PackagedPool.ADMIN_PASSWORD + "\n", "login", pool.url, "--user", "admin", "--password-stdin").ok();
+        launcher = new LauncherCli(work);
+        cli = new InProcessCli(work);
+        launcher.runWithInput(PackagedPool.ADMIN_PASSWORD + "\n", "login", pool.url, "--user", "admin", "--password-stdin").ok();
     }
 
     @AfterAll
@@ -39,19 +49,24 @@ class CliIT {
         }
     }
 
+    /** The launcher's login (password on standard input) wrote the session, not the password, to a 0600 file a later process reads. */
     @Test
     void loginKeepsTheSessionInAFileOnlyItsOwnerReadsAndNamesTheContext() throws Exception {
-        Path config = cli.configHome().resolve("xenplane/config");
+        Path config = InProcessCli.configHome(work).resolve("xenplane/config");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
         assertThat(Files.readString(config)).doesNotContain(PackagedPool.ADMIN_PASSWORD);
-        assertThat(cli.run("context", "list").ok().lines()).containsExactly(
+        assertThat(launcher.run("context", "list").ok().lines()).containsExactly(
                 "CURRENT  NAME     URL" + " ".repeat(pool.url.length() - 1) + "USER", "*        default  " + pool.url + "  admin");
     }
 
+    /**
+     * Every power operation, migrate, snapshot, clone and delete change the VM as they say; JSON
+     * and the launched start (which waits for its task and names the host) through the launcher.
+     */
     @Test
     void aVmGoesThroughItsWholeLifeThroughXenplane() throws Exception {
         List<String> hosts = new ArrayList<>();
-        cli.run("host", "list", "-o", "json").ok().json().forEach(h -> hosts.add(h.path("name").asText()));
+        launcher.run("host", "list", "-o", "json").ok().json().forEach(h -> hosts.add(h.path("name").asText()));
         assertThat(hosts).hasSize(2);
         assertThat(cli.run("host", "list").ok().lines().get(0)).matches("NAME +ID +ENABLED +LIVE +MEMORY-FREE");
 
@@ -59,7 +74,8 @@ class CliIT {
         assertThat(created.path("powerState").asText()).isEqualTo("halted");
         assertThat(created.path("memoryStaticMax").asLong()).isEqualTo(256L << 20);
 
-        assertThat(cli.run("vm", "start", "life-1", "--on", hosts.get(0)).ok().out()).contains("vm life-1 started on " + hosts.get(0));
+        assertThat(launcher.run("vm", "start", "life-1", "--on", hosts.get(0)).ok().out())
+                .contains("vm life-1 started on " + hosts.get(0));
         assertThat(vm("life-1").path("powerState").asText()).isEqualTo("running");
         cli.run("vm", "suspend", "life-1").ok();
         assertThat(vm("life-1").path("powerState").asText()).isEqualTo("suspended");
@@ -78,14 +94,18 @@ class CliIT {
         assertThat(cli.run("vm", "list", "-o", "name").ok().lines()).doesNotContain("life-1", "life-1-clone");
     }
 
+    /**
+     * The same life through xe's commands and layout, the launcher called as {@code xe} included;
+     * a wrong state, a read-only field and a gone VM exit 4, 2 and 3.
+     */
     @Test
     void aVmGoesThroughItsWholeLifeThroughXe() throws Exception {
-        List<String> hosts = List.of(cli.run("xe", "host-list", "params=name-label", "--minimal").ok().out().trim().split(","));
+        List<String> hosts = List.of(launcher.asXe().run("host-list", "params=name-label", "--minimal").ok().out().trim().split(","));
         assertThat(hosts).hasSize(2);
         String uuid = cli.run("xe", "vm-install", "template=Linux (PVH)", "new-name-label=xe-1").ok().out().trim();
         assertThat(cli.run("xe", "vm-list", "name-label=xe-1", "--minimal").ok().out()).isEqualTo(uuid + "\n");
 
-        cli.run("xe", "vm-start", "vm=xe-1", "on=" + hosts.get(0)).ok();
+        launcher.asXe().run("vm-start", "vm=xe-1", "on=" + hosts.get(0)).ok();
         assertThat(cli.run("xe", "vm-list", "uuid=" + uuid).ok().lines()).containsExactly(
                 "uuid ( RO)       : " + uuid, " name-label ( RW): xe-1", "power-state ( RO): running", "", "");
         cli.run("xe", "vm-suspend", "uuid=" + uuid).ok();
@@ -117,6 +137,10 @@ class CliIT {
         return cli.run("xe", "vm-param-get", "uuid=" + uuid, "param-name=" + name).ok().out().trim();
     }
 
+    /**
+     * An SR, a VDI (resized), a VBD, a network and a VIF made by the CLI are attached by the
+     * launched start, which waits for its task; a VDI in use cannot be deleted.
+     */
     @Test
     void aVmGetsADiskAndANicThatItsStartAttaches() throws Exception {
         String host = cli.run("host", "list", "-o", "name").ok().lines().get(0);
@@ -130,7 +154,7 @@ class CliIT {
         cli.run("network", "create", "cli-net").ok();
         cli.run("vif", "create", "--vm", "dev-1", "--network", "cli-net", "--device", "0").ok();
 
-        cli.run("vm", "start", "dev-1").ok();
+        launcher.run("vm", "start", "dev-1").ok();
 
         JsonNode attached = cli.run("vbd", "show", vbd, "-o", "json").ok().json();
         assertThat(attached.path("currentlyAttached").asBoolean()).isTrue();
@@ -142,6 +166,7 @@ class CliIT {
         cli.run("vdi", "delete", "dev-1-root").ok();
     }
 
+    /** {@code --async} prints the task's id at once, and {@code task show} and {@code task list} find that task. */
     @Test
     void asyncPrintsTheTaskWhichTaskShowFinds() throws Exception {
         cli.run("vm", "create", "async-1", "--template", "Linux (PVH)", "--memory", "256M").ok();
@@ -153,9 +178,13 @@ class CliIT {
         assertThat(cli.run("task", "list", "--fields", "id,operation").ok().out()).contains(task + "  vm.start");
     }
 
+    /**
+     * Not found (the launched process's exit code), ambiguous, wrong state, role too low, a bad
+     * command and no login each say their code on standard error and exit with theirs.
+     */
     @Test
     void errorsSayTheirCodeAndExitWithWhatFailed() throws Exception {
-        cli.run("vm", "show", "no-such-vm").fails(3, "NOT_FOUND");
+        launcher.run("vm", "show", "no-such-vm").fails(3, "NOT_FOUND");
         cli.run("vm", "create", "twin", "--template", "Linux (PVH)", "--memory", "256M").ok();
         cli.run("vm", "create", "twin", "--template", "Linux (PVH)", "--memory", "256M").ok();
         Cli.Result ambiguous = cli.run("vm", "start", "twin").fails(2, "NAME_AMBIGUOUS");
