@@ -75,12 +75,19 @@ class SplitVmServiceIT {
         assertThat(attached.getBoolean("currentlyAttached")).isTrue();
         assertThat(attached.getString("attachedHostId"))
                 .isEqualTo(vms(vmService).get("/api/v1/vms/" + vm).then().extract().path("residentOn"));
+        // the VM service asks the storage service which VMs have a disk attached: no live snapshot is offered
+        assertThat(vms(vmService).get("/api/v1/vms/" + vm).then().extract().jsonPath()
+                .getList("allowedOperations", String.class)).contains("suspend").doesNotContain("snapshot");
+        assertThat(vms(vmService).get("/api/v1/vms").then().extract().jsonPath()
+                .getList("find { it.id == '" + vm + "' }.allowedOperations", String.class)).doesNotContain("snapshot");
         // the storage service saw the VM service's own credential, not the user's
         assertThat(server.api().get("/api/v1/tasks?limit=500").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.operation == 'vbd.attach_vm' }.createdBy", String.class)).containsOnly("service:vm");
 
         assertThat(operation(vmService, vm, "clean-shutdown").getString("status")).isEqualTo("success");
         assertThat((Boolean) server.api().get("/api/v1/vbds/" + vbd).then().extract().path("currentlyAttached")).isFalse();
+        assertThat(vms(vmService).get("/api/v1/vms/" + vm).then().extract().jsonPath()
+                .getList("allowedOperations", String.class)).contains("snapshot");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat((Boolean) server.api().get("/api/v1/vifs/" + vif)
                 .then().extract().path("currentlyAttached")).isFalse());
 

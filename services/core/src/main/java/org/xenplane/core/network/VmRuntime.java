@@ -22,7 +22,7 @@ public interface VmRuntime {
      * was admitted but may not have reached its {@code vbd_attach} step yet): such a VM holds its
      * disks as if they were attached (XenAPI marks the VBDs of a starting VM). Read in the caller's
      * transaction, after it locked the VM's VBD rows: the admission that marks the VM holds those
-     * rows ({@link org.xenplane.core.storage.VbdHolds}) until it commits. A process without the
+     * rows ({@link org.xenplane.core.storage.VmStorage#holdDisksForAttach}) until it commits. A process without the
      * VM service answers false.
      */
     default boolean attachingDisks(UUID vmId) {

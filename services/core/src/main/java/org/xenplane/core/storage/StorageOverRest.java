@@ -5,9 +5,13 @@ import static org.xenplane.core.rest.ServiceCalls.body;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.xenplane.core.rest.ServiceCalls;
 import org.xenplane.core.task.TaskContext;
@@ -18,18 +22,25 @@ import org.xenplane.core.task.TaskContext;
  * {@code move-vm}, {@code clone-vm}, {@code destroy-vm}), authenticated with the VM service's
  * own credential and keyed by the step's operation id ({@code Idempotency-Key}), so a retried step
  * does its work once. The storage service's refusals come back as the same error codes; an
- * unreachable storage service is {@code STORAGE_SERVICE_UNAVAILABLE}.
+ * unreachable storage service is {@code STORAGE_SERVICE_UNAVAILABLE}. No call is made inside a
+ * database transaction: placement's check accepts every host (attach-vm and move-vm refuse a host
+ * without the SRs, {@code SR_NOT_ATTACHED}), the admission holds nothing (attach-vm locks and
+ * checks every disk in one transaction of the storage service), and the VMs with attached disks
+ * are asked ({@code attached-vms}) only outside a transaction.
  */
 public class StorageOverRest implements VmStorage {
     private static final String TASK_HEADER = "Xenplane-Task";
     private static final int TASK_WAIT_SECONDS = 30;
 
-    private final ServiceCalls calls;
-    private final UnpluggedSrs unplugged;
+    /** The most VMs one {@code attached-vms} call asks about (the storage service's limit). */
+    private static final int ASK_AT_ONCE = 500;
 
-    public StorageOverRest(ServiceCalls calls, UnpluggedSrs unplugged) {
+    private final ServiceCalls calls;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public StorageOverRest(ServiceCalls calls, TransactionSynchronizationRegistry transactions) {
         this.calls = calls;
-        this.unplugged = unplugged;
+        this.transactions = transactions;
     }
 
     @Override
@@ -39,7 +50,29 @@ public class StorageOverRest implements VmStorage {
 
     @Override
     public void assertHostCanAttach(UUID vmId, UUID hostId) {
-        unplugged.assertNoneFor(vmId, hostId);
+        // asked in placement's transaction: no call here; attach-vm and move-vm refuse a host without the SRs
+    }
+
+    @Override
+    public void holdDisksForAttach(UUID vmId) {
+        // another process's rows cannot join the admission's transaction: attach-vm's own locked check decides
+    }
+
+    @Override
+    public Set<UUID> vmsWithAttachedDisks(Collection<UUID> vmIds) {
+        if (vmIds.isEmpty() || transactions.getTransactionKey() != null) {
+            return Set.of(); // in a transaction no call: the storage service's clone-vm refuses an attached disk
+        }
+        List<UUID> all = List.copyOf(vmIds);
+        Set<UUID> attached = new HashSet<>();
+        for (int from = 0; from < all.size(); from += ASK_AT_ONCE) {
+            List<UUID> some = all.subList(from, Math.min(all.size(), from + ASK_AT_ONCE));
+            for (JsonNode id : calls.read(null, calls.post(null, "/api/v1/vbds/attached-vms", body("vmIds", some), null)
+                    .body()).path("vmIds")) {
+                attached.add(UUID.fromString(id.asText()));
+            }
+        }
+        return attached;
     }
 
     @Override

@@ -1,14 +1,18 @@
 package org.xenplane.core.storage;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.xenplane.core.task.TaskContext;
 
 /**
- * What the VM service needs of storage: a VM's whole set of disks at once. The storage service
- * provides the implementation (a bean of this type); in a process without it,
- * {@link StorageNotInProcess} answers for VMs without disks and refuses for VMs with disks.
- * Every call that touches hosts takes an operation id, so that a retried step is idempotent.
+ * What the VM service needs of storage: a VM's whole set of disks at once, and what it needs to
+ * know of them. The storage service provides the implementation (a bean of this type) over its
+ * own tables; a VM service in another process reaches it over REST ({@link StorageOverRest}, when
+ * {@code xenplane.storage.url} is set), and a process with neither has VMs without disks
+ * ({@link StorageNotInProcess}). {@link VmStorageChoice} picks. Every call that touches hosts
+ * takes an operation id, so that a retried step is idempotent.
  */
 public interface VmStorage {
 
@@ -22,9 +26,30 @@ public interface VmStorage {
 
     /**
      * Refuses with {@code SR_NOT_ATTACHED} when a disk of the VM is on an SR not plugged on the host;
-     * changes nothing (placement uses it to skip hosts). Call it in a transaction.
+     * changes nothing. Placement calls it in its transaction for each candidate host, so an
+     * implementation that would have to ask another process accepts every host here and leaves the
+     * refusal to {@link #attachDisks} and {@link #prepareMove}, as {@code VmNetworking} does.
      */
     void assertHostCanAttach(UUID vmId, UUID hostId);
+
+    /**
+     * In the transaction that admits an operation which will attach the VM's disks (start, resume):
+     * holds the VM's disk slots until that transaction commits, so that an operation that needs a
+     * disk free (VDI destroy, resize, copy) either ran entirely before the admission or sees the
+     * VM attaching its disks ({@code VDI_IN_USE}). An implementation in another process cannot take
+     * part in the admission's transaction: there the attach's own check decides
+     * ({@link #attachDisks} locks and checks every disk in one transaction of the storage service).
+     */
+    void holdDisksForAttach(UUID vmId);
+
+    /**
+     * Those of {@code vmIds} with a disk (not a CD) that some VBD has attached now: the storage
+     * service snapshots and clones no attached disk, so the VM service neither offers nor starts a
+     * snapshot or clone of such a VM. One answer for a whole list. An implementation in another
+     * process asks it only outside a transaction and answers none inside one (the storage
+     * service's clone then refuses by itself).
+     */
+    Set<UUID> vmsWithAttachedDisks(Collection<UUID> vmIds);
 
     /** Detaches every attached VBD of the VM and deactivates volumes no one else uses there; idempotent. */
     void detachDisks(UUID vmId, String operationId);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,11 +29,11 @@ public class VmStorageChoice {
     @ApplicationScoped
     VmStorage vmStorage(@ConfigProperty(name = "xenplane.storage.url") Optional<String> url,
                         @ConfigProperty(name = "xenplane.storage.timeout", defaultValue = "120s") Duration timeout,
-                        ServiceCredentials credentials, ObjectMapper json, UnpluggedSrs unplugged, EntityManager em) {
+                        ServiceCredentials credentials, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
         if (url.isEmpty() || url.get().isBlank()) {
-            return new StorageNotInProcess(em);
+            return new StorageNotInProcess();
         }
         return new StorageOverRest(new ServiceCalls(url.get(), "storage", () -> credentials.tokenFor("vm", SERVICE_ROLE), json,
-                timeout, ErrorCode.STORAGE_SERVICE_UNAVAILABLE), unplugged);
+                timeout, ErrorCode.STORAGE_SERVICE_UNAVAILABLE), transactions);
     }
 }

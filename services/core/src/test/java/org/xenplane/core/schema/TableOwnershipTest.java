@@ -26,8 +26,6 @@ class TableOwnershipTest {
     static final Set<String> KNOWN = Set.of(
             // the pool's host table: core's Hosts is the daemon link's one reader; the rest join it in their own queries
             "core -> host", "network -> host", "vm -> host", "monitoring -> host",
-            // core's storage half of the VM service: placement, admission locks and views over the storage tables
-            "core -> vbd", "core -> vdi", "core -> pbd",
             // the VM service's invariant check on attached disks
             "vm -> vbd",
             // monitoring: its alarms and archives name the objects they watch

@@ -31,6 +31,7 @@ import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.Vdi;
+import org.xenplane.storage.service.AttachedDisks;
 import org.xenplane.storage.service.DiskAttachments;
 import org.xenplane.storage.service.DiskMoves;
 import org.xenplane.storage.service.VbdHotplug;
@@ -54,12 +55,14 @@ public class VbdResource {
     private final VmDisks vmDisks;
     private final VbdHotplug hotplug;
     private final DiskMoves moves;
+    private final AttachedDisks attached;
     private final TaskRunner tasks;
     private final CurrentCaller caller;
 
     public VbdResource(VbdService vbds, DiskAttachments attachments, VmDisks vmDisks, VbdHotplug hotplug, DiskMoves moves,
-                       TaskRunner tasks, CurrentCaller caller) {
+                       AttachedDisks attached, TaskRunner tasks, CurrentCaller caller) {
         this.moves = moves;
+        this.attached = attached;
         this.vbds = vbds;
         this.attachments = attachments;
         this.vmDisks = vmDisks;
@@ -231,6 +234,18 @@ public class VbdResource {
             return TaskResult.NONE;
         });
         return disks[0];
+    }
+
+    @POST
+    @Path("/attached-vms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vbd.attached_vms")
+    @Operation(summary = "Which VMs have a disk attached now (for the VM service's views)", description = "Body: vmIds"
+            + " (at most 500). Answers those of them with a disk (not a CD) that some VBD has attached now; a VM"
+            + " without VBDs, or unknown here, is not among them. Changes nothing.")
+    @APIResponse(responseCode = "200", description = "The VMs with an attached disk")
+    public VmIds attachedVms(@NotNull @Valid VmIds body) {
+        return new VmIds(List.copyOf(attached.among(body.vmIds())));
     }
 
     @POST

@@ -19,7 +19,7 @@ import org.xenplane.storage.model.Vdi;
  * transaction that checks or changes a disk's use takes its locks here: VM start's attach (and
  * plug, CD insert), and VDI destroy, resize, snapshot, clone, copy, import and export. Two of them
  * on one disk therefore queue on the VDI's row instead of deadlocking. The admission of a VM start
- * share-locks the VM's VBD rows ({@code VbdHolds}); an operation that needs the disk free asks, with
+ * share-locks the VM's VBD rows ({@link VbdHolds}); an operation that needs the disk free asks, with
  * the VBDs locked, whether their VMs are attaching them ({@code StorageViews.vdiState}).
  */
 @ApplicationScoped

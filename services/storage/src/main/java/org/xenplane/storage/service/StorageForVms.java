@@ -1,11 +1,13 @@
 package org.xenplane.storage.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
-import org.xenplane.core.storage.UnpluggedSrs;
 import org.xenplane.core.storage.VmDisk;
 import org.xenplane.core.storage.VmStorage;
 import org.xenplane.core.task.TaskContext;
@@ -16,7 +18,9 @@ import org.xenplane.storage.rest.VmDisksClone;
 
 /**
  * The storage service's answer to the VM service in the same process: core's {@link VmStorage}
- * over this library's attachments, moves and whole-VM disk operations.
+ * over this library's attachments, moves and whole-VM disk operations, and its facts about a
+ * VM's disks (placement's SR check, the admission's hold on the VBDs, attached disks), each in
+ * the caller's transaction.
  */
 @ApplicationScoped
 public class StorageForVms implements VmStorage {
@@ -24,12 +28,17 @@ public class StorageForVms implements VmStorage {
     private final DiskMoves moves;
     private final VmDisks vmDisks;
     private final UnpluggedSrs unplugged;
+    private final VbdHolds holds;
+    private final AttachedDisks attached;
 
-    public StorageForVms(DiskAttachments attachments, DiskMoves moves, VmDisks vmDisks, UnpluggedSrs unplugged) {
+    public StorageForVms(DiskAttachments attachments, DiskMoves moves, VmDisks vmDisks, UnpluggedSrs unplugged,
+                         VbdHolds holds, AttachedDisks attached) {
         this.attachments = attachments;
         this.moves = moves;
         this.vmDisks = vmDisks;
         this.unplugged = unplugged;
+        this.holds = holds;
+        this.attached = attached;
     }
 
     @Override
@@ -39,7 +48,17 @@ public class StorageForVms implements VmStorage {
 
     @Override
     public void assertHostCanAttach(UUID vmId, UUID hostId) {
-        unplugged.assertNoneFor(vmId, hostId);
+        QuarkusTransaction.joiningExisting().run(() -> unplugged.assertNoneFor(vmId, hostId));
+    }
+
+    @Override
+    public void holdDisksForAttach(UUID vmId) {
+        holds.holdForAttach(vmId);
+    }
+
+    @Override
+    public Set<UUID> vmsWithAttachedDisks(Collection<UUID> vmIds) {
+        return attached.among(vmIds);
     }
 
     @Override

@@ -76,6 +76,8 @@ public enum VbdOperation implements DeclaredOperation {
     CLONE_VM(OperationSpec.changes("vbd.clone_vm", Role.VM_ADMIN)
             .raises(OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, SR_FULL, SR_NOT_ATTACHED,
                     VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),
+    /** Which of a list of VMs have a disk attached now (the VM service's views and refusals of snapshot and clone). */
+    ATTACHED_VMS(OperationSpec.reads("vbd.attached_vms", Role.READ_ONLY)),
     /** Storage half of VM destroy: its VBDs, and its disks on request. */
     DESTROY_VM(OperationSpec.changes("vbd.destroy_vm", Role.VM_ADMIN)
             .raises(OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, SR_BACKEND_FAILURE,
@@ -119,7 +121,7 @@ public enum VbdOperation implements DeclaredOperation {
                     : vbd.empty ? Optional.empty() : error(ErrorCode.VBD_NOT_EMPTY, vbd);
             case EJECT -> vbd.type != VbdType.CD ? error(ErrorCode.VBD_NOT_REMOVABLE_MEDIA, vbd)
                     : vbd.empty ? error(ErrorCode.VBD_IS_EMPTY, vbd) : Optional.empty();
-            case READ, CREATE, ATTACH_VM, DETACH_VM, MOVE_VM, CLONE_VM, DESTROY_VM -> Optional.empty();
+            case READ, ATTACHED_VMS, CREATE, ATTACH_VM, DETACH_VM, MOVE_VM, CLONE_VM, DESTROY_VM -> Optional.empty();
         };
     }
 

@@ -11,7 +11,7 @@ import org.xenplane.core.invariant.InvariantCheck;
  * {@code DISK_ATTACHED_TO_HALTED_VM}: a read-write VBD still attached ({@code currentlyAttached})
  * although its VM is halted or suspended with no operation under way, or no longer exists: its VDI
  * is held from every other VM ({@code VDI_IN_USE}). Read from the storage service's {@code vbd}
- * table by SQL, as core's {@code AttachedDisks} does; without the storage schema there is nothing
+ * table by SQL (the one exception, docs/architecture.md); without the storage schema there is nothing
  * to check. Right after a guest powers off, its disks are detached a moment after the VM is
  * recorded halted ({@code DetachDisksOfEndedDomains}).
  */

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
 import org.xenplane.core.network.VmNetworking;
-import org.xenplane.core.storage.VbdHolds;
 import org.xenplane.core.storage.VmDisk;
 import org.xenplane.core.storage.VmStorage;
 import org.xenplane.daemon.protocol.DomainSpec;
@@ -23,12 +22,10 @@ import org.xenplane.daemon.protocol.NicSpec;
 public class VmDevices {
     private final VmStorage storage;
     private final VmNetworking networking;
-    private final VbdHolds holds;
 
-    public VmDevices(VmStorage storage, VmNetworking networking, VbdHolds holds) {
+    public VmDevices(VmStorage storage, VmNetworking networking) {
         this.storage = storage;
         this.networking = networking;
-        this.holds = holds;
     }
 
     /**
@@ -37,7 +34,7 @@ public class VmDevices {
      * attaching its disks ({@code VDI_IN_USE}).
      */
     public void holdDisksForAttach(UUID vmId) {
-        holds.holdForAttach(vmId);
+        storage.holdDisksForAttach(vmId);
     }
 
     /** Refuses ({@code SR_NOT_ATTACHED}, {@code HOST_CANNOT_ATTACH_NETWORK}) when the host cannot give the VM its devices. In a transaction. */

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
@@ -40,18 +41,23 @@ public class VmService {
         this.devices = devices;
     }
 
-    /** VMs, templates or snapshots by name; {@code templates} null lists all. */
-    @Transactional
+    /**
+     * VMs, templates or snapshots by name; {@code templates} null lists all. Which of them have a
+     * disk attached is asked before the transaction that reads them, so that a storage service in
+     * another process is asked too ({@code VmStorage.vmsWithAttachedDisks}).
+     */
     public List<VmView> list(Boolean templates, PowerState state) {
-        List<Vm> vms = Vm.<Vm>find("order by name, id").list().stream()
+        Set<UUID> attached = views.withAttachedDisks(QuarkusTransaction.requiringNew().call(() ->
+                Vm.find("select v.id from Vm v").project(UUID.class).list()));
+        return QuarkusTransaction.requiringNew().call(() -> views.of(Vm.<Vm>find("order by name, id").list().stream()
                 .filter(v -> templates == null || v.isATemplate == templates)
-                .filter(v -> state == null || v.powerState == state).toList();
-        return views.of(vms);
+                .filter(v -> state == null || v.powerState == state).toList(), attached));
     }
 
-    @Transactional
+    /** The VM; whether it has a disk attached is asked before the transaction that reads it, as for {@link #list}. */
     public VmView get(UUID id) {
-        return views.of(find(id));
+        Set<UUID> attached = views.withAttachedDisks(List.of(id));
+        return QuarkusTransaction.requiringNew().call(() -> views.of(List.of(find(id)), attached).get(0));
     }
 
     /** Creates the VM; its task succeeds in the same transaction. */

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.xenplane.core.storage.AttachedDisks;
+import org.xenplane.core.storage.VmStorage;
 import org.xenplane.vm.model.Vm;
 
 /**
@@ -16,12 +16,12 @@ import org.xenplane.vm.model.Vm;
 @ApplicationScoped
 public class VmStates {
     private final EntityManager em;
-    private final AttachedDisks attachedDisks;
+    private final VmStorage storage;
     private final ResidentHosts hosts;
 
-    public VmStates(EntityManager em, AttachedDisks attachedDisks, ResidentHosts hosts) {
+    public VmStates(EntityManager em, VmStorage storage, ResidentHosts hosts) {
         this.em = em;
-        this.attachedDisks = attachedDisks;
+        this.storage = storage;
         this.hosts = hosts;
     }
 
@@ -29,12 +29,12 @@ public class VmStates {
     public VmOperation.State of(Vm vm) {
         boolean snapshots = Boolean.TRUE.equals(em.createNativeQuery(
                 "select exists (select 1 from vm where snapshot_of = ?1)").setParameter(1, vm.id).getSingleResult());
-        return new VmOperation.State(vm, snapshots, attachedDisks.any(vm.id), hosts.of(vm));
+        return new VmOperation.State(vm, snapshots, !storage.vmsWithAttachedDisks(Set.of(vm.id)).isEmpty(), hosts.of(vm));
     }
 
-    /** Those of the VMs with a disk attached: one query for a list. */
+    /** Those of the VMs with a disk attached, as the storage service answers: one question for a list. */
     public Set<UUID> withAttachedDisks(Collection<UUID> vmIds) {
-        return attachedDisks.among(vmIds);
+        return storage.vmsWithAttachedDisks(vmIds);
     }
 
     /** Each VM's resident host's state, by VM id: one query for a list. */

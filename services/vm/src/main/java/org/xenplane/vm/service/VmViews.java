@@ -3,6 +3,7 @@ package org.xenplane.vm.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,17 @@ public class VmViews {
                 snapshots);
     }
 
-    public List<VmView> of(List<Vm> vms) {
+    /**
+     * Those of the VMs with a disk attached, as the storage service answers. Asked outside a
+     * transaction, a storage service in another process is asked too; inside one it answers none
+     * (its own clone then refuses an attached disk).
+     */
+    public Set<UUID> withAttachedDisks(Collection<UUID> vmIds) {
+        return states.withAttachedDisks(vmIds);
+    }
+
+    /** The VMs' views with {@code attached}, the VMs with a disk attached as asked before ({@link #withAttachedDisks}). */
+    public List<VmView> of(List<Vm> vms, Set<UUID> attached) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                 "select snapshot_of, id from vm where snapshot_of is not null order by snapshot_time, id").getResultList();
@@ -43,7 +54,6 @@ public class VmViews {
         for (Object[] row : rows) {
             snapshots.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
         }
-        Set<UUID> attached = states.withAttachedDisks(vms.stream().map(v -> v.id).toList());
         Map<UUID, ResidentHost> hosts = states.residentHosts(vms);
         return vms.stream().map(v -> {
             List<UUID> own = snapshots.getOrDefault(v.id, List.of());
