@@ -23,7 +23,7 @@ import org.xenplane.testing.EmbeddedPostgresResource;
  * No database transaction stays open while a daemon removes a bridge (issue #18): with the daemon's
  * answer held back, the rows are free, and what their locks used to serialise is refused with
  * {@code 409 OTHER_OPERATION_IN_PROGRESS} until the operation is recorded; a mark whose task ended is
- * cleared.
+ * cleared by the scheduled sweep (StaleNetworkClaims), once the task's grace has passed.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -99,6 +99,8 @@ class NetworkClaimRaceTest {
         });
         Map<String, Object> vif = Map.of("vmId", UUID.randomUUID().toString(), "device", 0, "networkId", network);
         admin().body(vif).post("/api/v1/vifs").then().statusCode(409).body("code", equalTo("OTHER_OPERATION_IN_PROGRESS"));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery( // the grace has passed, as if waited out
+                "update task set finished_at = now() - interval '1 minute' where id = ?1").setParameter(1, task).executeUpdate());
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> admin().body(vif).post("/api/v1/vifs").statusCode() == 201);

@@ -17,12 +17,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xenplane.core.daemon.DaemonCredentials;
+import org.xenplane.storage.service.Sweeps;
 import org.xenplane.testing.EmbeddedPostgresResource;
 
 /**
  * VDIs held by a long operation whose task ended without releasing them (its server crashed; the
  * task was then finished by another replica): the hold is released, and the destination of a copy
- * that did not finish is removed with its file.
+ * that did not finish is removed with its file. The export and SR-claim tests await the sweeps' scheduler
+ * (every {@code xenplane.tasks.takeover-interval}); the copy and create tests run the same sweep directly
+ * ({@link Sweeps}), then await its outcome, which a scheduled pass may as well have brought.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -61,6 +64,7 @@ class VdiHoldRecoveryTest {
         UUID destination = StorageApi.vdi(sr, 4 * MIB);
         heldByEndedTask(destination, "copy", source);
 
+        Sweeps.releaseStaleVdiHolds();
         await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
                 .until(() -> asAdmin().get("/api/v1/vdis/" + destination).statusCode() == 404);
         assertThat(srPath.resolve(destination + ".qcow2")).doesNotExist();
@@ -73,6 +77,7 @@ class VdiHoldRecoveryTest {
         UUID vdi = StorageApi.vdi(sr, 4 * MIB);
         heldByEndedTask(vdi, "create", sr);
 
+        Sweeps.releaseStaleVdiHolds();
         await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250))
                 .until(() -> asAdmin().get("/api/v1/vdis/" + vdi).statusCode() == 404);
         assertThat(srPath.resolve(vdi + ".qcow2")).doesNotExist();
@@ -88,6 +93,7 @@ class VdiHoldRecoveryTest {
                         .setParameter(1, sr).setParameter(2, task).executeUpdate());
         asAdmin().post("/api/v1/srs/" + sr + "/scan").then().statusCode(409)
                 .body("code", org.hamcrest.Matchers.equalTo("OTHER_OPERATION_IN_PROGRESS"));
+        endedAMinuteAgo(task); // the grace has passed, as if the test had waited it out
 
         await().atMost(RELEASED_WITHIN).pollInterval(Duration.ofMillis(250)).until(() ->
                 asAdmin().get("/api/v1/srs/" + sr).then().extract().jsonPath().getList("allowedOperations").contains("scan"));
@@ -104,6 +110,12 @@ class VdiHoldRecoveryTest {
                 .setParameter(1, task).setParameter(2, operation).setParameter(3, operation.substring(0, operation.indexOf('.')))
                 .setParameter(4, target).executeUpdate());
         return task;
+    }
+
+    /** Moves the end of {@code task} back a minute, past EndedTasks.GRACE_SECONDS. */
+    private void endedAMinuteAgo(UUID task) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update task set finished_at = now() - interval '1 minute' where id = ?1").setParameter(1, task).executeUpdate());
     }
 
     /** The VDI held by {@code operation} of a task on {@code taskTarget} that failed a minute ago. */
