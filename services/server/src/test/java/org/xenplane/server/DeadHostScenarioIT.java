@@ -37,8 +37,8 @@ class DeadHostScenarioIT {
              DaemonProcess dying = daemon(server, "daemon-1").start();
              DaemonProcess surviving = daemon(server, "daemon-2").start()) {
             JsonPath live = awaitLiveHosts(server, 2);
-            String doomed = hostNamed(live, "daemon-1-0");
-            String survivor = hostNamed(live, "daemon-2-0");
+            String doomed = hostNamed(live, "daemon-1-1");
+            String survivor = hostNamed(live, "daemon-2-1");
             try {
                 scenario(server, dying, doomed, survivor);
             } catch (AssertionError | RuntimeException e) {
@@ -47,7 +47,7 @@ class DeadHostScenarioIT {
         }
     }
 
-    /** The id of the host the simulator named so (its name prefix, then its index). */
+    /** The id of the host the simulator named so (its name prefix, then its number from 1). */
     private static String hostNamed(JsonPath hosts, String name) {
         String id = hosts.getString("find { it.name == '" + name + "' }.id");
         assertThat(id).as("host %s in %s", name, hosts.prettify()).isNotNull();
