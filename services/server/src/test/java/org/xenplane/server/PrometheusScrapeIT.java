@@ -46,24 +46,25 @@ class PrometheusScrapeIT {
         int daemonPort = JavaProcess.freePort();
         ServerProcess server = ServerProcess.onEmbeddedDatabase(serverDir, JavaProcess.freePort(),
                 Map.of("XENPLANE_MONITORING_ALARMS_SR_CHECK_INTERVAL", "1s")).start();
-        // Prometheus scrapes from the daemon's start on, as it would a host that joins a monitored pool
         try (DaemonProcess daemon = new DaemonProcess(daemonDir, server.url(), 1, server.newJoinToken(), daemonPort,
-                Map.of("xenplane.daemon.metrics.token", DAEMON_TOKEN)).start();
-             PrometheusProcess prometheus = PrometheusProcess.start(promDir, config(promDir, server.port, daemonPort))) {
+                Map.of("xenplane.daemon.metrics.token", DAEMON_TOKEN)).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> liveHosts(server) == 1);
             String events = server.api().get("/api/v1/events").then().statusCode(200).extract().path("token");
             String vm = runningVmWithNicAndDisk(server);
             server.api().get("/api/v1/events?from=" + events).then().statusCode(200); // an event delivery, for the lag panel
             server.api().get("/api/v1/vms/not-a-uuid").then().statusCode(400); // a 4xx for the error panels
-            try {
-                awaitTargetsUp(prometheus);
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                    Map<String, Object> failures = new LinkedHashMap<>(dashboardFailures(prometheus, vm));
-                    failures.putAll(ruleFailures(prometheus));
-                    assertThat(failures).as("dashboard queries and rules that fail").isEmpty();
-                });
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError(e.getMessage() + "\n" + prometheus.log() + "\n" + daemon.log(), e);
+
+            try (PrometheusProcess prometheus = PrometheusProcess.start(promDir, config(promDir, server.port, daemonPort))) {
+                try {
+                    awaitTargetsUp(prometheus);
+                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                        Map<String, Object> failures = new LinkedHashMap<>(dashboardFailures(prometheus, vm));
+                        failures.putAll(ruleFailures(prometheus));
+                        assertThat(failures).as("dashboard queries and rules that fail").isEmpty();
+                    });
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError(e.getMessage() + "\n" + prometheus.log() + "\n" + daemon.log(), e);
+                }
             }
         } finally {
             server.stop();
