@@ -22,16 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL 15 (external, as Debian runs it) goes away for 20 s while clients keep starting and
+ * PostgreSQL 15 (external, as Debian runs it) goes away for 10 s while clients keep starting and
  * hard-stopping VMs on the packaged server with a packaged daemon of 2 simulated hosts: calls
  * answer 503 (never 500) meanwhile, and once the database is back, with nobody touching the server,
- * no task stays pending, no VM stays busy, and the invariant checker is empty.
+ * no task stays pending, no VM stays busy, and the invariant checker is empty. The server's task
+ * lease is 6 s (renewed every 2 s, orphans looked for every second; 15 s, 5 s and 5 s by default), so
+ * that, as an outage longer than the default lease would, the outage outlasts the leases of the
+ * tasks under way, and the server takes them over a lease after the database is back.
  */
 class DatabaseRestartUnderLoadIT {
     private static final long MIB = 1024 * 1024;
     private static final String TEMPLATE = "6a1f2d3e-0000-4000-8000-000000000001";
     private static final int VMS = 24;
-    private static final Duration OUTAGE = Duration.ofSeconds(20);
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    private static final Map<String, String> LEASES = Map.of("XENPLANE_TASKS_LEASE", "6s",
+            "XENPLANE_TASKS_LEASE_RENEW_INTERVAL", "2s", "XENPLANE_TASKS_TAKEOVER_INTERVAL", "1s");
 
     @TempDir
     Path workDir;
@@ -45,7 +50,8 @@ class DatabaseRestartUnderLoadIT {
     void nothingStaysPendingOrBusyAfterTheDatabaseComesBack() throws Exception {
         Files.createDirectories(workDir.resolve("daemon"));
         try (ExternalPostgres postgres = ExternalPostgres.start();
-             ServerProcess server = ServerProcess.onExternalDatabase(workDir, JavaProcess.freePort(), postgres.jdbcUrl()).start();
+             ServerProcess server = ServerProcess.onExternalDatabase(workDir, JavaProcess.freePort(), postgres.jdbcUrl(),
+                     LEASES).start();
              DaemonProcess daemon = new DaemonProcess(workDir.resolve("daemon"), server.url(), 2,
                      server.newJoinToken() + "," + server.newJoinToken(), JavaProcess.freePort(),
                      Map.of("xenplane.daemon.simulator.latency.create", "300ms",

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A host dies with a VM on it, with real processes: the packaged all-in-one server and two
- * packaged daemons of one simulated host each, on a shared file SR. The first daemon is killed
+ * packaged daemons of one simulated host each (started together, told apart by their hosts' names),
+ * on a shared file SR. The first daemon is killed
  * (kill -9): its host stops being live, the VM shows {@code powerStateUncertain} and the invariant
  * checker reports it; a reset of its power state records it halted and frees its read-write disk,
  * so it starts on the other host; the checker is empty before the fault and after the repair.
@@ -33,17 +34,24 @@ class DeadHostScenarioIT {
         }
         try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort(),
                 Map.of("XENPLANE_VM_DEAD_HOST_AFTER", "6s")).start();
-             DaemonProcess dying = daemon(server, "daemon-1").start()) {
-            String doomed = awaitLiveHosts(server, 1).get(0);
-            try (DaemonProcess surviving = daemon(server, "daemon-2").start()) {
-                String survivor = awaitLiveHosts(server, 2).stream().filter(h -> !h.equals(doomed)).findFirst().orElseThrow();
-                try {
-                    scenario(server, dying, doomed, survivor);
-                } catch (AssertionError | RuntimeException e) {
-                    throw new AssertionError(e.getMessage() + "\n" + server.log() + "\n" + surviving.log(), e);
-                }
+             DaemonProcess dying = daemon(server, "daemon-1").start();
+             DaemonProcess surviving = daemon(server, "daemon-2").start()) {
+            JsonPath live = awaitLiveHosts(server, 2);
+            String doomed = hostNamed(live, "daemon-1-1");
+            String survivor = hostNamed(live, "daemon-2-1");
+            try {
+                scenario(server, dying, doomed, survivor);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + "\n" + server.log() + "\n" + surviving.log(), e);
             }
         }
+    }
+
+    /** The id of the host the simulator named so (its name prefix, then its number from 1). */
+    private static String hostNamed(JsonPath hosts, String name) {
+        String id = hosts.getString("find { it.name == '" + name + "' }.id");
+        assertThat(id).as("host %s in %s", name, hosts.prettify()).isNotNull();
+        return id;
     }
 
     private void scenario(ServerProcess server, DaemonProcess dying, String doomed, String survivor) throws Exception {
@@ -86,10 +94,10 @@ class DeadHostScenarioIT {
                 Map.of("xenplane.daemon.simulator.name-prefix", dir));
     }
 
-    private static List<String> awaitLiveHosts(ServerProcess server, int count) {
+    private static JsonPath awaitLiveHosts(ServerProcess server, int count) {
         await().atMost(Duration.ofSeconds(60)).until(() -> server.api().get("/api/v1/hosts").then().extract().jsonPath()
                 .getList("findAll { it.live }").size() == count);
-        return server.api().get("/api/v1/hosts").then().extract().jsonPath().getList("id");
+        return server.api().get("/api/v1/hosts").then().extract().jsonPath();
     }
 
     private static List<Map<String, Object>> invariants(ServerProcess server) {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL, keeps the data across a clean restart, and recovers after being killed (the
  * orphaned postmaster and its {@code postmaster.pid} must not block the next start). That
  * database takes only the password the server generated, which never appears in the log.
+ * The first start of the first test is a fresh machine's, unpacking PostgreSQL; the second test's
+ * server finds the binaries unpacked ({@link UnpackedPostgres}), as after any first start.
  */
 class EmbeddedDatabaseIT {
 
@@ -28,7 +30,7 @@ class EmbeddedDatabaseIT {
     @Test
     void theServerKeepsItsDataAcrossACleanRestartAndACrash() throws Exception {
         int port = JavaProcess.freePort();
-        ServerProcess server = ServerProcess.onEmbeddedDatabase(dataDir, port).start();
+        ServerProcess server = ServerProcess.onFreshMachine(dataDir, port).start();
         String tokenId;
         try {
             tokenId = server.api().body("{}").post("/api/v1/pool/join-tokens").then().statusCode(201).extract().path("id");

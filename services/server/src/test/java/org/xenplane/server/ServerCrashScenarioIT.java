@@ -38,8 +38,17 @@ class ServerCrashScenarioIT {
     private static final int MIGRATED_FROM = 150;
     private static final int CANCELLED = 10;
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(60);
-    /** 16 task workers (64 by default): most of the 200 tasks are still queued at the kill, the rest on the hosts. */
-    private static final Map<String, String> WORKERS = Map.of("XENPLANE_TASKS_WORKERS", "16");
+    /**
+     * 16 task workers (64 by default): most of the 200 tasks are still queued at the kill, the rest on
+     * the hosts. A 6 s task lease renewed every 2 s and a takeover every second (15 s, 5 s and 5 s by
+     * default): the restarted server waits a whole lease before it takes over, as in production, only
+     * a shorter one.
+     */
+    private static final Map<String, String> SETTINGS = Map.of("XENPLANE_TASKS_WORKERS", "16",
+            "XENPLANE_TASKS_LEASE", "6s", "XENPLANE_TASKS_LEASE_RENEW_INTERVAL", "2s",
+            "XENPLANE_TASKS_TAKEOVER_INTERVAL", "1s");
+    /** Client threads for the calls the test makes in bulk. */
+    private static final int CLIENTS = 16;
 
     @TempDir
     Path workDir;
@@ -49,9 +58,9 @@ class ServerCrashScenarioIT {
         Files.createDirectories(workDir.resolve("server"));
         Files.createDirectories(workDir.resolve("daemon"));
         int port = JavaProcess.freePort();
-        ServerProcess first = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), port, WORKERS).start();
+        ServerProcess first = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), port, SETTINGS).start();
         try (DaemonProcess daemon = new DaemonProcess(workDir.resolve("daemon"), first.url(), 4, joinTokens(first, 4),
-                JavaProcess.freePort(), Map.of("xenplane.daemon.simulator.latency.create", "3s",
+                JavaProcess.freePort(), Map.of("xenplane.daemon.simulator.latency.create", "2s",
                         "xenplane.daemon.simulator.latency.destroy", "2s",
                         "xenplane.daemon.simulator.latency.migrate-send", "3s")).start()) {
             try {
@@ -67,20 +76,20 @@ class ServerCrashScenarioIT {
     private void scenario(ServerProcess first, DaemonProcess daemon, int port) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> first.api().get("/api/v1/hosts").then().extract().jsonPath()
                 .getList("findAll { it.live }").size() == 4);
-        List<String> vms = new ArrayList<>();
-        for (int i = 0; i < VMS; i++) {
-            vms.add(first.api().body(Map.of("template", TEMPLATE, "name", "crash-" + i, "memoryStaticMin", 128 * MIB,
-                            "memoryStaticMax", 256 * MIB, "memoryDynamicMin", 256 * MIB, "memoryDynamicMax", 256 * MIB))
-                    .post("/api/v1/vms").then().statusCode(201).extract().<String>path("id"));
-        }
+        List<String> vms = concurrently(VMS, i -> first.api().body(Map.of("template", TEMPLATE, "name", "crash-" + i,
+                        "memoryStaticMin", 128 * MIB, "memoryStaticMax", 256 * MIB, "memoryDynamicMin", 256 * MIB,
+                        "memoryDynamicMax", 256 * MIB))
+                .post("/api/v1/vms").then().statusCode(201).extract().<String>path("id"));
         List<String> running = vms.subList(STOPPED_FROM, VMS);
         for (String task : operateAll(first, running, i -> "start", i -> null)) {
             assertThat(first.api().get("/api/v1/tasks/" + task + "?wait=60").then().extract().<String>path("status"))
                     .isEqualTo("success");
         }
+        List<String> residents = concurrently(running.size(),
+                i -> first.api().get("/api/v1/vms/" + running.get(i)).then().extract().<String>path("residentOn"));
         Map<String, String> residentBefore = new java.util.HashMap<>();
-        for (String vm : running) {
-            residentBefore.put(vm, first.api().get("/api/v1/vms/" + vm).then().extract().path("residentOn"));
+        for (int i = 0; i < running.size(); i++) {
+            residentBefore.put(running.get(i), residents.get(i));
         }
         List<String> hosts = first.api().get("/api/v1/hosts").then().extract().jsonPath().getList("id");
         List<String> tasks = operateAll(first, vms, ServerCrashScenarioIT::operation,
@@ -89,17 +98,15 @@ class ServerCrashScenarioIT {
             int status = first.api().post("/api/v1/tasks/" + task + "/cancel").statusCode();
             assertThat(status).as("cancel %s", task).isIn(202, 409);
         }
-        int pendingAtKill = first.api().get("/api/v1/tasks?status=pending&limit=1000").then().statusCode(200).extract()
-                .jsonPath().getList("id").size() + first.api().get("/api/v1/tasks?status=cancelling&limit=1000").then()
-                .statusCode(200).extract().jsonPath().getList("id").size();
+        int pendingAtKill = unfinished(first).size();
         first.kill();
         assertThat(pendingAtKill).as("tasks still running when the server was killed").isPositive();
 
-        try (ServerProcess second = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), port, WORKERS).start()) {
+        try (ServerProcess second = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), port, SETTINGS).start()) {
             long restarted = System.nanoTime();
             try {
                 await().atMost(RECOVERY_BOUND).pollInterval(Duration.ofMillis(500))
-                        .until(() -> tasks.stream().allMatch(t -> finished(second, t)));
+                        .until(() -> unfinished(second).stream().noneMatch(tasks::contains));
                 Duration recovered = Duration.ofNanos(System.nanoTime() - restarted);
                 Map<String, Integer> outcomes = outcomes(second, tasks);
                 System.out.printf("ServerCrashScenarioIT: %d of %d tasks (100 starts, 50 hard shutdowns, 50 migrations) "
@@ -122,35 +129,46 @@ class ServerCrashScenarioIT {
         return hosts.get((hosts.indexOf(resident) + 1) % hosts.size());
     }
 
-    /** Runs the i-th VM's operation (with its body, or none) on every VM from 16 client threads; the tasks in the VMs' order. */
+    /** Runs the i-th VM's operation (with its body, or none) on every VM from the client threads; the tasks in the VMs' order. */
     private static List<String> operateAll(ServerProcess server, List<String> vms,
                                            java.util.function.IntFunction<String> operation,
                                            java.util.function.IntFunction<Map<String, String>> body) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(16);
+        return concurrently(vms.size(), i -> {
+            Map<String, String> json = body.apply(i);
+            return (json == null ? server.api() : server.api().body(json)).post("/api/v1/vms/" + vms.get(i) + "/"
+                    + operation.apply(i)).then().statusCode(202).extract().<String>path("id");
+        });
+    }
+
+    /** The i-th call for every i below n, made from {@link #CLIENTS} client threads; the answers in the calls' order. */
+    private static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            List<Future<String>> submitted = new ArrayList<>();
-            for (int i = 0; i < vms.size(); i++) {
-                String path = "/api/v1/vms/" + vms.get(i) + "/" + operation.apply(i);
-                Map<String, String> json = body.apply(i);
-                submitted.add(clients.submit(() -> (json == null ? server.api() : server.api().body(json)).post(path)
-                        .then().statusCode(202).extract().<String>path("id")));
+            List<Future<T>> submitted = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                submitted.add(clients.submit(() -> call.apply(index)));
             }
-            List<String> tasks = new ArrayList<>();
-            for (Future<String> task : submitted) {
-                tasks.add(task.get());
+            List<T> answers = new ArrayList<>();
+            for (Future<T> answer : submitted) {
+                answers.add(answer.get());
             }
-            return tasks;
+            return answers;
         } finally {
             clients.shutdownNow();
         }
     }
 
-    /** Each VM where its task says, free for the next operation. */
+    /** Each VM where its task says, free for the next operation (the records read concurrently, then checked in order). */
     private static void assertRecordsMatchTasks(ServerProcess server, List<String> vms, List<String> tasks,
-                                                Map<String, String> residentBefore, List<String> hosts) {
+                                                Map<String, String> residentBefore, List<String> hosts) throws Exception {
+        List<JsonPath> taskRecords = concurrently(tasks.size(),
+                i -> server.api().get("/api/v1/tasks/" + tasks.get(i)).then().statusCode(200).extract().jsonPath());
+        List<JsonPath> vmRecords = concurrently(vms.size(),
+                i -> server.api().get("/api/v1/vms/" + vms.get(i)).then().statusCode(200).extract().jsonPath());
         for (int i = 0; i < vms.size(); i++) {
-            JsonPath task = server.api().get("/api/v1/tasks/" + tasks.get(i)).then().statusCode(200).extract().jsonPath();
-            JsonPath vm = server.api().get("/api/v1/vms/" + vms.get(i)).then().statusCode(200).extract().jsonPath();
+            JsonPath task = taskRecords.get(i);
+            JsonPath vm = vmRecords.get(i);
             String status = task.getString("status");
             String about = "VM " + vms.get(i) + " after " + task.prettify();
             assertThat(vm.getMap("currentOperations")).as(about).isEmpty();
@@ -177,19 +195,24 @@ class ServerCrashScenarioIT {
         }
     }
 
-    private static Map<String, Integer> outcomes(ServerProcess server, List<String> tasks) {
+    private static Map<String, Integer> outcomes(ServerProcess server, List<String> tasks) throws Exception {
         Map<String, Integer> outcomes = new TreeMap<>();
-        for (String id : tasks) {
-            JsonPath task = server.api().get("/api/v1/tasks/" + id).then().extract().jsonPath();
+        for (JsonPath task : concurrently(tasks.size(),
+                i -> server.api().get("/api/v1/tasks/" + tasks.get(i)).then().extract().jsonPath())) {
             String key = task.getString("status") + (task.getString("error.code") == null ? "" : " " + task.getString("error.code"));
             outcomes.merge(key, 1, Integer::sum);
         }
         return outcomes;
     }
 
-    private static boolean finished(ServerProcess server, String task) {
-        return List.of("success", "failure", "cancelled").contains(
-                server.api().get("/api/v1/tasks/" + task).then().statusCode(200).extract().<String>path("status"));
+    /** The tasks not final yet: pending or cancelling (the other statuses, success, failure and cancelled, are final). */
+    private static List<String> unfinished(ServerProcess server) {
+        List<String> ids = new ArrayList<>();
+        for (String status : List.of("pending", "cancelling")) {
+            ids.addAll(server.api().get("/api/v1/tasks?status=" + status + "&limit=1000").then().statusCode(200).extract()
+                    .jsonPath().getList("id"));
+        }
+        return ids;
     }
 
     private static String joinTokens(ServerProcess server, int hosts) {

@@ -17,25 +17,51 @@ final class ServerProcess implements AutoCloseable {
 
     private final JavaProcess process;
     final int port;
+    /** The data directory of a server on its embedded database, else null. */
+    private Path embeddedHome;
+    /** Whether that server starts with the PostgreSQL binaries another server of this run unpacked ({@link UnpackedPostgres}). */
+    private boolean unpacked;
 
     private ServerProcess(JavaProcess process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    /** With no database URL: the server starts its embedded PostgreSQL in {@code dataDir}. */
+    /**
+     * With no database URL: the server starts its embedded PostgreSQL in {@code dataDir}, with the
+     * PostgreSQL binaries already unpacked there when a server of this run unpacked them.
+     */
     static ServerProcess onEmbeddedDatabase(Path dataDir, int port) {
-        return create(dataDir, port, Map.of());
+        return onEmbeddedDatabase(dataDir, port, Map.of());
     }
 
     /** Like {@link #onEmbeddedDatabase(Path, int)}, with more environment (settings such as {@code XENPLANE_MONITORING_...}). */
     static ServerProcess onEmbeddedDatabase(Path dataDir, int port, Map<String, String> environment) {
-        return create(dataDir, port, environment);
+        ServerProcess server = onFreshMachine(dataDir, port, environment);
+        server.unpacked = true;
+        return server;
+    }
+
+    /** Like {@link #onEmbeddedDatabase(Path, int)}, as on a fresh machine: the server unpacks its PostgreSQL itself. */
+    static ServerProcess onFreshMachine(Path dataDir, int port) {
+        return onFreshMachine(dataDir, port, Map.of());
+    }
+
+    private static ServerProcess onFreshMachine(Path dataDir, int port, Map<String, String> environment) {
+        ServerProcess server = create(dataDir, port, environment);
+        server.embeddedHome = dataDir;
+        return server;
     }
 
     static ServerProcess onExternalDatabase(Path workDir, int port, String jdbcUrl) {
-        return create(workDir, port, Map.of("XENPLANE_DB_URL", jdbcUrl, "XENPLANE_DB_USER", "postgres",
-                "XENPLANE_DB_PASSWORD", "postgres"));
+        return onExternalDatabase(workDir, port, jdbcUrl, Map.of());
+    }
+
+    /** Like {@link #onExternalDatabase(Path, int, String)}, with more environment (settings such as {@code XENPLANE_TASKS_...}). */
+    static ServerProcess onExternalDatabase(Path workDir, int port, String jdbcUrl, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(Map.of("XENPLANE_DB_URL", jdbcUrl, "XENPLANE_DB_USER", "postgres", "XENPLANE_DB_PASSWORD", "postgres"));
+        return create(workDir, port, env);
     }
 
     /**
@@ -84,6 +110,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     ServerProcess start() throws Exception {
+        if (unpacked) {
+            UnpackedPostgres.seed(embeddedHome);
+        }
         process.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
@@ -95,6 +124,9 @@ final class ServerProcess implements AutoCloseable {
                 return false;
             }
         });
+        if (embeddedHome != null) {
+            UnpackedPostgres.keepFrom(embeddedHome);
+        }
         return this;
     }
 
