@@ -104,7 +104,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("XENPLANE_BOOTSTRAP_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("XENPLANE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("XENPLANE_POOL_HEARTBEAT_TIMEOUT", "3s");
-        env.put("XENPLANE_POOL_LIVENESS_CHECK_INTERVAL", "500ms");
+        env.put("XENPLANE_POOL_LIVENESS_CHECK_INTERVAL", "1s"); // the scheduler's least period
         return new ServerProcess(new JavaProcess("server", JavaProcess.jar("xenplane.server.jar"),
                 dir.resolve("server.log"), Map.of(), env), port);
     }
