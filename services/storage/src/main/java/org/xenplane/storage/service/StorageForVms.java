@@ -48,7 +48,11 @@ public class StorageForVms implements VmStorage {
 
     @Override
     public void assertHostCanAttach(UUID vmId, UUID hostId) {
-        QuarkusTransaction.joiningExisting().run(() -> unplugged.assertNoneFor(vmId, hostId));
+        // The refusal is thrown outside the joined transaction: thrown through it, it would mark the
+        // caller's transaction rollback-only, and placement catches it to try the next host.
+        QuarkusTransaction.joiningExisting().call(() -> unplugged.firstOf(vmId, hostId)).ifPresent(sr -> {
+            throw new XenplaneException(ErrorCode.SR_NOT_ATTACHED, sr, hostId);
+        });
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.xenplane.storage.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
-import org.xenplane.core.error.ErrorCode;
-import org.xenplane.core.error.XenplaneException;
 import org.xenplane.storage.model.Vbd;
 
 /**
@@ -20,12 +18,5 @@ public class UnpluggedSrs {
                         select distinct d.srId from Vbd b, Vdi d where d.id = b.vdiId and b.vmId = ?1 and not exists (
                             select 1 from Pbd p where p.srId = d.srId and p.hostId = ?2 and p.currentlyAttached = true)
                         order by d.srId""", vmId, hostId).project(UUID.class).firstResultOptional();
-    }
-
-    /** Refuses with {@code SR_NOT_ATTACHED} when an SR of the VM's disks is not plugged on the host. */
-    public void assertNoneFor(UUID vmId, UUID hostId) {
-        firstOf(vmId, hostId).ifPresent(sr -> {
-            throw new XenplaneException(ErrorCode.SR_NOT_ATTACHED, sr, hostId);
-        });
     }
 }
