@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
 import org.xenplane.daemon.DaemonConfig;
 import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
+import org.xenplane.daemon.ha.HaLeases;
 import org.xenplane.daemon.link.ControlPlaneClient;
+import org.xenplane.daemon.link.HeartbeatAnswer;
 import org.xenplane.daemon.link.Memberships;
 import org.xenplane.daemon.protocol.JoinResponse;
 
@@ -29,10 +31,10 @@ import org.xenplane.daemon.protocol.JoinResponse;
 @Singleton
 public class HeartbeatSender {
     private static final Logger LOG = Logger.getLogger(HeartbeatSender.class);
-    private static final int RECORDED = 204;
 
     private final LocalHosts hosts;
     private final Memberships memberships;
+    private final HaLeases leases;
     private final ControlPlaneClient controlPlane;
     private final MeterRegistry metrics;
     private final Duration interval;
@@ -44,10 +46,11 @@ public class HeartbeatSender {
     private final OutcomeLog outcomes = new OutcomeLog();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    public HeartbeatSender(LocalHosts hosts, Memberships memberships, ControlPlaneClient controlPlane,
+    public HeartbeatSender(LocalHosts hosts, Memberships memberships, HaLeases leases, ControlPlaneClient controlPlane,
                            MeterRegistry metrics, DaemonConfig config) {
         this.hosts = hosts;
         this.memberships = memberships;
+        this.leases = leases;
         this.controlPlane = controlPlane;
         this.metrics = metrics;
         this.interval = config.heartbeatInterval();
@@ -56,10 +59,13 @@ public class HeartbeatSender {
         }
     }
 
-    /** Starts the beat; hosts that join later are picked up on the next one. */
+    /**
+     * Starts the beat, the first at once (a restarted daemon renews its HA lease without waiting);
+     * hosts that join later are picked up on the next one.
+     */
     public void start() {
         long millis = Math.max(1, interval.toMillis());
-        timer.scheduleWithFixedDelay(this::sendAll, millis, millis, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sendAll, 0, millis, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -83,8 +89,14 @@ public class HeartbeatSender {
             return;
         }
         try {
+            long sent = System.nanoTime(); // the lease runs from the sending, never from the answer
             controlPlane.heartbeat(identity.hostId(), identity.hostCredential(), host.driver().facts())
-                    .whenComplete((status, failure) -> finish(host.key(), outcome(status, failure)));
+                    .whenComplete((answer, failure) -> {
+                        if (failure == null && answer.acknowledged()) {
+                            leases.of(host.key()).acknowledged(sent, answer.ack().ha());
+                        }
+                        finish(host.key(), outcome(answer, failure));
+                    });
         } catch (RuntimeException e) {
             finish(host.key(), "not sent (" + ControlPlaneClient.describe(e) + ")");
         }
@@ -101,13 +113,17 @@ public class HeartbeatSender {
                 .increment();
     }
 
-    private static String outcome(Integer status, Throwable failure) {
+    private static String outcome(HeartbeatAnswer answer, Throwable failure) {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             return "control plane unreachable (" + ControlPlaneClient.describe(cause) + ")";
         }
-        if (status == RECORDED) {
+        if (answer.acknowledged()) {
             return OutcomeLog.OK;
+        }
+        int status = answer.status();
+        if (status == 200) {
+            return "HTTP 200 without a readable acknowledgement";
         }
         return status == 401 || status == 403
                 ? "HTTP " + status + ": the control plane no longer accepts this host's credential (removed from the pool?)"

@@ -19,6 +19,8 @@ import org.xenplane.daemon.protocol.HostFacts;
 import org.xenplane.daemon.protocol.JoinRequest;
 import org.xenplane.daemon.protocol.JoinResponse;
 import org.xenplane.daemon.protocol.MetricsReport;
+import org.xenplane.daemon.protocol.ha.HaLease;
+import org.xenplane.daemon.protocol.ha.HeartbeatAck;
 
 /**
  * The daemon's two calls to the control plane: join (authenticated by the join token in the body)
@@ -64,12 +66,31 @@ public final class ControlPlaneClient {
         return transientFailure ? new JoinResult.Unavailable(reason) : new JoinResult.Refused(reason);
     }
 
-    /** Sends one heartbeat; completes with the HTTP status (204 when recorded), or exceptionally. */
-    public CompletableFuture<Integer> heartbeat(UUID hostId, String hostCredential, HostFacts facts) {
+    /**
+     * Sends one heartbeat; completes with the answer (200 with a {@link HeartbeatAck}; 204 from a
+     * control plane without HA, read as HA disabled), or exceptionally.
+     */
+    public CompletableFuture<HeartbeatAnswer> heartbeat(UUID hostId, String hostCredential, HostFacts facts) {
         HttpRequest request = post(String.format(DaemonProtocol.HEARTBEAT, hostId), new Heartbeat(facts))
                 .header("Authorization", "Bearer " + hostCredential)
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::heartbeatAnswer);
+    }
+
+    private HeartbeatAnswer heartbeatAnswer(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status == 204) {
+            return new HeartbeatAnswer(status, new HeartbeatAck(HaLease.disabled()));
+        }
+        if (status != 200) {
+            return new HeartbeatAnswer(status, null);
+        }
+        try {
+            return new HeartbeatAnswer(status, json.readValue(response.body(), HeartbeatAck.class));
+        } catch (IOException e) {
+            // the body holds the peer token: never quote it
+            return new HeartbeatAnswer(status, null);
+        }
     }
 
     /** Sends a host's domain report; completes with the HTTP status (204 when recorded), or exceptionally. */

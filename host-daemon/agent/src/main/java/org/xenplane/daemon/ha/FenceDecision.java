@@ -1,0 +1,58 @@
+package org.xenplane.daemon.ha;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.xenplane.daemon.protocol.ha.HaPeerStatus;
+import org.xenplane.daemon.protocol.ha.HaQuorum;
+
+/**
+ * What a host whose lease is ending without renewal does, from its peers' answers (a pure rule):
+ * if a peer it reached reaches the control plane, this host is the isolated one and fences; else if
+ * the hosts it reached (itself included) are not a {@link HaQuorum} of the pool, it fences; else it
+ * keeps running, since no host that could be heard by the control plane is outside its quorum and
+ * nobody can restart its VMs.
+ */
+public final class FenceDecision {
+
+    /** The verdict, with why. */
+    public enum Verdict {
+        /** A reached peer reaches the control plane: the control plane will restart this host's VMs. */
+        FENCE_ISOLATED,
+        /** The reached hosts are no quorum: another side of the pool may be heard by the control plane. */
+        FENCE_NO_QUORUM,
+        /** A quorum is reached and none of it reaches the control plane: nobody can restart anything. */
+        KEEP_RUNNING;
+
+        public boolean fences() {
+            return this != KEEP_RUNNING;
+        }
+    }
+
+    private FenceDecision() {
+    }
+
+    /**
+     * @param self     this host
+     * @param peers    every other host of the pool
+     * @param answered the statuses of the peers that answered, by host id (peers that did not answer are absent)
+     */
+    public static Verdict decide(UUID self, Collection<UUID> peers, Map<UUID, HaPeerStatus> answered) {
+        List<UUID> pool = new ArrayList<>(peers);
+        pool.add(self);
+        List<UUID> reached = new ArrayList<>(List.of(self));
+        for (UUID peer : peers) {
+            HaPeerStatus status = answered.get(peer);
+            if (status == null) {
+                continue;
+            }
+            if (status.controlPlaneReachable()) {
+                return Verdict.FENCE_ISOLATED;
+            }
+            reached.add(peer);
+        }
+        return HaQuorum.isQuorum(pool, reached) ? Verdict.KEEP_RUNNING : Verdict.FENCE_NO_QUORUM;
+    }
+}

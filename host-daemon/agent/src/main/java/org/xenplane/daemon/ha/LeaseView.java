@@ -1,0 +1,35 @@
+package org.xenplane.daemon.ha;
+
+import org.xenplane.daemon.protocol.ha.HaLease;
+
+/**
+ * A host's lease at one instant.
+ *
+ * @param terms            the terms of the last acknowledgement ({@link HaLease#disabled()} before any)
+ * @param remainingMillis  time left until the lease ends (negative once ended; {@link Long#MIN_VALUE} before any acknowledgement)
+ * @param lastAckAgeMillis how long ago the last acknowledged heartbeat was sent (-1: never)
+ * @param fenced           the host has fenced itself and not been acknowledged since
+ */
+public record LeaseView(HaLease terms, long remainingMillis, long lastAckAgeMillis, boolean fenced) {
+
+    public boolean enabled() {
+        return terms.enabled();
+    }
+
+    public boolean valid() {
+        return remainingMillis > 0;
+    }
+
+    /**
+     * How long before its end a lease without renewal makes the host ask its peers: min(T/3, 5 s),
+     * so that the answers (bounded by the peer timeout) and the fence fit before the end.
+     */
+    public long leadMillis() {
+        return Math.min(terms.timeoutMillis() / 3, 5_000);
+    }
+
+    /** The lease is about to end (or has) without renewal: time to ask the peers. */
+    public boolean needsVerdict() {
+        return enabled() && remainingMillis <= leadMillis();
+    }
+}
