@@ -48,6 +48,31 @@ public interface DaemonConfig {
 
     Simulator simulator();
 
+    Ha ha();
+
+    /** High availability on the host: leases, self-fencing and the watchdog ({@code xenplane.daemon.ha.*}). */
+    interface Ha {
+        /**
+         * The watchdog armed while HA is on: {@code auto} (the Linux one with libxl, the simulated
+         * one with the simulator), {@code linux} ({@link #watchdogDevice()}), {@code simulated}
+         * (a child process that kills the daemon and powers its simulated host off), or {@code none}.
+         */
+        @WithDefault("auto")
+        String watchdog();
+
+        /** How long the watchdog waits for a pet before it resets the host; below the control plane's 5 s safety margin. */
+        @WithDefault("3s")
+        Duration watchdogTimeout();
+
+        /** The Linux watchdog device (dom0's {@code xen_wdt}). */
+        @WithDefault("/dev/watchdog")
+        Path watchdogDevice();
+
+        /** The longest a host waits for a peer's status when its lease is ending (at most half the lead time is used). */
+        @WithDefault("1s")
+        Duration peerTimeout();
+    }
+
     Storage storage();
 
     /** The storage drivers ({@code xenplane.daemon.storage.*}). */

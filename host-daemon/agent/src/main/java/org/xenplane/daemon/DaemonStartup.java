@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.xenplane.daemon.ha.HaGuard;
 import org.xenplane.daemon.heartbeat.DomainReports;
 import org.xenplane.daemon.heartbeat.HeartbeatSender;
 import org.xenplane.daemon.host.LocalHost;
@@ -21,7 +22,7 @@ public class DaemonStartup {
     private static final Logger LOG = Logger.getLogger(DaemonStartup.class);
 
     void onStart(@Observes StartupEvent event, LocalHosts hosts, HostJoiner joiner, HeartbeatSender heartbeats,
-                 DomainReports reports, MetricsPublisher metrics, DaemonConfig config) {
+                 DomainReports reports, MetricsPublisher metrics, HaGuard ha, DaemonConfig config) {
         List<String> tokens = config.joinTokens().orElse(List.of());
         LOG.infof("Serving %d host(s) with the %s driver; control plane %s; state in %s",
                 hosts.all().size(), hosts.driver().id(), config.controlPlaneUrl(), config.stateDir());
@@ -29,6 +30,7 @@ public class DaemonStartup {
             joiner.start(host, tokens);
         }
         heartbeats.start();
+        ha.start();
         reports.start();
         metrics.start();
     }

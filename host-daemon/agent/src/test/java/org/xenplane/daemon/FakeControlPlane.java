@@ -16,11 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.DomainReport;
 import org.xenplane.daemon.protocol.MetricsReport;
+import org.xenplane.daemon.protocol.ha.HaLease;
+import org.xenplane.daemon.protocol.ha.HeartbeatAck;
 import org.xenplane.daemon.protocol.Heartbeat;
 import org.xenplane.daemon.protocol.JoinRequest;
 import org.xenplane.daemon.protocol.JoinResponse;
@@ -52,6 +56,8 @@ public final class FakeControlPlane implements AutoCloseable {
     private final List<DomainReport> domainReports = new CopyOnWriteArrayList<>();
     private final List<MetricsReport> metricsReports = new CopyOnWriteArrayList<>();
     private final AtomicInteger unavailableJoins = new AtomicInteger();
+    private volatile Function<UUID, HaLease> haTerms;
+    private final Set<UUID> cutOff = ConcurrentHashMap.newKeySet();
 
     private FakeControlPlane() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -88,6 +94,23 @@ public final class FakeControlPlane implements AutoCloseable {
     /** The next {@code count} joins get 503, as from a control plane still starting. */
     public void answerNextJoinsUnavailable(int count) {
         unavailableJoins.set(count);
+    }
+
+    /**
+     * From now on, heartbeats are answered 200 with a {@link HeartbeatAck} carrying these terms for
+     * the host; null (the default) answers 204, as a control plane without HA.
+     */
+    public void acknowledgeWith(Function<UUID, HaLease> terms) {
+        this.haTerms = terms;
+    }
+
+    /** The host's heartbeats get no acknowledgement (503), as if its link to the control plane were cut; or again one. */
+    public void cutOff(UUID hostId, boolean cut) {
+        if (cut) {
+            cutOff.add(hostId);
+        } else {
+            cutOff.remove(hostId);
+        }
     }
 
     public List<ReceivedJoin> joins() {
@@ -145,7 +168,16 @@ public final class FakeControlPlane implements AutoCloseable {
                 problem(exchange, 401, "SESSION_AUTHENTICATION_FAILED");
                 return;
             }
-            exchange.sendResponseHeaders(204, -1);
+            if (cutOff.contains(hostId)) {
+                problem(exchange, 503, "INTERNAL_ERROR");
+                return;
+            }
+            Function<UUID, HaLease> terms = haTerms;
+            if (terms == null) {
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                send(exchange, 200, "application/json", json.writeValueAsBytes(new HeartbeatAck(terms.apply(hostId))));
+            }
         } finally {
             exchange.close();
         }

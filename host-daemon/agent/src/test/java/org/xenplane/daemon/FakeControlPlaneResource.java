@@ -39,7 +39,9 @@ public class FakeControlPlaneResource implements QuarkusTestResourceLifecycleMan
                 "xenplane.daemon.state-dir", temporary.resolve("state").toString(),
                 "xenplane.daemon.heartbeat-interval", "200ms",
                 "xenplane.daemon.metrics.interval", "200ms",
-                "xenplane.daemon.metrics.token", METRICS_TOKEN);
+                "xenplane.daemon.metrics.token", METRICS_TOKEN,
+                // the daemon is this test JVM: a simulated watchdog must never be able to kill it
+                "xenplane.daemon.ha.watchdog", "none");
     }
 
     @Override

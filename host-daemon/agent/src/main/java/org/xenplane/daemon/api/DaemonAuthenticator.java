@@ -8,24 +8,31 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
 import org.xenplane.daemon.link.Membership;
 import org.xenplane.daemon.link.Memberships;
+import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.WireError;
+import org.xenplane.daemon.protocol.ha.HaLease;
 
 /**
  * Guards every endpoint under {@code /daemon/}: the path names a local host ({@code {localKey}})
  * and the caller presents that host's control-plane credential as a bearer token, compared in
  * constant time. Unknown host: 404 {@code HANDLE_INVALID}; not joined yet: 503
  * {@code HOST_OFFLINE}; missing or wrong credential: 401 {@code SESSION_AUTHENTICATION_FAILED}.
- * An endpoint under {@code /daemon/} without a {@code {localKey}} is refused: fail closed.
+ * An endpoint under {@code /daemon/} without a {@code {localKey}} is refused: fail closed. One
+ * exception: {@code GET .../{localKey}/ha/status}, which other daemons of the pool call with the
+ * pool's peer token, checked by {@link HaStatusResource} itself.
  */
 public class DaemonAuthenticator {
     public static final String API_PREFIX = "/daemon/";
     public static final String LOCAL_KEY = "localKey";
     private static final String BEARER = "bearer ";
+    private static final Pattern PEER_STATUS = Pattern.compile(
+            "/?" + DaemonProtocol.DAEMON_ROOT.substring(1) + "/[^/]+" + HaLease.PEER_STATUS);
 
     private final LocalHosts hosts;
     private final Memberships memberships;
@@ -41,6 +48,9 @@ public class DaemonAuthenticator {
     public Optional<Response> filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!(path.startsWith(API_PREFIX) || ("/" + path).startsWith(API_PREFIX))) {
+            return Optional.empty();
+        }
+        if ("GET".equals(request.getMethod()) && PEER_STATUS.matcher(path).matches()) {
             return Optional.empty();
         }
         try {
@@ -73,7 +83,7 @@ public class DaemonAuthenticator {
         current.set(host, membership.identity());
     }
 
-    private static String bearerToken(String authorization) {
+    static String bearerToken(String authorization) {
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             return null;
         }

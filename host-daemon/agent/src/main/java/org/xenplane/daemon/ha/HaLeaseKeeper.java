@@ -15,8 +15,11 @@ import org.xenplane.daemon.state.JsonFile;
  * that survives a restart), so a restarted daemon resumes its old lease: a restart within T does
  * not fence, and one after the lease ended goes straight to the peers' verdict.
  *
- * <p>Also holds whether the host has fenced itself; only an acknowledgement of a heartbeat sent
- * after the fence lifts it.
+ * <p>Also holds the verdict of the peers once the lease is ending: fenced (only an acknowledgement
+ * of a heartbeat sent after the fence lifts it), or keep running for a while. A lease that ended
+ * with neither verdict (a daemon frozen, or down, past its lease) is not renewed by an
+ * acknowledgement until the peers have been asked: the control plane may have declared the host
+ * dead meanwhile.
  */
 public final class HaLeaseKeeper {
     private static final Logger LOG = Logger.getLogger(HaLeaseKeeper.class);
@@ -30,6 +33,8 @@ public final class HaLeaseKeeper {
     private long lastAckSentNanos;
     private boolean fenced;
     private long fencedAtNanos;
+    private boolean keepRunning;
+    private long keepRunningUntilNanos;
 
     public HaLeaseKeeper(String key, Path file, LongSupplier nanos, LongSupplier wallMillis) {
         this.key = key;
@@ -47,6 +52,10 @@ public final class HaLeaseKeeper {
     public synchronized void acknowledged(long sentNanos, HaLease lease) {
         if (acknowledged && sentNanos - lastAckSentNanos <= 0) {
             return; // an older heartbeat's late answer renews nothing
+        }
+        if (endedUndecided(nanos.getAsLong())) {
+            LOG.debugf("%s: acknowledgement ignored: the lease ended before the peers' verdict", key);
+            return;
         }
         boolean changed = !sameTerms(lease);
         acknowledged = true;
@@ -67,11 +76,26 @@ public final class HaLeaseKeeper {
         fencedAtNanos = nanos.getAsLong();
     }
 
+    /** The peers' verdict is to keep running without a lease until {@code untilNanos} (it is asked again before). */
+    public synchronized void keepRunning(long untilNanos) {
+        keepRunning = true;
+        keepRunningUntilNanos = untilNanos;
+    }
+
     public synchronized LeaseView view() {
         long now = nanos.getAsLong();
         long age = acknowledged ? TimeUnit.NANOSECONDS.toMillis(now - lastAckSentNanos) : -1;
         long remaining = acknowledged ? terms.timeoutMillis() - age : Long.MIN_VALUE;
-        return new LeaseView(terms, remaining, age, fenced);
+        return new LeaseView(terms, remaining, age, fenced, keepRunningHolds(now));
+    }
+
+    private boolean keepRunningHolds(long now) {
+        return keepRunning && now - keepRunningUntilNanos < 0;
+    }
+
+    private boolean endedUndecided(long now) {
+        return terms.enabled() && acknowledged && TimeUnit.NANOSECONDS.toMillis(now - lastAckSentNanos) >= terms.timeoutMillis()
+                && !fenced && !keepRunningHolds(now);
     }
 
     private boolean sameTerms(HaLease lease) {

@@ -9,8 +9,9 @@ import org.xenplane.daemon.protocol.ha.HaLease;
  * @param remainingMillis  time left until the lease ends (negative once ended; {@link Long#MIN_VALUE} before any acknowledgement)
  * @param lastAckAgeMillis how long ago the last acknowledged heartbeat was sent (-1: never)
  * @param fenced           the host has fenced itself and not been acknowledged since
+ * @param keepRunning      the peers' last verdict (a quorum that does not reach the control plane) still holds
  */
-public record LeaseView(HaLease terms, long remainingMillis, long lastAckAgeMillis, boolean fenced) {
+public record LeaseView(HaLease terms, long remainingMillis, long lastAckAgeMillis, boolean fenced, boolean keepRunning) {
 
     public boolean enabled() {
         return terms.enabled();
@@ -26,6 +27,15 @@ public record LeaseView(HaLease terms, long remainingMillis, long lastAckAgeMill
      */
     public long leadMillis() {
         return Math.min(terms.timeoutMillis() / 3, 5_000);
+    }
+
+    /**
+     * Whether the host may pet its watchdog: HA is on and the lease is valid, or the peers' verdict
+     * to keep running holds, or the host is fenced (it runs nothing). Otherwise the host must be
+     * reset if the daemon does not decide in time.
+     */
+    public boolean safe() {
+        return valid() || keepRunning || fenced;
     }
 
     /** The lease is about to end (or has) without renewal: time to ask the peers. */

@@ -15,7 +15,9 @@ import org.xenplane.daemon.protocol.ha.HaPeerStatus;
  * The fencing rule as a table: host 1..N ids sort in their number's order, so host 1 is the pool's
  * lowest id (it wins an even split). Each row names this host, the pool size and what each peer
  * answered: {@code R} reaches the control plane, {@code u} answered without reaching it,
- * {@code F} answered fenced (not reaching it), {@code -} did not answer.
+ * {@code F} answered fenced (not reaching it), {@code s} says it reaches it but its last
+ * acknowledged heartbeat is stale (older than the freshness, 9 s here: its lease is running out
+ * as this host's is), {@code -} did not answer.
  */
 class FenceDecisionTest {
 
@@ -41,6 +43,12 @@ class FenceDecisionTest {
             "4, 4, -uu,   KEEP_RUNNING",
             "4, 4, --R,   FENCE_ISOLATED",
             "2, 4, ---,   FENCE_NO_QUORUM",
+            // the control plane down for everyone: peers' leases end with this one's, nobody fences
+            "1, 2, s,     KEEP_RUNNING",
+            "3, 3, ss,    KEEP_RUNNING",
+            "3, 3, sR,    FENCE_ISOLATED",
+            "4, 4, s--,   KEEP_RUNNING",
+            "3, 4, -s-,   FENCE_NO_QUORUM",
     })
     void verdict(int self, int poolSize, String answers, Verdict expected) {
         List<UUID> peers = new java.util.ArrayList<>();
@@ -54,10 +62,11 @@ class FenceDecisionTest {
             peers.add(peer);
             char answer = answers.charAt(next++);
             if (answer != '-') {
-                answered.put(peer, new HaPeerStatus(peer, answer == 'R', answer == 'R' ? 100 : 60_000, answer == 'F'));
+                boolean says = answer == 'R' || answer == 's';
+                answered.put(peer, new HaPeerStatus(peer, says, answer == 'R' ? 3_000 : 25_000, answer == 'F'));
             }
         }
-        assertThat(FenceDecision.decide(id(self), peers, answered)).isEqualTo(expected);
+        assertThat(FenceDecision.decide(id(self), peers, answered, 9_000)).isEqualTo(expected);
         assertThat(expected.fences()).isEqualTo(expected != Verdict.KEEP_RUNNING);
     }
 

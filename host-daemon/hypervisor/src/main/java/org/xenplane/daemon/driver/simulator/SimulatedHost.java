@@ -83,7 +83,26 @@ public final class SimulatedHost implements HypervisorDriver {
      * (running, paused or shut down, with their domids) when a new daemon opens it.
      */
     public static SimulatedHost persistent(SimulatorSettings settings, String xenplaneVersion, Path file) {
-        return new SimulatedHost(settings, xenplaneVersion, new JsonFile<>(file, SavedHost.class));
+        SimulatedHost host = new SimulatedHost(settings, xenplaneVersion, new JsonFile<>(file, SavedHost.class));
+        Path marker = powerOffMarker(file);
+        if (Files.exists(marker)) {
+            LOG.warnf("%s: the host was powered off while no daemon ran (%s): it comes back empty", file, marker);
+            host.powerOff();
+            try {
+                Files.delete(marker);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot delete " + marker, e);
+            }
+        }
+        return host;
+    }
+
+    /**
+     * The file that, when present at start, says the host lost power while no daemon ran (its
+     * simulated watchdog fired): the host comes back empty, as after a reset.
+     */
+    public static Path powerOffMarker(Path file) {
+        return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "") + ".power-off");
     }
 
     /**
