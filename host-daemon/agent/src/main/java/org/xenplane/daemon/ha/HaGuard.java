@@ -29,7 +29,8 @@ import org.xenplane.daemon.protocol.ha.HaPeerStatus;
 
 /**
  * Self-fencing. Every pet period (a sixth of the watchdog timeout), for each joined host with HA:
- * arms its watchdog and pets it while the host is safe ({@link LeaseView#safe()}); once the lease
+ * arms its watchdog and pets it while the host is safe ({@link LeaseView#safe()}), until the lease
+ * end or at least the watchdog timeout; once the lease
  * has less than the lead time left without renewal, asks every peer at once (at most once a beat),
  * and applies {@link FenceDecision}: fence (destroy every domain, then refuse new ones until a
  * fresh acknowledgement), or keep running until the next verdict. All in one thread of its own, so
@@ -85,7 +86,7 @@ public class HaGuard {
                 if (!lease.enabled() || lease.fenced()) {
                     watchdog.disarm();
                 } else {
-                    watchdog.release(Duration.ofMillis(Math.max(lease.remainingMillis(), watchdogs.timeout().toMillis())));
+                    watchdog.release(fireAfter(lease));
                 }
             } catch (RuntimeException e) {
                 LOG.errorf("%s: the watchdog could not be handed over (%s)", host.key(), e.getMessage());
@@ -115,11 +116,20 @@ public class HaGuard {
         gauge(key);
         watchdog.arm();
         if (lease.safe()) {
-            watchdog.pet();
+            watchdog.pet(fireAfter(lease));
         }
         if (lease.needsVerdict() && !lease.fenced()) {
             ask(host, identity, lease);
         }
+    }
+
+    /**
+     * How long the watchdog may wait for the next pet: until the lease ends, at least its timeout.
+     * A pet happens while the lease is valid, so the reset comes at the latest at lease end + the
+     * watchdog timeout, before the control plane's margin (5 s) has passed.
+     */
+    private Duration fireAfter(LeaseView lease) {
+        return Duration.ofMillis(Math.max(lease.remainingMillis(), watchdogs.timeout().toMillis()));
     }
 
     private void ask(LocalHost host, JoinResponse identity, LeaseView lease) {

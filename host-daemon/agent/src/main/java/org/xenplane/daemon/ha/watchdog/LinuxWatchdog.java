@@ -35,6 +35,7 @@ public final class LinuxWatchdog implements Watchdog {
     private final Duration timeout;
     private LibC libc;
     private int fd = -1;
+    private int timeoutSeconds;
 
     public LinuxWatchdog(Path device, Duration timeout) {
         this.device = device;
@@ -54,13 +55,17 @@ public final class LinuxWatchdog implements Watchdog {
             throw new IllegalStateException("cannot open the watchdog " + device + " (errno " + Native.getLastError() + ")");
         }
         fd = opened;
-        setTimeout(timeout);
-        pet();
+        timeoutSeconds = 0;
+        pet(timeout);
     }
 
     @Override
-    public synchronized void pet() {
-        if (fd >= 0 && libc.write(fd, PET, new NativeLong(1)).longValue() != 1) {
+    public synchronized void pet(Duration fireAfter) {
+        if (fd < 0) {
+            return;
+        }
+        setTimeout(fireAfter);
+        if (libc.write(fd, PET, new NativeLong(1)).longValue() != 1) {
             throw new IllegalStateException("cannot pet the watchdog " + device + " (errno " + Native.getLastError() + ")");
         }
     }
@@ -77,8 +82,7 @@ public final class LinuxWatchdog implements Watchdog {
     @Override
     public synchronized void release(Duration fireAfter) {
         if (fd >= 0) {
-            setTimeout(fireAfter);
-            pet();
+            pet(fireAfter);
             libc.close(fd); // no magic close: it keeps counting
             fd = -1;
         }
@@ -86,6 +90,10 @@ public final class LinuxWatchdog implements Watchdog {
 
     private void setTimeout(Duration value) {
         int seconds = (int) Math.max(1, (value.toMillis() + 999) / 1000);
+        if (seconds == timeoutSeconds) {
+            return;
+        }
+        timeoutSeconds = seconds;
         if (libc.ioctl(fd, new NativeLong(WDIOC_SETTIMEOUT), new IntByReference(seconds)) < 0) {
             throw new IllegalStateException("cannot set the watchdog's timeout to " + seconds + " s on " + device
                     + " (errno " + Native.getLastError() + ")");

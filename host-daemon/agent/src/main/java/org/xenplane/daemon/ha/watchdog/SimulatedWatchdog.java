@@ -72,8 +72,8 @@ public final class SimulatedWatchdog implements Watchdog {
     }
 
     @Override
-    public synchronized void pet() {
-        write(line(timeout));
+    public synchronized void pet(Duration fireAfter) {
+        write(line(fireAfter));
     }
 
     @Override

@@ -3,17 +3,19 @@ package org.xenplane.daemon.ha.watchdog;
 import java.time.Duration;
 
 /**
- * A host's hardware-style watchdog: once armed, it resets the host unless petted within its
- * timeout. The daemon pets it only while the host is safe (valid lease, keep-running verdict, or
- * fenced), so a daemon that hangs, freezes or cannot decide in time is reset before the control
- * plane may restart its VMs elsewhere.
+ * A host's hardware-style watchdog: once armed, it resets the host unless petted in time. The
+ * daemon pets it only while the host is safe (valid lease, keep-running verdict, or fenced), each
+ * pet giving it until the lease ends (at least the configured timeout), so a daemon that hangs,
+ * freezes or cannot decide in time is reset before the control plane may restart its VMs
+ * elsewhere (its lease end + the safety margin), while a daemon killed and restarted within its
+ * lease keeps the host.
  */
 public interface Watchdog {
     /** Arms the watchdog (idempotent); a fresh daemon takes over one a previous daemon left armed. */
     void arm();
 
-    /** Restarts the countdown. */
-    void pet();
+    /** Restarts the countdown: the host is reset {@code fireAfter} from now unless petted again. */
+    void pet(Duration fireAfter);
 
     /** Disarms it (the magic close): HA is off. */
     void disarm();
@@ -31,7 +33,7 @@ public interface Watchdog {
         }
 
         @Override
-        public void pet() {
+        public void pet(Duration fireAfter) {
         }
 
         @Override

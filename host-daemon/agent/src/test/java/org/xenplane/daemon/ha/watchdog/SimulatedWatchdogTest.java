@@ -64,7 +64,7 @@ class SimulatedWatchdogTest {
         UUID vm = UUID.randomUUID();
         host.create(spec(vm), false);
         watchdog.arm();
-        petter.scheduleAtFixedRate(watchdog::pet, 0, 100, TimeUnit.MILLISECONDS);
+        petter.scheduleAtFixedRate(() -> watchdog.pet(TIMEOUT), 0, 100, TimeUnit.MILLISECONDS);
         await().during(Duration.ofMillis(3 * TIMEOUT.toMillis())).atMost(Duration.ofSeconds(10)).until(daemon::isAlive);
         assertThat(Files.exists(marker())).isFalse();
 
@@ -110,7 +110,7 @@ class SimulatedWatchdogTest {
                     restarted.pid());
             again.arm();
             assertThat(again.process()).contains(child);
-            again.pet();
+            again.pet(TIMEOUT);
             signal("STOP", restarted.pid());
             await().atMost(Duration.ofSeconds(10)).until(() -> !restarted.isAlive());
             assertThat(restarted.exitValue()).isEqualTo(128 + 9);
