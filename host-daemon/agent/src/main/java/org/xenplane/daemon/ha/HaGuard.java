@@ -57,6 +57,7 @@ public class HaGuard {
     private final Map<String, Long> lastAskNanos = new ConcurrentHashMap<>();
     private final Map<String, Verdict> lastVerdict = new ConcurrentHashMap<>();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> watchdogFailures = new ConcurrentHashMap<>();
 
     public HaGuard(LocalHosts hosts, Memberships memberships, HaLeases leases, Watchdogs watchdogs,
                    ObjectMapper json, MeterRegistry metrics, DaemonConfig config) {
@@ -110,16 +111,31 @@ public class HaGuard {
         LeaseView lease = leases.of(key).view();
         Watchdog watchdog = watchdogs.of(key);
         if (!lease.enabled()) {
-            watchdog.disarm();
+            watchdogSafely(key, watchdog::disarm);
             return;
         }
         gauge(key);
-        watchdog.arm();
-        if (lease.safe()) {
-            watchdog.pet(fireAfter(lease));
-        }
+        watchdogSafely(key, () -> {
+            watchdog.arm();
+            if (lease.safe()) {
+                watchdog.pet(fireAfter(lease));
+            }
+        });
         if (lease.needsVerdict() && !lease.fenced()) {
             ask(host, identity, lease);
+        }
+    }
+
+    /** A watchdog that fails (no device) must not keep the host from fencing: logged once per reason. */
+    private void watchdogSafely(String key, Runnable action) {
+        try {
+            action.run();
+            watchdogFailures.remove(key);
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).equals(watchdogFailures.put(key, String.valueOf(e.getMessage())))) {
+                LOG.errorf("%s: the HA watchdog failed (%s); the host still fences itself, but a hung daemon"
+                        + " would not be reset", key, e.getMessage());
+            }
         }
     }
 

@@ -102,6 +102,37 @@ class HaLeaseKeeperTest {
         assertThat(keeper.view().fenced()).isFalse();
     }
 
+    /**
+     * A lease that ended with no verdict (a frozen or stopped daemon) is not renewed by the next
+     * acknowledgement: the peers must be asked first; once they said keep running, it is.
+     */
+    @Test
+    void aLeaseThatEndedUndecidedWaitsForThePeersBeforeRenewal() {
+        HaLeaseKeeper keeper = keeper();
+        keeper.acknowledged(nanos.get(), TERMS);
+        advance(31_000);
+        keeper.acknowledged(nanos.get(), TERMS);
+        assertThat(keeper.view().valid()).isFalse();
+        keeper.keepRunning(nanos.get() + TimeUnit.SECONDS.toNanos(5));
+        assertThat(keeper.view().safe()).isTrue();
+        keeper.acknowledged(nanos.get(), TERMS);
+        assertThat(keeper.view().valid()).isTrue();
+        assertThat(keeper.view().remainingMillis()).isEqualTo(30_000);
+    }
+
+    /** A keep-running verdict lapses unless renewed: then the host is no longer safe (the watchdog stops being petted). */
+    @Test
+    void aKeepRunningVerdictLapses() {
+        HaLeaseKeeper keeper = keeper();
+        keeper.acknowledged(nanos.get(), TERMS);
+        advance(31_000);
+        keeper.keepRunning(nanos.get() + TimeUnit.SECONDS.toNanos(5));
+        assertThat(keeper.view().keepRunning()).isTrue();
+        advance(5_000);
+        assertThat(keeper.view().keepRunning()).isFalse();
+        assertThat(keeper.view().safe()).isFalse();
+    }
+
     private HaLeaseKeeper keeper() {
         return new HaLeaseKeeper("a", dir.resolve("a.json"), nanos::get, wall::get);
     }
