@@ -1,6 +1,11 @@
 package org.xenplane.daemon.ha;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -23,6 +28,7 @@ import org.xenplane.daemon.state.JsonFile;
  */
 public final class HaLeaseKeeper {
     private static final Logger LOG = Logger.getLogger(HaLeaseKeeper.class);
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     private final String key;
     private final JsonFile<SavedLease> file;
@@ -107,10 +113,21 @@ public final class HaLeaseKeeper {
         long ageMillis = TimeUnit.NANOSECONDS.toMillis(nanos.getAsLong() - lastAckSentNanos);
         long end = wallMillis.getAsLong() - ageMillis + terms.timeoutMillis();
         try {
+            privateDirectory(file.path().getParent());
             file.write(new SavedLease(terms, end));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.errorf("%s: cannot keep the HA lease in %s (%s); a restart now would not know it", key, file.path(),
                     e.getMessage());
+        }
+    }
+
+    /** The file holds the peer token: its directory is the owner's only (0700), as the state directory is. */
+    private static void privateDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PRIVATE));
+        }
+        if (!Files.getPosixFilePermissions(directory).equals(PRIVATE)) {
+            Files.setPosixFilePermissions(directory, PRIVATE);
         }
     }
 

@@ -66,6 +66,16 @@ class HaLeaseKeeperTest {
         assertThat(resumed.fenced()).isFalse();
     }
 
+    /** The kept lease holds the peer token: its directory is created 0700. */
+    @Test
+    void theLeaseIsKeptInADirectoryOnlyItsOwnerCanEnter() throws Exception {
+        Path file = dir.resolve("ha").resolve("a.json");
+        new HaLeaseKeeper("a", file, nanos::get, wall::get).acknowledged(nanos.get(), TERMS);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(Files.readString(file)).contains("peer-secret");
+    }
+
     /** A daemon restarted after its lease ended knows at once that the lease is over. */
     @Test
     void aLeaseThatEndedWhileTheDaemonWasDownIsOverAtStart() {
