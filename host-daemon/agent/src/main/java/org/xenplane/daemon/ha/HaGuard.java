@@ -193,10 +193,12 @@ public class HaGuard {
 
     /**
      * How recent a peer's acknowledged heartbeat must be to show it reaching the control plane:
-     * three beats (one lost or slow answer is normal), at most T/2.
+     * T/2. A peer that reaches the control plane, even slowly, is well within it; in an outage for
+     * everyone the peers' last acknowledgements are about T - lead old when this host asks, beyond
+     * it as long as the heartbeat interval stays below T/2 - lead (10 s with T = 30 s).
      */
-    private long freshMillis(LeaseView lease) {
-        return Math.min(3 * beat.toMillis(), lease.terms().timeoutMillis() / 2);
+    private static long freshMillis(LeaseView lease) {
+        return lease.terms().timeoutMillis() / 2;
     }
 
     private void fence(LocalHost host, HaLeaseKeeper keeper, Verdict verdict, int reached, int peerCount) {
