@@ -7,7 +7,12 @@ import java.util.UUID;
  * with the control plane in the role of the state file).
  *
  * @param hostId                the answering host
- * @param controlPlaneReachable its last heartbeat was acknowledged less than the HA timeout ago
+ * @param controlPlaneReachable its lease is valid: its last acknowledged heartbeat was sent less than
+ *                              the HA timeout ago. An asking host counts the peer as reaching the
+ *                              control plane only when, besides, {@code lastAckAgeMillis} is at most
+ *                              half the timeout: a peer whose lease is merely not over yet may be
+ *                              cut off from the control plane too (an outage for everyone), and
+ *                              counting it would fence the first host to ask
  * @param lastAckAgeMillis      how long ago that acknowledged heartbeat was sent (-1: never)
  * @param fenced                the answering host has fenced itself and runs no domain
  */
