@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,15 +101,35 @@ public final class HaApi {
         }
     }
 
-    /** Halts the VMs that still run, so that the test leaves no VM on hosts it forgets. */
+    /**
+     * Halts the VMs that still run, so that the test leaves no VM on hosts it forgets: a VM on a host
+     * that is not live is reset (its domain is gone with the host), any other is shut down.
+     */
     public static void haltAll(List<String> vmIds) {
         for (String id : vmIds) {
             String state = vmView(id).getString("powerState");
-            if (!"halted".equals(state)) {
+            if ("halted".equals(state)) {
+                continue;
+            }
+            if (asAdmin().body(Map.of("force", true)).post("/api/v1/vms/" + id + "/reset-power-state").statusCode() != 200) {
                 String task = asAdmin().post("/api/v1/vms/" + id + "/hard-shutdown").then().statusCode(202).extract().path("id");
                 asAdmin().get("/api/v1/tasks/" + task + "?wait=60").then().statusCode(200);
             }
         }
+    }
+
+    /** What the invariant checker reports about these objects (the module's tests share one database). */
+    public static List<Map<String, Object>> inconsistenciesAbout(List<String> ids) {
+        List<Map<String, Object>> all = asAdmin().get("/api/v1/pool/invariants").then().statusCode(200).extract()
+                .jsonPath().getList("");
+        return all.stream().filter(i -> ids.contains((String) i.get("objectId"))
+                || ids.stream().anyMatch(id -> String.valueOf(i.get("detail")).contains(id))).toList();
+    }
+
+    /** Waits, by the clock, until {@code silentFor} has passed since {@code since}: a host's silence is what is awaited. */
+    public static void awaitSilence(Instant since, Duration silentFor) {
+        await().atMost(silentFor.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> Instant.now().isAfter(since.plus(silentFor)));
     }
 
     /** Every VM snapshot the event outbox holds for the VM, oldest first: its recorded history. */
