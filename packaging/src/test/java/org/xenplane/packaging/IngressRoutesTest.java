@@ -78,7 +78,7 @@ class IngressRoutesTest {
 
     @Test
     void sharedPathsNeedAnEnabledService() {
-        assertThatThrownBy(() -> RenderedChart.with(Map.of("sharedPaths.service", "ha")))
+        assertThatThrownBy(() -> RenderedChart.with(Map.of("services.ha.enabled", false, "sharedPaths.service", "ha")))
                 .hasMessageContaining("sharedPaths.service: ha is not an enabled service");
     }
 

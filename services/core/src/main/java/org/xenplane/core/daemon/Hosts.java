@@ -71,6 +71,30 @@ public class Hosts {
                 .getResultList().stream().map(r -> ref((Object[]) r)).toList());
     }
 
+    /**
+     * Every host's last received heartbeat and its age by the database clock (HA's liveness): one
+     * read, no lock.
+     */
+    public List<HostHeartbeat> heartbeats() {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                        "select id, name, last_heartbeat, cast(extract(epoch from (clock_timestamp() - last_heartbeat))"
+                                + " * 1000 as bigint) from host order by name, id")
+                .getResultList().stream().map(r -> {
+                    Object[] row = (Object[]) r;
+                    return new HostHeartbeat((UUID) row[0], (String) row[1], instant(row[2]), ((Number) row[3]).longValue());
+                }).toList());
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
     /** The ids of every host of the pool, by name. */
     public List<UUID> ids() {
         return all().stream().map(HostRef::id).toList();

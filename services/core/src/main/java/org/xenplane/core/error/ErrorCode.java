@@ -52,6 +52,9 @@ public enum ErrorCode {
     ALARM_THRESHOLD_INVALID(400, "Invalid alarm threshold",
             "The alarm setting {threshold}={value} is out of range. Use a value in {allowed}.",
             "threshold", "value", "allowed"),
+    // 400: HA settings (XenAPI pool.enable_ha, host_failures_to_tolerate)
+    HA_CONFIG_INVALID(400, "Invalid HA setting",
+            "The HA setting {setting}={value} is out of range. Use a value in {allowed}.", "setting", "value", "allowed"),
     // 401, 403: who is calling and may they (a 401 also carries WWW-Authenticate)
     SESSION_AUTHENTICATION_FAILED(401, "Authentication failed",
             "Authentication failed: {reason}. Log in with POST /api/v1/session and send the token as "
@@ -95,6 +98,10 @@ public enum ErrorCode {
             "This endpoint does not take a body of type {content_type}. Send Content-Type: "
             + "application/json, in UTF-8 (application/octet-stream for uploads).", "content_type"),
     // 409: the state of the world does not allow it now
+    HA_IS_ENABLED(409, "HA already enabled",
+            "HA is already enabled on this pool. Disable it first to change its timeout or host failures to tolerate."),
+    HA_NOT_ENABLED(409, "HA is off",
+            "HA is not enabled on this pool, so there is nothing to disable. Enable it with POST /api/v1/ha/enable."),
     OBJECT_CHANGED_CONCURRENTLY(409, "Changed by another request",
             "The {class} {id} was changed by another request meanwhile. Read it again and retry your "
             + "change.", "class", "id"),

@@ -29,6 +29,7 @@ import org.xenplane.core.task.TaskResult;
 import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.Heartbeat;
+import org.xenplane.daemon.protocol.ha.HeartbeatAck;
 import org.xenplane.pool.model.Host;
 import org.xenplane.pool.service.HostLiveness;
 import org.xenplane.pool.service.HostOperation;
@@ -105,14 +106,14 @@ public class HostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("host.heartbeat")
     @Operation(summary = "Heartbeat (host daemons)", description = "Only the host's own daemon, with its host credential.")
-    @APIResponse(responseCode = "204", description = "Recorded")
-    public Response heartbeat(@PathParam("id") String id, @NotNull @Valid Heartbeat heartbeat) {
+    @APIResponse(responseCode = "200", description = "Recorded; the body is the host's HA terms (HeartbeatAck: HA on or "
+            + "off, the timeout T, the pool's other hosts and the peer token), see docs/ha.md")
+    public HeartbeatAck heartbeat(@PathParam("id") String id, @NotNull @Valid Heartbeat heartbeat) {
         UUID hostId = Ids.parse(Host.CLASS, id);
         if (!caller.get().subject().equals(hostId.toString())) {
             throw new XenplaneException(ErrorCode.RBAC_PERMISSION_DENIED, HostOperation.HEARTBEAT.id(), "host " + hostId);
         }
-        liveness.heartbeat(hostId, heartbeat.facts());
-        return Response.noContent().build();
+        return liveness.heartbeat(hostId, heartbeat.facts());
     }
 
     private Response setEnabled(String id, HostOperation operation, String key) {

@@ -17,6 +17,7 @@ import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.daemon.protocol.HostFacts;
+import org.xenplane.daemon.protocol.ha.HeartbeatAck;
 import org.xenplane.pool.model.Host;
 import org.xenplane.pool.rest.HostView;
 
@@ -34,16 +35,23 @@ public class HostLiveness {
     private final EventPublisher events;
     private final ObjectMapper json;
     private final Duration timeout;
+    private final HeartbeatAcks acks;
 
     public HostLiveness(EntityManager em, EventPublisher events, ObjectMapper json,
-                        PoolConfig config) {
+                        PoolConfig config, HeartbeatAcks acks) {
+        this.acks = acks;
         this.em = em;
         this.events = events;
         this.json = json;
         this.timeout = config.heartbeatTimeout();
     }
 
-    public void heartbeat(UUID hostId, HostFacts facts) {
+    /**
+     * Records a heartbeat received now and answers its acknowledgement (the host's HA terms). The
+     * acknowledgement is built after the heartbeat's transaction committed: the control plane only
+     * grants a lease once the heartbeat it counts from is recorded.
+     */
+    public HeartbeatAck heartbeat(UUID hostId, HostFacts facts) {
         QuarkusTransaction.requiringNew().run(() -> {
             int quiet = em.createNativeQuery("""
                     update host set last_heartbeat = now()
@@ -57,6 +65,7 @@ public class HostLiveness {
                 recordChange(hostId, facts);
             }
         });
+        return acks.ackFor(hostId);
     }
 
     private void recordChange(UUID hostId, HostFacts facts) {

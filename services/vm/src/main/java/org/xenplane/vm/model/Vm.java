@@ -97,6 +97,15 @@ public class Vm extends PanacheEntityBase {
     public long hostGeneration;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** XenAPI {@code ha_restart_priority}: {@code restart}, {@code best-effort}, or null (not protected by HA). */
+    @Column(name = "ha_restart_priority")
+    public String haRestartPriority;
+    /** XenAPI {@code order}: HA restarts lower orders first. */
+    @Column(name = "ha_order")
+    public int haOrder;
+    /** XenAPI {@code start_delay}: seconds HA waits after starting this VM before the next one. */
+    @Column(name = "ha_start_delay_seconds")
+    public int haStartDelaySeconds;
 
     public DomainType type() {
         return DomainType.fromWireName(domainType);

@@ -33,6 +33,13 @@ public final class VmRequests {
     public record ResetPowerState(boolean force) {
     }
 
+    /**
+     * {@code vm.set_ha}: {@code restartPriority} {@code restart}, {@code best-effort}, or empty / left
+     * out (not protected); {@code order} (lower first, default 0); {@code startDelaySeconds} (0..3600, default 0).
+     */
+    public record Ha(String restartPriority, Integer order, Integer startDelaySeconds) {
+    }
+
     /** {@code vm.pool_migrate}: the destination host. */
     public record Migrate(@NotNull UUID host) {
     }

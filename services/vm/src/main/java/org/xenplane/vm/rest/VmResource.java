@@ -8,6 +8,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,6 +38,7 @@ import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 import org.xenplane.vm.service.VmOperation;
 import org.xenplane.vm.service.VmService;
+import org.xenplane.vm.service.VmHaProtection;
 import org.xenplane.vm.service.VmUpdates;
 
 /** {@code /api/v1/vms}: VMs, templates and snapshots as records (the power operations are in {@link VmPowerResource}). */
@@ -46,10 +48,12 @@ import org.xenplane.vm.service.VmUpdates;
 public class VmResource {
     private final VmService vms;
     private final VmUpdates updates;
+    private final VmHaProtection protection;
     private final TaskRunner tasks;
     private final CurrentCaller caller;
 
-    public VmResource(VmService vms, VmUpdates updates, TaskRunner tasks, CurrentCaller caller) {
+    public VmResource(VmService vms, VmUpdates updates, VmHaProtection protection, TaskRunner tasks, CurrentCaller caller) {
+        this.protection = protection;
         this.vms = vms;
         this.updates = updates;
         this.tasks = tasks;
@@ -100,6 +104,24 @@ public class VmResource {
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
         TaskView task = updates.update(vmId, settings, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(task, vms.get(vmId));
+    }
+
+    @PUT
+    @Path("/{id}/ha")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("vm.set_ha")
+    @Operation(summary = "Set a VM's HA protection",
+            description = "`restartPriority`: `restart` (restarted on another host when its host dies, retried until it "
+                    + "runs), `best-effort` (tried once, after every `restart` VM) or empty (not protected); `order`: "
+                    + "lower first; `startDelaySeconds` (0..3600): the wait after it before the next. See docs/ha.md.")
+    @APIResponse(responseCode = "200", description = "The VM; the task id is in the Xenplane-Task header")
+    public Response setHa(@PathParam("id") String id, @NotNull VmRequests.Ha body,
+                          @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID vmId = Ids.parse(Vm.CLASS, id);
+        TaskView task = protection.set(vmId, body.restartPriority(), body.order() == null ? 0 : body.order(),
+                body.startDelaySeconds() == null ? 0 : body.startDelaySeconds(), caller.get().subject(),
+                IdempotencyKeys.validate(key));
         return TaskResponses.finished(task, vms.get(vmId));
     }
 

@@ -19,6 +19,9 @@ import org.xenplane.vm.service.VmOperation;
  * @param suspendedOn             the host holding the suspend image of a suspended VM
  * @param currentOperations       the operation in progress, by task id
  * @param metrics                 the domain's figures while it exists
+ * @param haRestartPriority       {@code restart}, {@code best-effort}, or empty: not protected by HA (docs/ha.md)
+ * @param haOrder                 HA restarts lower orders first
+ * @param haStartDelaySeconds     seconds HA waits after restarting this VM before the next one
  */
 public record VmView(UUID id, String name, String description, boolean isATemplate, boolean isDefaultTemplate,
                      boolean isASnapshot, UUID snapshotOf, Instant snapshotTime, List<UUID> snapshots, UUID parent,
@@ -28,7 +31,7 @@ public record VmView(UUID id, String name, String description, boolean isATempla
                      int vcpusAtStartup, String domainType, String kernel, String ramdisk, String cmdline,
                      String bootOrder, Map<String, String> platform, Map<String, String> otherConfig, List<String> tags,
                      List<String> allowedOperations, Map<UUID, String> currentOperations, Metrics metrics,
-                     Instant createdAt, long version) {
+                     Instant createdAt, long version, String haRestartPriority, int haOrder, int haStartDelaySeconds) {
 
     /**
      * XenAPI's {@code VM_metrics}.
@@ -50,6 +53,7 @@ public record VmView(UUID id, String name, String description, boolean isATempla
                 v.bootOrder, Map.copyOf(v.platform), Map.copyOf(v.otherConfig), List.copyOf(v.tags),
                 VmOperation.allowedOn(state),
                 v.currentTask == null ? Map.of() : Map.of(v.currentTask, v.currentOperation),
-                new Metrics(v.domid, v.startTime, v.vcpusOnline, v.memoryActual), v.createdAt, v.version);
+                new Metrics(v.domid, v.startTime, v.vcpusOnline, v.memoryActual), v.createdAt, v.version,
+                v.haRestartPriority == null ? "" : v.haRestartPriority, v.haOrder, v.haStartDelaySeconds);
     }
 }

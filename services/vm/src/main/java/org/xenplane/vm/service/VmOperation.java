@@ -9,6 +9,7 @@ import static org.xenplane.core.error.ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY;
 import static org.xenplane.core.error.ErrorCode.HOST_NOT_LIVE;
 import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
 import static org.xenplane.core.error.ErrorCode.HYPERVISOR_ERROR;
+import static org.xenplane.core.error.ErrorCode.INVALID_FIELD;
 import static org.xenplane.core.error.ErrorCode.MEMORY_CONSTRAINT_VIOLATION;
 import static org.xenplane.core.error.ErrorCode.NETWORK_BACKEND_FAILURE;
 import static org.xenplane.core.error.ErrorCode.NO_HOSTS_AVAILABLE;
@@ -122,6 +123,13 @@ public enum VmOperation implements DeclaredOperation {
      */
     POWER_STATE_RESET(OperationSpec.changes("vm.power_state_reset", Role.POOL_OPERATOR), Scope.VMS, states(PAUSED, RUNNING),
             Needs.HOST_NOT_LIVE),
+    /**
+     * XenAPI {@code VM.set_ha_restart_priority}, {@code set_order}, {@code set_start_delay} in one:
+     * whether and in which order HA restarts the VM when its host dies (docs/ha.md). In any power
+     * state (it changes no domain), so it is not listed in {@code allowedOperations}.
+     */
+    SET_HA(OperationSpec.changes("vm.set_ha", Role.VM_POWER_ADMIN), Scope.VMS, states(),
+            VM_IS_TEMPLATE, VM_IS_SNAPSHOT, OTHER_OPERATION_IN_PROGRESS, INVALID_FIELD),
     /** A host daemon reports its domains (reconciliation); only with its host credential. */
     REPORT_DOMAINS(OperationSpec.byHost("vm.report_domains"), Scope.ANY, states());
 
