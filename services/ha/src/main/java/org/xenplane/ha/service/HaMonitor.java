@@ -19,7 +19,8 @@ import org.xenplane.ha.model.HaSettings;
  * older than T + {@code xenplane.ha.safety-margin} is declared dead, only while the hosts heard
  * from form a quorum of the pool (an isolated control plane declares nobody dead) and only once the
  * monitor has held its lease for T + margin itself (a newly active monitor cannot know what its
- * predecessor saw). Then its VMs are recorded halted and the protected ones restarted
+ * predecessor saw) and has heard a quorum for T + margin in a row ({@link QuorumClock}: a host kept
+ * running by peers that did not reach the control plane needs that long to learn they do again). Then its VMs are recorded halted and the protected ones restarted
  * ({@link Failover}, {@link Restarts}).
  */
 @ApplicationScoped
@@ -32,6 +33,7 @@ public class HaMonitor {
     private final Failover failover;
     private final Restarts restarts;
     private final HaConfig config;
+    private final QuorumClock quorumClock = new QuorumClock();
 
     public HaMonitor(HaStore store, Hosts hosts, Failover failover, Restarts restarts, HaConfig config) {
         this.store = store;
@@ -54,18 +56,22 @@ public class HaMonitor {
     boolean round() {
         HaSettings settings = QuarkusTransaction.requiringNew().call(() -> store.settings(false));
         if (!settings.enabled()) {
+            quorumClock.observe(false, System.nanoTime());
             return false;
         }
         long activeFor = QuarkusTransaction.requiringNew().call(() ->
                 store.holdMonitorLease(replica, config.monitorLease().toMillis()));
         if (activeFor < 0) {
+            quorumClock.observe(false, System.nanoTime());
             return false;
         }
         long margin = config.safetyMargin().toMillis();
         List<DeadHost> dead = QuarkusTransaction.requiringNew().call(store::deadHosts);
         Liveness liveness = Liveness.of(settings.timeoutMillis(), margin,
                 settings.enabledAt().plus(config.termsCache()), hosts.heartbeats(), dead);
-        if (activeFor >= settings.timeoutMillis() + margin) {
+        long quorumFor = quorumClock.observe(liveness.quorum(), System.nanoTime());
+        long wait = settings.timeoutMillis() + margin;
+        if (activeFor >= wait && quorumFor >= wait) {
             for (HostHeartbeat host : liveness.toDeclareDead()) {
                 failover.declareDead(host, host.ageMillis());
             }
