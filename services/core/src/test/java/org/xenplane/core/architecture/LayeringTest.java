@@ -33,7 +33,6 @@ class LayeringTest {
             "identity/src/main/java/org/xenplane/identity/service/SessionService.java",
             "identity/src/main/java/org/xenplane/identity/service/TokenService.java",
             "identity/src/main/java/org/xenplane/identity/service/UserService.java",
-            "monitoring/src/main/java/org/xenplane/monitoring/rest/AlarmConfigResource.java",
             "network/src/main/java/org/xenplane/network/rest/BondResource.java",
             "network/src/main/java/org/xenplane/network/rest/NetworkResource.java",
             "network/src/main/java/org/xenplane/network/rest/PifResource.java",

@@ -1,4 +1,4 @@
-package org.xenplane.monitoring.rest;
+package org.xenplane.monitoring.api;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import org.xenplane.monitoring.service.MetricsService;
 public record MetricsView(String objectClass, UUID objectId, long start, long end, int resolution, String consolidation,
                           List<Long> times, Map<String, List<Double>> values) {
 
-    static MetricsView of(String objectClass, UUID id, MetricsService.Query q, Series s) {
+    public static MetricsView of(String objectClass, UUID id, MetricsService.Query q, Series s) {
         return new MetricsView(objectClass, id, q.start(), q.end(), s.step(), s.consolidation().name(), times(s.times()),
                 columns(s.values()));
     }
@@ -23,13 +23,13 @@ public record MetricsView(String objectClass, UUID objectId, long start, long en
     /** XenServer's {@code rrd_updates}: one column per {@code <CF>:<class>:<uuid>:<data source>}. */
     public record UpdatesView(long start, long end, int resolution, String consolidation, List<String> legend,
                               List<Long> times, Map<String, List<Double>> values) {
-        static UpdatesView of(MetricsService.Query q, MetricsService.Updates u) {
+        public static UpdatesView of(MetricsService.Query q, MetricsService.Updates u) {
             return new UpdatesView(q.start(), q.end(), u.step(), u.consolidation().name(), List.copyOf(u.columns().keySet()),
                     MetricsView.times(u.times()), columns(u.columns()));
         }
     }
 
-    static List<Long> times(long[] times) {
+    public static List<Long> times(long[] times) {
         List<Long> list = new ArrayList<>(times.length);
         for (long t : times) {
             list.add(t);
@@ -37,7 +37,7 @@ public record MetricsView(String objectClass, UUID objectId, long start, long en
         return list;
     }
 
-    static Map<String, List<Double>> columns(Map<String, double[]> values) {
+    public static Map<String, List<Double>> columns(Map<String, double[]> values) {
         Map<String, List<Double>> out = new LinkedHashMap<>();
         values.forEach((ds, v) -> {
             List<Double> column = new ArrayList<>(v.length);

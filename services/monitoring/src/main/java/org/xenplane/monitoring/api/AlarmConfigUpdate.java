@@ -1,4 +1,4 @@
-package org.xenplane.monitoring.rest;
+package org.xenplane.monitoring.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xenplane.monitoring.service.AlarmConfigs;
@@ -15,7 +15,7 @@ public record AlarmConfigUpdate(
         Double cpuUsageAbove,
         @Schema(description = "MEMORY_FREE_LOW below this many bytes (0 to 2^50); null: the pool default", nullable = true)
         Long memoryFreeBelow) {
-    AlarmConfigs.Overrides overrides() {
+    public AlarmConfigs.Overrides overrides() {
         return new AlarmConfigs.Overrides(cpuUsageAbove, memoryFreeBelow);
     }
 }

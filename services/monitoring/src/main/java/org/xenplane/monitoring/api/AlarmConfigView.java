@@ -1,4 +1,4 @@
-package org.xenplane.monitoring.rest;
+package org.xenplane.monitoring.api;
 
 import java.util.UUID;
 import org.xenplane.monitoring.service.AlarmConfigs;
@@ -12,7 +12,7 @@ import org.xenplane.monitoring.service.AlarmConfigs;
  */
 public record AlarmConfigView(String objectClass, UUID objectId, double cpuUsageAbove, long memoryFreeBelow,
                               AlarmConfigUpdate overrides) {
-    static AlarmConfigView of(AlarmConfigs.Effective e) {
+    public static AlarmConfigView of(AlarmConfigs.Effective e) {
         return new AlarmConfigView(e.objectClass(), e.objectId(), e.thresholds().cpuUsageAbove(),
                 e.thresholds().memoryFreeBelow(),
                 new AlarmConfigUpdate(e.overrides().cpuUsageAbove(), e.overrides().memoryFreeBelow()));
