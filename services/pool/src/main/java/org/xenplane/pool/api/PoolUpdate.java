@@ -1,4 +1,4 @@
-package org.xenplane.pool.rest;
+package org.xenplane.pool.api;
 
 import jakarta.validation.constraints.Size;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.xenplane.pool.rest;
+package org.xenplane.pool.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.xenplane.pool.rest;
+package org.xenplane.pool.api;
 
 import java.time.Instant;
 import java.util.List;
