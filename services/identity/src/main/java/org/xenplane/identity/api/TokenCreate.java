@@ -1,4 +1,4 @@
-package org.xenplane.identity.rest;
+package org.xenplane.identity.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package org.xenplane.identity.rest;
+package org.xenplane.identity.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.NotNull;

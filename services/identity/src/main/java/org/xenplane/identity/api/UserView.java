@@ -1,4 +1,4 @@
-package org.xenplane.identity.rest;
+package org.xenplane.identity.api;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.xenplane.identity.rest;
+package org.xenplane.identity.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

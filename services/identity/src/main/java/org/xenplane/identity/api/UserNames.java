@@ -1,4 +1,4 @@
-package org.xenplane.identity.rest;
+package org.xenplane.identity.api;
 
 /** What a user name may look like: 1 to 64 letters, digits, dots, dashes, underscores and @. */
 public final class UserNames {
