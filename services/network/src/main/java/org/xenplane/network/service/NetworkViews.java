@@ -12,11 +12,11 @@ import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Pif;
 import org.xenplane.network.model.Vif;
 import org.xenplane.network.model.Vlan;
-import org.xenplane.network.rest.BondView;
-import org.xenplane.network.rest.NetworkView;
-import org.xenplane.network.rest.PifView;
-import org.xenplane.network.rest.VifView;
-import org.xenplane.network.rest.VlanView;
+import org.xenplane.network.api.BondView;
+import org.xenplane.network.api.NetworkView;
+import org.xenplane.network.api.PifView;
+import org.xenplane.network.api.VifView;
+import org.xenplane.network.api.VlanView;
 
 /** Builds what clients and events see of each object, with its relations and {@code allowedOperations}. */
 @ApplicationScoped

@@ -18,9 +18,9 @@ import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.network.VmRuntime;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Vif;
-import org.xenplane.network.rest.LockingMode;
-import org.xenplane.network.rest.VifCreate;
-import org.xenplane.network.rest.VifView;
+import org.xenplane.network.api.LockingMode;
+import org.xenplane.network.api.VifCreate;
+import org.xenplane.network.api.VifView;
 
 /**
  * VIFs: a VM's NICs. A MAC is unique in the pool by the database's {@code vif_mac_unique}

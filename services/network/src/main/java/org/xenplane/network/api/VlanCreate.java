@@ -1,4 +1,4 @@
-package org.xenplane.network.rest;
+package org.xenplane.network.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package org.xenplane.network.rest;
+package org.xenplane.network.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
