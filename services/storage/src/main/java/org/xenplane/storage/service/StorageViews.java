@@ -11,10 +11,10 @@ import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.VbdMode;
 import org.xenplane.storage.model.Vdi;
-import org.xenplane.storage.rest.PbdView;
-import org.xenplane.storage.rest.SrView;
-import org.xenplane.storage.rest.VbdView;
-import org.xenplane.storage.rest.VdiView;
+import org.xenplane.storage.api.PbdView;
+import org.xenplane.storage.api.SrView;
+import org.xenplane.storage.api.VbdView;
+import org.xenplane.storage.api.VdiView;
 
 /** Builds the API views, with each object's allowed operations from its operation enum's state rule. */
 @ApplicationScoped

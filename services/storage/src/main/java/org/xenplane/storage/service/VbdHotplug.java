@@ -8,7 +8,7 @@ import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.network.VmRuntime;
 import org.xenplane.core.storage.VmDisk;
 import org.xenplane.storage.model.Vbd;
-import org.xenplane.storage.rest.AttachedDisk;
+import org.xenplane.storage.api.AttachedDisk;
 
 /**
  * A VBD plugged into, or unplugged from, a running VM (XenAPI {@code VBD.plug}, {@code VBD.unplug}),

@@ -1,4 +1,4 @@
-package org.xenplane.storage.rest;
+package org.xenplane.storage.api;
 
 import java.util.UUID;
 import org.xenplane.storage.model.VbdMode;

@@ -1,4 +1,4 @@
-package org.xenplane.storage.rest;
+package org.xenplane.storage.api;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.xenplane.storage.rest;
+package org.xenplane.storage.api;
 
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;

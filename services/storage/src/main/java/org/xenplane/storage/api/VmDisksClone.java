@@ -1,4 +1,4 @@
-package org.xenplane.storage.rest;
+package org.xenplane.storage.api;
 
 /** How {@code vbd.clone_vm} makes the new VM's disks. */
 public final class VmDisksClone {
