@@ -16,8 +16,8 @@ import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskResult;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.rest.VmCreate;
-import org.xenplane.vm.rest.VmView;
+import org.xenplane.vm.api.VmCreate;
+import org.xenplane.vm.api.VmView;
 
 /**
  * Reading VMs, and the operations on VMs as records with their devices: create, destroy, clone,

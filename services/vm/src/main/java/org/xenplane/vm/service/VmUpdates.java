@@ -15,7 +15,7 @@ import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.DomainResult;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.rest.VmSettings;
+import org.xenplane.vm.api.VmSettings;
 
 /**
  * {@code vm.update}: names and settings. What Xen can change in a running domain changes live

@@ -1,7 +1,8 @@
-package org.xenplane.vm.rest;
+package org.xenplane.vm.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -9,14 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code PATCH /api/v1/vms/{id}}: the settings to change; absent (null) means "keep". Memory in
- * bytes. A running VM's dynamic memory range and online vCPUs change live; its static maximum,
- * maximum vCPUs, domain type and boot settings only while it is halted.
+ * {@code POST /api/v1/vms}: a VM from a template (its settings, overridden by those given), or
+ * from scratch (a pvh guest with 1 GiB and 1 vCPU unless given). Memory in bytes.
  *
- * @param isATemplate true turns a halted VM into a template (XenAPI {@code is_a_template})
+ * @param template the template to instantiate, or null
  */
-public record VmSettings(
-        @Size(min = 1, max = 255) String name,
+public record VmCreate(
+        UUID template,
+        @NotNull @Size(min = 1, max = 255) String name,
         @Size(max = 4096) String description,
         @Min(1) Long memoryStaticMin,
         @Min(1) Long memoryStaticMax,
@@ -32,6 +33,12 @@ public record VmSettings(
         @Size(max = 64) Map<@Size(max = 64) String, @Size(max = 256) String> platform,
         @Size(max = 256) Map<@Size(max = 256) String, @Size(max = 4096) String> otherConfig,
         @Size(max = 64) List<@Size(min = 1, max = 64) String> tags,
-        UUID affinity,
-        Boolean isATemplate) {
+        UUID affinity) {
+
+    /** The settings part, as an update would give them. */
+    public VmSettings settings() {
+        return new VmSettings(name, description, memoryStaticMin, memoryStaticMax, memoryDynamicMin, memoryDynamicMax,
+                vcpusMax, vcpusAtStartup, domainType, kernel, ramdisk, cmdline, bootOrder, platform, otherConfig, tags,
+                affinity, null);
+    }
 }

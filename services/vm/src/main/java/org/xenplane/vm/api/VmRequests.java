@@ -1,4 +1,4 @@
-package org.xenplane.vm.rest;
+package org.xenplane.vm.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

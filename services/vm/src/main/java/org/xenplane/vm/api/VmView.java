@@ -1,4 +1,4 @@
-package org.xenplane.vm.rest;
+package org.xenplane.vm.api;
 
 import java.time.Instant;
 import java.util.List;
