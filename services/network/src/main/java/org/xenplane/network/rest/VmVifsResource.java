@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
-import org.xenplane.core.network.VmRuntime;
 import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.core.vm.VmDomains;
 import org.xenplane.network.api.VifCount;
 import org.xenplane.network.api.VmVifsCall;
 import org.xenplane.network.service.NetworkingForVms;
@@ -43,11 +43,11 @@ public class VmVifsResource {
     private static final String VM = "vm";
 
     private final NetworkingForVms networking;
-    private final VmRuntime vms;
+    private final VmDomains vms;
     private final VmVifChanges changes;
     private final CurrentCaller caller;
 
-    public VmVifsResource(NetworkingForVms networking, VmRuntime vms, VmVifChanges changes, CurrentCaller caller) {
+    public VmVifsResource(NetworkingForVms networking, VmDomains vms, VmVifChanges changes, CurrentCaller caller) {
         this.networking = networking;
         this.vms = vms;
         this.changes = changes;

@@ -9,15 +9,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.xenplane.core.network.Nic;
-import org.xenplane.core.network.VmRuntime;
 import org.xenplane.core.storage.VmDisk;
+import org.xenplane.core.vm.VmDomains;
 
 /**
  * The VM service as the network service's tests see it: VMs a test declares running on a host,
  * VMs declared missing, and the NICs hot-plugged. Any other VM exists and is halted.
  */
 @ApplicationScoped
-public class TestVmRuntime implements VmRuntime {
+public class TestVmDomains implements VmDomains {
     public record Plug(String action, UUID vm, UUID host, Nic nic) {
     }
 

@@ -21,21 +21,26 @@ import org.xenplane.daemon.protocol.DomainResult;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 
-/** What every lifecycle operation shares: admission as a claim, the daemons, and recording outcomes. */
+/**
+ * Runs a VM lifecycle operation as a task on a claimed VM: admission claims the VM (the check, the
+ * reservation and the mark "in progress", in {@link VmTransactions}), the work runs with the claim,
+ * and the claim is released however the work ends. The start, shutdown, domain and migrate
+ * operations, and live updates, all run through it.
+ */
 @ApplicationScoped
-public class LifecycleSupport {
+public class ClaimedTasks {
     private final TaskRunner tasks;
-    private final VmStore store;
+    private final VmTransactions store;
     private final DomainDaemonClient daemons;
 
-    public LifecycleSupport(TaskRunner tasks, VmStore store, DomainDaemonClient daemons) {
+    public ClaimedTasks(TaskRunner tasks, VmTransactions store, DomainDaemonClient daemons) {
         this.tasks = tasks;
         this.store = store;
         this.daemons = daemons;
     }
 
     /** Operations that reserve nothing. */
-    public static final VmStore.Reservation NO_RESERVATION = (vm, need, filled) -> null;
+    public static final VmTransactions.Reservation NO_RESERVATION = (vm, need, filled) -> null;
 
     /** What an operation does once its VM is claimed. */
     @FunctionalInterface
@@ -47,7 +52,7 @@ public class LifecycleSupport {
      * A long operation (202): admitted at once (claim and reservation, or a 409), then run in the
      * background. {@code key} is the client's Idempotency-Key.
      */
-    public TaskView submit(VmOperation operation, UUID vmId, String caller, String key, VmStore.Reservation reservation,
+    public TaskView submit(VmOperation operation, UUID vmId, String caller, String key, VmTransactions.Reservation reservation,
                            ClaimedWork work) {
         AtomicReference<Claim> claim = new AtomicReference<>();
         Set<UUID> filled = new HashSet<>();
@@ -81,7 +86,7 @@ public class LifecycleSupport {
         return daemons.host(host);
     }
 
-    public VmStore store() {
+    public VmTransactions transactions() {
         return store;
     }
 

@@ -1,4 +1,4 @@
-package org.xenplane.core.network;
+package org.xenplane.core.vm;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,13 +6,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
+import org.xenplane.core.network.Nic;
 import org.xenplane.core.storage.VmDisk;
 
 /**
- * The {@link VmRuntime} of a process without the VM service: VMs cannot be looked up, so any VM id
+ * The {@link VmDomains} of a process without the VM service: VMs cannot be looked up, so any VM id
  * is accepted for a VIF, and no VM runs, so a plug is refused with {@code VM_BAD_POWER_STATE}.
  */
-public final class NoVmRuntime implements VmRuntime {
+public final class NoVmDomains implements VmDomains {
 
     @Override
     public boolean exists(UUID vmId) {
@@ -59,8 +60,8 @@ public final class NoVmRuntime implements VmRuntime {
         @Produces
         @DefaultBean
         @Singleton
-        VmRuntime noVmRuntime() {
-            return new NoVmRuntime();
+        VmDomains noVmDomains() {
+            return new NoVmDomains();
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.xenplane.core.network;
+package org.xenplane.core.vm;
 
 import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
@@ -14,7 +14,7 @@ import org.xenplane.core.error.XenplaneException;
 public record VmDomain(UUID vmId, UUID host, String powerState) {
 
     /** The VM's domain now, as {@code vms} answers. */
-    public static VmDomain of(VmRuntime vms, UUID vmId) {
+    public static VmDomain of(VmDomains vms, UUID vmId) {
         return new VmDomain(vmId, vms.residentHost(vmId).orElse(null), vms.powerState(vmId));
     }
 

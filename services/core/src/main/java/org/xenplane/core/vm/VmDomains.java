@@ -1,15 +1,16 @@
-package org.xenplane.core.network;
+package org.xenplane.core.vm;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.xenplane.core.network.Nic;
 import org.xenplane.core.storage.VmDisk;
 
 /**
  * What the network and storage services need to know of VMs and ask of their domains. The VM service provides
- * the implementation (a bean of this type); until it is in the process, {@link NoVmRuntime}
+ * the implementation (a bean of this type); until it is in the process, {@link NoVmDomains}
  * answers: every VM counts as halted, so no VIF can be hot-plugged.
  */
-public interface VmRuntime {
+public interface VmDomains {
 
     /** Whether the VM exists (a VIF is created only for an existing VM). */
     boolean exists(UUID vmId);

@@ -28,8 +28,8 @@ import org.xenplane.vm.model.Vm;
  * it (the outcome and the release, in another). Each writes its event.
  */
 @ApplicationScoped
-public class VmStore {
-    private static final Logger LOG = Logger.getLogger(VmStore.class);
+public class VmTransactions {
+    private static final Logger LOG = Logger.getLogger(VmTransactions.class);
 
     private final EntityManager em;
     private final VmViews views;
@@ -40,7 +40,7 @@ public class VmStore {
     private final VmStates states;
     private final TaskStore tasks;
 
-    public VmStore(EntityManager em, VmViews views, Messages messages, Hosts hosts, VmDevices devices,
+    public VmTransactions(EntityManager em, VmViews views, Messages messages, Hosts hosts, VmDevices devices,
                    Event<DomainEnded> ended, VmStates states, TaskStore tasks) {
         this.em = em;
         this.states = states;
