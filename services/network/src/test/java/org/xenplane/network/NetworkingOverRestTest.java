@@ -59,7 +59,7 @@ class NetworkingOverRestTest {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    TestVmRuntime vms;
+    TestVmDomains vms;
 
     private NetworkingOverRest overRest(Supplier<String> credential) {
         return new NetworkingOverRest(new ServiceCalls(base.toString(), "network", credential, json, Duration.ofSeconds(10),

@@ -30,7 +30,7 @@ class VifResourceTest {
     DaemonCredentials credentials;
 
     @Inject
-    TestVmRuntime vms;
+    TestVmDomains vms;
 
     private static Response create(UUID vm, int device, String network, Map<String, Object> more) {
         Map<String, Object> body = new HashMap<>(Map.of("vmId", vm.toString(), "device", device, "networkId", network));
@@ -124,7 +124,7 @@ class VifResourceTest {
         admin().post("/api/v1/vifs/" + vif + "/plug").then().statusCode(200).body("currentlyAttached", equalTo(true))
                 .body("allowedOperations", contains("unplug"));
         assertThat(DAEMON.host(hostName).bridges.get(bridge).uplink().kind()).isEqualTo(UplinkKind.NONE);
-        TestVmRuntime.Plug plug = vms.plugs().stream().filter(p -> p.vm().equals(vm)).findFirst().orElseThrow();
+        TestVmDomains.Plug plug = vms.plugs().stream().filter(p -> p.vm().equals(vm)).findFirst().orElseThrow();
         assertThat(plug.host()).isEqualTo(host);
         assertThat(plug.nic().bridge()).isEqualTo(bridge);
         assertThat(plug.nic().device()).isEqualTo(2);
@@ -133,7 +133,7 @@ class VifResourceTest {
         admin().delete("/api/v1/vifs/" + vif).then().statusCode(409).body("code", equalTo("OPERATION_NOT_ALLOWED"));
 
         admin().post("/api/v1/vifs/" + vif + "/unplug").then().statusCode(200).body("currentlyAttached", equalTo(false));
-        assertThat(vms.plugs()).filteredOn(p -> p.vm().equals(vm)).extracting(TestVmRuntime.Plug::action)
+        assertThat(vms.plugs()).filteredOn(p -> p.vm().equals(vm)).extracting(TestVmDomains.Plug::action)
                 .containsExactly("plug", "unplug");
         admin().post("/api/v1/vifs/" + vif + "/unplug").then().statusCode(409).body("code", equalTo("OPERATION_NOT_ALLOWED"));
         admin().delete("/api/v1/vifs/" + vif).then().statusCode(204);

@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.xenplane.core.config.CoreConfig;
 
 /**
  * Refuses a body larger than {@code xenplane.api.max-body-bytes} with a 413 problem before it
@@ -26,8 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class RequestSizeLimit {
     private final long maxBodyBytes;
 
-    public RequestSizeLimit(@ConfigProperty(name = "xenplane.api.max-body-bytes", defaultValue = "1048576") long maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+    public RequestSizeLimit(CoreConfig.Api config) {
+        this.maxBodyBytes = config.maxBodyBytes();
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)

@@ -3,8 +3,8 @@ package org.xenplane.core.event;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.xenplane.core.config.CoreConfig;
 
 /** Keeps the outbox bounded: events older than the retention age or beyond the retained count go. */
 @ApplicationScoped
@@ -15,12 +15,10 @@ public class EventPruner {
     private final Duration maxAge;
     private final long maxCount;
 
-    public EventPruner(EventStore store,
-                       @ConfigProperty(name = "xenplane.events.retention.max-age", defaultValue = "P1D") Duration maxAge,
-                       @ConfigProperty(name = "xenplane.events.retention.max-count", defaultValue = "200000") long maxCount) {
+    public EventPruner(EventStore store, CoreConfig.Events config) {
         this.store = store;
-        this.maxAge = maxAge;
-        this.maxCount = maxCount;
+        this.maxAge = config.retention().maxAge();
+        this.maxCount = config.retention().maxCount();
     }
 
     @Scheduled(every = "${xenplane.events.retention.interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

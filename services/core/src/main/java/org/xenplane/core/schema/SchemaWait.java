@@ -11,6 +11,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+import org.xenplane.core.config.CoreConfig;
 
 /**
  * A replica that does not migrate ({@code quarkus.flyway.migrate-at-start=false}, as the Helm chart
@@ -26,12 +27,13 @@ public class SchemaWait {
     private static final Duration POLL = Duration.ofSeconds(3);
     private static final int BEFORE_THE_SCHEDULER = -1000;
 
+    /** Reads Quarkus's own {@code migrate-at-start} as it is: a copy under {@code xenplane.*} could disagree with it. */
     void onStart(@Observes @Priority(BEFORE_THE_SCHEDULER) StartupEvent event, Flyway flyway,
                  @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
-                 @ConfigProperty(name = "xenplane.schema.wait-timeout", defaultValue = "10m") Duration timeout)
+                 CoreConfig.Schema config)
             throws InterruptedException {
         if (!migrateAtStart) {
-            awaitMigrations(flyway, timeout, POLL);
+            awaitMigrations(flyway, config.waitTimeout(), POLL);
         }
     }
 

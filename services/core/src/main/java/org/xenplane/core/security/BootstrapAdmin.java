@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.xenplane.core.config.CoreConfig;
 
 /**
  * At first start (no bootstrap admin in the store) creates the bootstrap administrator's API
@@ -25,10 +25,9 @@ public class BootstrapAdmin {
     private final EntityManager em;
     private final Optional<String> configuredToken;
 
-    public BootstrapAdmin(EntityManager em,
-                          @ConfigProperty(name = "xenplane.bootstrap.admin-token") Optional<String> configuredToken) {
+    public BootstrapAdmin(EntityManager em, CoreConfig.Bootstrap config) {
         this.em = em;
-        this.configuredToken = configuredToken;
+        this.configuredToken = config.adminToken();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.xenplane.core.config.CoreConfig;
 
 /**
  * Verifies a bearer secret against the shared store, behind a short cache. Every replica of
@@ -29,8 +29,8 @@ public class CredentialVerifier {
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public CredentialVerifier(@ConfigProperty(name = "xenplane.security.credential-cache-ttl", defaultValue = "3s") Duration ttl) {
-        this.ttl = ttl;
+    public CredentialVerifier(CoreConfig.Security config) {
+        this.ttl = config.credentialCacheTtl();
     }
 
     public Optional<Caller> verify(String secret) {

@@ -7,11 +7,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.rest.ServiceCalls;
 import org.xenplane.core.security.Role;
 import org.xenplane.core.security.ServiceCredentials;
+import org.xenplane.core.config.CoreConfig;
 
 /**
  * The {@link VmStorage} of a process without the storage service: over REST to
@@ -27,9 +27,10 @@ public class VmStorageChoice {
     @Produces
     @DefaultBean
     @ApplicationScoped
-    VmStorage vmStorage(@ConfigProperty(name = "xenplane.storage.url") Optional<String> url,
-                        @ConfigProperty(name = "xenplane.storage.timeout", defaultValue = "120s") Duration timeout,
+    VmStorage vmStorage(CoreConfig.StorageService config,
                         ServiceCredentials credentials, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
+        Optional<String> url = config.url();
+        Duration timeout = config.timeout();
         if (url.isEmpty() || url.get().isBlank()) {
             return new StorageNotInProcess();
         }

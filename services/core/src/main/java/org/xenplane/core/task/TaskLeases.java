@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.DatabaseFailures;
+import org.xenplane.core.config.CoreConfig;
 
 /**
  * This replica's hold on the tasks it runs. Each replica has a random id, new at each start; a
@@ -34,9 +34,9 @@ public class TaskLeases {
     private volatile long connectedSince = System.nanoTime();
     private volatile boolean connected = true;
 
-    public TaskLeases(EntityManager em, @ConfigProperty(name = "xenplane.tasks.lease") Duration lease) {
+    public TaskLeases(EntityManager em, CoreConfig.Tasks config) {
         this.em = em;
-        this.lease = lease;
+        this.lease = config.lease();
     }
 
     /** This replica's id: the owner of the tasks it begins. */

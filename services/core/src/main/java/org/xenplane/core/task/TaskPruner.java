@@ -3,7 +3,7 @@ package org.xenplane.core.task;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.xenplane.core.config.CoreConfig;
 
 /** Forgets finished tasks after {@code xenplane.tasks.retention} (XenAPI keeps finished tasks a while too). */
 @ApplicationScoped
@@ -11,10 +11,9 @@ public class TaskPruner {
     private final TaskStore store;
     private final Duration retention;
 
-    public TaskPruner(TaskStore store,
-                      @ConfigProperty(name = "xenplane.tasks.retention", defaultValue = "P1D") Duration retention) {
+    public TaskPruner(TaskStore store, CoreConfig.Tasks config) {
         this.store = store;
-        this.retention = retention;
+        this.retention = config.retention();
     }
 
     @Scheduled(every = "${xenplane.tasks.prune-interval:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -10,11 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventNotifier;
+import org.xenplane.core.config.CoreConfig;
 
 /**
  * Runs operations as tasks: the task is persisted before the work starts, and finishes exactly
@@ -34,13 +34,13 @@ public class TaskRunner {
     private final ExecutorService workers;
 
     public TaskRunner(TaskStore store, EventNotifier notifier, TaskLeases leases, Instance<TaskRecovery> recoveries,
-                      @ConfigProperty(name = "xenplane.tasks.workers", defaultValue = "64") int workers) {
+                      CoreConfig.Tasks config) {
         this.store = store;
         this.notifier = notifier;
         this.leases = leases;
         this.recoveries = recoveries;
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workers, r -> {
+        this.workers = Executors.newFixedThreadPool(config.workers(), r -> {
             Thread t = new Thread(r, "xenplane-task-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -19,6 +19,8 @@ import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CallerKind;
 import org.xenplane.core.security.OperationCatalog;
 import org.xenplane.core.security.Role;
+import org.xenplane.identity.api.AuditView;
+import org.xenplane.identity.api.RoleView;
 import org.xenplane.identity.service.AuditQuery;
 
 /** {@code /api/v1/audit} and {@code /api/v1/roles}: who did what, and who may do what. */

@@ -17,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.identity.api.LoginRequest;
+import org.xenplane.identity.api.PasswordChange;
+import org.xenplane.identity.api.SessionView;
 import org.xenplane.identity.service.SessionService;
 import org.xenplane.identity.service.UserService;
 

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.identity.api.TokenCreate;
+import org.xenplane.identity.api.TokenView;
 import org.xenplane.identity.service.TokenService;
 
 /** {@code /api/v1/tokens}: API tokens for automation. */

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,15 +22,16 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.security.DeclaredOperation;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
+import org.xenplane.identity.api.PasswordReset;
+import org.xenplane.identity.api.UserCreate;
+import org.xenplane.identity.api.UserUpdate;
+import org.xenplane.identity.api.UserView;
 import org.xenplane.identity.model.User;
 import org.xenplane.identity.service.LoginThrottle;
-import org.xenplane.identity.service.UserOperation;
+import org.xenplane.identity.service.UserChanges;
 import org.xenplane.identity.service.UserService;
 
 /** {@code /api/v1/users}: local users and their roles. */
@@ -41,13 +41,13 @@ import org.xenplane.identity.service.UserService;
 public class UserResource {
     private final UserService users;
     private final LoginThrottle throttle;
-    private final TaskRunner tasks;
+    private final UserChanges changes;
     private final CurrentCaller caller;
 
-    public UserResource(UserService users, LoginThrottle throttle, TaskRunner tasks, CurrentCaller caller) {
+    public UserResource(UserService users, LoginThrottle throttle, UserChanges changes, CurrentCaller caller) {
         this.users = users;
         this.throttle = throttle;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -74,14 +74,9 @@ public class UserResource {
     @Operation(summary = "Create a user")
     @APIResponse(responseCode = "201", description = "The user; the task id is in the Xenplane-Task header")
     public Response create(@NotNull @Valid UserCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        AtomicReference<UserView> created = new AtomicReference<>();
-        TaskView task = tasks.run(request(UserOperation.CREATE, null, key), caller.get().subject(), ctx -> {
-            created.set(users.create(request));
-            return TaskResult.of(User.CLASS, created.get().id());
-        });
-        UserView body = created.get() != null ? created.get() : users.get(task.result().id());
-        return Response.status(Response.Status.CREATED).entity(body)
-                .header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+        TaskOutcome<UserView> created = changes.create(request, caller.get().subject(), IdempotencyKeys.validate(key));
+        return Response.status(Response.Status.CREATED).entity(created.value())
+                .header(TaskResponses.TASK_HEADER, created.task().id().toString()).build();
     }
 
     @PATCH
@@ -94,11 +89,8 @@ public class UserResource {
     public Response update(@PathParam("id") String id, @NotNull @Valid UserUpdate update,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID userId = Ids.parse(User.CLASS, id);
-        TaskView task = tasks.run(request(UserOperation.UPDATE, userId, key), caller.get().subject(), ctx -> {
-            users.update(userId, update);
-            return TaskResult.of(User.CLASS, userId);
-        });
-        return TaskResponses.finished(task, users.get(userId));
+        TaskOutcome<UserView> updated = changes.update(userId, update, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(updated.task(), updated.value());
     }
 
     @DELETE
@@ -108,10 +100,7 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID userId = Ids.parse(User.CLASS, id);
-        TaskView task = tasks.run(request(UserOperation.DESTROY, userId, key), caller.get().subject(), ctx -> {
-            users.destroy(userId);
-            return TaskResult.NONE;
-        });
+        TaskView task = changes.destroy(userId, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 
@@ -123,10 +112,7 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Set")
     public Response resetPassword(@PathParam("id") String id, @NotNull @Valid PasswordReset reset) {
         UUID userId = Ids.parse(User.CLASS, id);
-        TaskView task = tasks.run(request(UserOperation.RESET_PASSWORD, userId, null), caller.get().subject(), ctx -> {
-            users.resetPassword(userId, reset.newPassword());
-            return TaskResult.of(User.CLASS, userId);
-        });
+        TaskView task = changes.resetPassword(userId, reset.newPassword(), caller.get().subject());
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 
@@ -138,9 +124,5 @@ public class UserResource {
     public Response unlock(@PathParam("id") String id) {
         throttle.unlock(users.nameOf(Ids.parse(User.CLASS, id)));
         return Response.noContent().build();
-    }
-
-    private static TaskRequest request(DeclaredOperation operation, UUID userId, String key) {
-        return new TaskRequest(operation, User.CLASS, userId, IdempotencyKeys.validate(key));
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.xenplane.identity.rest.AuditView;
+import org.xenplane.identity.api.AuditView;
 
 /** Reads the audit log, newest first, with optional filters. */
 @ApplicationScoped

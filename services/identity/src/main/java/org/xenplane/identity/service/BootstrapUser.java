@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.xenplane.core.security.Role;
 import org.xenplane.identity.model.User;
@@ -32,11 +31,10 @@ public class BootstrapUser {
     private final Passwords passwords;
     private final Optional<String> configuredPassword;
 
-    public BootstrapUser(EntityManager em, Passwords passwords,
-                         @ConfigProperty(name = "xenplane.bootstrap.admin-password") Optional<String> configuredPassword) {
+    public BootstrapUser(EntityManager em, Passwords passwords, IdentityConfig.Bootstrap config) {
         this.em = em;
         this.passwords = passwords;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = config.adminPassword();
     }
 
     void onStart(@Observes StartupEvent event) {

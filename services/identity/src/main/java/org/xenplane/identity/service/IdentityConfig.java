@@ -2,11 +2,12 @@ package org.xenplane.identity.service;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The identity service's settings ({@code xenplane.identity.*}); defaults in its
  * microprofile-config.properties. The bootstrap administrator's password is under
- * {@code xenplane.bootstrap.*}, the namespace it shares with core's bootstrap token.
+ * {@code xenplane.bootstrap.*}, the namespace it shares with core's bootstrap token: {@link Bootstrap}.
  */
 @ConfigMapping(prefix = "xenplane.identity")
 public interface IdentityConfig {
@@ -46,5 +47,15 @@ public interface IdentityConfig {
 
         /** Counters reset after this long without a failure. */
         Duration window();
+    }
+
+    /** {@code xenplane.bootstrap.*}: the part the identity service reads. */
+    @ConfigMapping(prefix = "xenplane.bootstrap")
+    interface Bootstrap {
+        /**
+         * The bootstrap administrator's password at first start (env
+         * {@code XENPLANE_BOOTSTRAP_ADMIN_PASSWORD}); absent: a new one is printed once. Secret.
+         */
+        Optional<String> adminPassword();
     }
 }

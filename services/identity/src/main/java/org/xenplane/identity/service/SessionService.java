@@ -18,7 +18,7 @@ import org.xenplane.core.security.CredentialPurpose;
 import org.xenplane.core.security.CredentialVerifier;
 import org.xenplane.core.security.Tokens;
 import org.xenplane.identity.model.User;
-import org.xenplane.identity.rest.SessionView;
+import org.xenplane.identity.api.SessionView;
 
 /**
  * Login and logout (XenAPI {@code session.login_with_password} / {@code logout}). A session is an

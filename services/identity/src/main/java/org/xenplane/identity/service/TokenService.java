@@ -15,8 +15,8 @@ import org.xenplane.core.security.CredentialPurpose;
 import org.xenplane.core.security.CredentialVerifier;
 import org.xenplane.core.security.Role;
 import org.xenplane.core.security.Tokens;
-import org.xenplane.identity.rest.TokenCreate;
-import org.xenplane.identity.rest.TokenView;
+import org.xenplane.identity.api.TokenCreate;
+import org.xenplane.identity.api.TokenView;
 
 /** API tokens for automation: named, role-limited, optionally expiring, revocable, shown once, stored hashed. */
 @ApplicationScoped

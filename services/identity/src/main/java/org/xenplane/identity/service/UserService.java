@@ -16,9 +16,9 @@ import org.xenplane.core.security.CredentialPurpose;
 import org.xenplane.core.security.CredentialVerifier;
 import org.xenplane.core.security.Role;
 import org.xenplane.identity.model.User;
-import org.xenplane.identity.rest.UserCreate;
-import org.xenplane.identity.rest.UserUpdate;
-import org.xenplane.identity.rest.UserView;
+import org.xenplane.identity.api.UserCreate;
+import org.xenplane.identity.api.UserUpdate;
+import org.xenplane.identity.api.UserView;
 
 /**
  * Managing users. The pool never loses its last enabled pool-admin; disabling or deleting a user

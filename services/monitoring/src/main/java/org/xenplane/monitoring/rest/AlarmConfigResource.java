@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,12 +19,11 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
-import org.xenplane.core.task.TaskView;
-import org.xenplane.monitoring.service.AlarmConfigOperation;
+import org.xenplane.monitoring.api.AlarmConfigUpdate;
+import org.xenplane.monitoring.api.AlarmConfigView;
+import org.xenplane.monitoring.service.AlarmConfigChanges;
 import org.xenplane.monitoring.service.AlarmConfigs;
 
 /**
@@ -41,12 +39,12 @@ public class AlarmConfigResource {
             + " (`xenplane.monitoring.alarms.*`). An `alarm_config mod` event carries the new state.";
 
     private final AlarmConfigs configs;
-    private final TaskRunner tasks;
+    private final AlarmConfigChanges changes;
     private final CurrentCaller caller;
 
-    public AlarmConfigResource(AlarmConfigs configs, TaskRunner tasks, CurrentCaller caller) {
+    public AlarmConfigResource(AlarmConfigs configs, AlarmConfigChanges changes, CurrentCaller caller) {
         this.configs = configs;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -109,13 +107,8 @@ public class AlarmConfigResource {
     }
 
     private Response set(String objectClass, UUID objectId, AlarmConfigs.Overrides wanted, String key) {
-        AtomicReference<AlarmConfigs.Effective> done = new AtomicReference<>();
-        TaskView task = tasks.run(new TaskRequest(AlarmConfigOperation.setFor(objectClass), objectClass, objectId,
-                IdempotencyKeys.validate(key)), caller.get().subject(), ctx -> {
-                    done.set(configs.set(objectClass, objectId, wanted));
-                    return TaskResult.of(objectClass, objectId);
-                });
-        AlarmConfigs.Effective body = done.get() != null ? done.get() : configs.get(objectClass, objectId);
-        return TaskResponses.finished(task, AlarmConfigView.of(body));
+        TaskOutcome<AlarmConfigs.Effective> done = changes.set(objectClass, objectId, wanted, caller.get().subject(),
+                IdempotencyKeys.validate(key));
+        return TaskResponses.finished(done.task(), AlarmConfigView.of(done.value()));
     }
 }

@@ -26,6 +26,7 @@ import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
 import org.xenplane.daemon.protocol.MetricsReport;
+import org.xenplane.monitoring.api.MetricsView;
 import org.xenplane.monitoring.model.Consolidation;
 import org.xenplane.monitoring.service.MetricsService;
 import org.xenplane.monitoring.service.MonitoringOperation;

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,13 +21,13 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
+import org.xenplane.network.api.BondCreate;
+import org.xenplane.network.api.BondView;
 import org.xenplane.network.model.Bond;
-import org.xenplane.network.service.BondOperation;
+import org.xenplane.network.service.BondChanges;
 import org.xenplane.network.service.BondService;
 
 /** {@code /api/v1/bonds}: bonds of a host's NICs. */
@@ -37,12 +36,12 @@ import org.xenplane.network.service.BondService;
 @Tag(name = "bonds")
 public class BondResource {
     private final BondService bonds;
-    private final TaskRunner tasks;
+    private final BondChanges changes;
     private final CurrentCaller caller;
 
-    public BondResource(BondService bonds, TaskRunner tasks, CurrentCaller caller) {
+    public BondResource(BondService bonds, BondChanges changes, CurrentCaller caller) {
         this.bonds = bonds;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -70,14 +69,9 @@ public class BondResource {
             + "host's daemon makes the bond and the network's bridge. Nothing stays recorded if it refuses.")
     @APIResponse(responseCode = "201", description = "The bond; the task id is in the Xenplane-Task header")
     public Response create(@NotNull @Valid BondCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        AtomicReference<BondView> created = new AtomicReference<>();
-        TaskView task = tasks.run(new TaskRequest(BondOperation.CREATE, Bond.CLASS, null, IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    created.set(bonds.create(request, ctx.taskId().toString()));
-                    return TaskResult.of(Bond.CLASS, created.get().id());
-                });
-        BondView body = created.get() != null ? created.get() : bonds.get(task.result().id());
-        return Response.status(Response.Status.CREATED).entity(body).header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+        TaskOutcome<BondView> created = changes.create(request, caller.get().subject(), IdempotencyKeys.validate(key));
+        return Response.status(Response.Status.CREATED).entity(created.value())
+                .header(TaskResponses.TASK_HEADER, created.task().id().toString()).build();
     }
 
     @DELETE
@@ -88,11 +82,7 @@ public class BondResource {
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID bondId = Ids.parse(Bond.CLASS, id);
-        TaskView task = tasks.run(new TaskRequest(BondOperation.DESTROY, Bond.CLASS, bondId, IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    bonds.destroy(bondId, ctx.taskId(), ctx.taskId().toString());
-                    return TaskResult.NONE;
-                });
+        TaskView task = changes.destroy(bondId, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,17 +22,14 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.security.DeclaredOperation;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
-import org.xenplane.core.task.TaskView;
+import org.xenplane.network.api.NetworkCreate;
+import org.xenplane.network.api.NetworkUpdate;
+import org.xenplane.network.api.NetworkView;
 import org.xenplane.network.model.Network;
-import org.xenplane.network.service.NetworkOperation;
+import org.xenplane.network.service.NetworkChanges;
 import org.xenplane.network.service.NetworkService;
-import org.xenplane.network.service.VlanOperation;
-import org.xenplane.network.service.VlanService;
 
 /** {@code /api/v1/networks}: the pool's networks. */
 @Path("/api/v1/networks")
@@ -41,14 +37,12 @@ import org.xenplane.network.service.VlanService;
 @Tag(name = "networks")
 public class NetworkResource {
     private final NetworkService networks;
-    private final VlanService vlans;
-    private final TaskRunner tasks;
+    private final NetworkChanges changes;
     private final CurrentCaller caller;
 
-    public NetworkResource(NetworkService networks, VlanService vlans, TaskRunner tasks, CurrentCaller caller) {
+    public NetworkResource(NetworkService networks, NetworkChanges changes, CurrentCaller caller) {
         this.networks = networks;
-        this.vlans = vlans;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -76,13 +70,9 @@ public class NetworkResource {
             + "its bridge is made on each host that needs it.")
     @APIResponse(responseCode = "201", description = "The network; the task id is in the Xenplane-Task header")
     public Response create(@NotNull @Valid NetworkCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        AtomicReference<NetworkView> created = new AtomicReference<>();
-        TaskView task = tasks.run(request(NetworkOperation.CREATE, null, key), caller.get().subject(), ctx -> {
-            created.set(networks.create(request));
-            return TaskResult.of(Network.CLASS, created.get().id());
-        });
-        NetworkView body = created.get() != null ? created.get() : networks.get(task.result().id());
-        return Response.status(Response.Status.CREATED).entity(body).header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+        TaskOutcome<NetworkView> created = changes.create(request, caller.get().subject(), IdempotencyKeys.validate(key));
+        return Response.status(Response.Status.CREATED).entity(created.value())
+                .header(TaskResponses.TASK_HEADER, created.task().id().toString()).build();
     }
 
     @PATCH
@@ -94,11 +84,8 @@ public class NetworkResource {
     public Response update(@PathParam("id") String id, @NotNull @Valid NetworkUpdate update,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID networkId = Ids.parse(Network.CLASS, id);
-        TaskView task = tasks.run(request(NetworkOperation.UPDATE, networkId, key), caller.get().subject(), ctx -> {
-            networks.update(networkId, update);
-            return TaskResult.of(Network.CLASS, networkId);
-        });
-        return TaskResponses.finished(task, networks.get(networkId));
+        TaskOutcome<NetworkView> updated = changes.update(networkId, update, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(updated.task(), updated.value());
     }
 
     @DELETE
@@ -109,12 +96,7 @@ public class NetworkResource {
     @APIResponse(responseCode = "202", description = "The task")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID networkId = Ids.parse(Network.CLASS, id);
-        networks.assertDestroyable(networkId);
-        return TaskResponses.accepted(tasks.submit(request(NetworkOperation.DESTROY, networkId, key), caller.get().subject(),
-                ctx -> {
-                    networks.destroy(networkId, ctx);
-                    return TaskResult.NONE;
-                }));
+        return TaskResponses.accepted(changes.destroy(networkId, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @DELETE
@@ -126,15 +108,6 @@ public class NetworkResource {
     @APIResponse(responseCode = "202", description = "The task")
     public Response destroyVlans(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID networkId = Ids.parse(Network.CLASS, id);
-        networks.get(networkId);
-        return TaskResponses.accepted(tasks.submit(request(VlanOperation.DESTROY, networkId, key), caller.get().subject(),
-                ctx -> {
-                    vlans.destroyOnNetwork(networkId, ctx);
-                    return TaskResult.of(Network.CLASS, networkId);
-                }));
-    }
-
-    private static TaskRequest request(DeclaredOperation operation, UUID networkId, String key) {
-        return new TaskRequest(operation, Network.CLASS, networkId, IdempotencyKeys.validate(key));
+        return TaskResponses.accepted(changes.destroyVlans(networkId, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 }

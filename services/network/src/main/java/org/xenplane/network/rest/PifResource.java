@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,14 +21,13 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
-import org.xenplane.core.task.TaskView;
+import org.xenplane.network.api.IpConfigRequest;
+import org.xenplane.network.api.PifScan;
+import org.xenplane.network.api.PifView;
 import org.xenplane.network.model.Pif;
-import org.xenplane.network.service.PifDiscovery;
-import org.xenplane.network.service.PifOperation;
+import org.xenplane.network.service.PifChanges;
 import org.xenplane.network.service.PifService;
 
 /** {@code /api/v1/pifs}: the hosts' interfaces to networks. */
@@ -38,14 +36,12 @@ import org.xenplane.network.service.PifService;
 @Tag(name = "pifs")
 public class PifResource {
     private final PifService pifs;
-    private final PifDiscovery discovery;
-    private final TaskRunner tasks;
+    private final PifChanges changes;
     private final CurrentCaller caller;
 
-    public PifResource(PifService pifs, PifDiscovery discovery, TaskRunner tasks, CurrentCaller caller) {
+    public PifResource(PifService pifs, PifChanges changes, CurrentCaller caller) {
         this.pifs = pifs;
-        this.discovery = discovery;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -74,13 +70,8 @@ public class PifResource {
             + "daemon reports (also done every xenplane.network.pif-scan-interval).")
     @APIResponse(responseCode = "200", description = "The host's PIFs; the task id is in the Xenplane-Task header")
     public Response scan(@NotNull @Valid PifScan request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        AtomicReference<List<PifView>> scanned = new AtomicReference<>();
-        TaskView task = tasks.run(new TaskRequest(PifOperation.SCAN, "host", request.hostId(), IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    scanned.set(discovery.scan(request.hostId()));
-                    return TaskResult.of("host", request.hostId());
-                });
-        return TaskResponses.finished(task, scanned.get() != null ? scanned.get() : pifs.list(request.hostId()));
+        TaskOutcome<List<PifView>> scanned = changes.scan(request.hostId(), caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(scanned.task(), scanned.value());
     }
 
     @POST
@@ -93,12 +84,8 @@ public class PifResource {
     public Response reconfigureIp(@PathParam("id") String id, @NotNull @Valid IpConfigRequest config,
                                   @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID pifId = Ids.parse(Pif.CLASS, id);
-        AtomicReference<PifView> done = new AtomicReference<>();
-        TaskView task = tasks.run(new TaskRequest(PifOperation.RECONFIGURE_IP, Pif.CLASS, pifId, IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    done.set(pifs.reconfigureIp(pifId, config.toConfig(), ctx.taskId(), ctx.taskId().toString()));
-                    return TaskResult.of(Pif.CLASS, pifId);
-                });
-        return TaskResponses.finished(task, done.get() != null ? done.get() : pifs.get(pifId));
+        TaskOutcome<PifView> done = changes.reconfigureIp(pifId, config.toConfig(), caller.get().subject(),
+                IdempotencyKeys.validate(key));
+        return TaskResponses.finished(done.task(), done.value());
     }
 }

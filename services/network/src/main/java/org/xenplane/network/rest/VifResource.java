@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,13 +22,13 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
+import org.xenplane.network.api.VifCreate;
+import org.xenplane.network.api.VifView;
 import org.xenplane.network.model.Vif;
-import org.xenplane.network.service.VifOperation;
+import org.xenplane.network.service.VifChanges;
 import org.xenplane.network.service.VifService;
 
 /** {@code /api/v1/vifs}: VMs' NICs. */
@@ -38,12 +37,12 @@ import org.xenplane.network.service.VifService;
 @Tag(name = "vifs")
 public class VifResource {
     private final VifService vifs;
-    private final TaskRunner tasks;
+    private final VifChanges changes;
     private final CurrentCaller caller;
 
-    public VifResource(VifService vifs, TaskRunner tasks, CurrentCaller caller) {
+    public VifResource(VifService vifs, VifChanges changes, CurrentCaller caller) {
         this.vifs = vifs;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -71,14 +70,9 @@ public class VifResource {
             + "locally administered); either way unique in the pool.")
     @APIResponse(responseCode = "201", description = "The VIF; the task id is in the Xenplane-Task header")
     public Response create(@NotNull @Valid VifCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        AtomicReference<VifView> created = new AtomicReference<>();
-        TaskView task = tasks.run(new TaskRequest(VifOperation.CREATE, Vif.CLASS, null, IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    created.set(vifs.create(request));
-                    return TaskResult.of(Vif.CLASS, created.get().id());
-                });
-        VifView body = created.get() != null ? created.get() : vifs.get(task.result().id());
-        return Response.status(Response.Status.CREATED).entity(body).header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+        TaskOutcome<VifView> created = changes.create(request, caller.get().subject(), IdempotencyKeys.validate(key));
+        return Response.status(Response.Status.CREATED).entity(created.value())
+                .header(TaskResponses.TASK_HEADER, created.task().id().toString()).build();
     }
 
     @DELETE
@@ -88,10 +82,7 @@ public class VifResource {
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vifId = Ids.parse(Vif.CLASS, id);
-        TaskView task = tasks.run(request(VifOperation.DESTROY, vifId, key), caller.get().subject(), ctx -> {
-            vifs.destroy(vifId);
-            return TaskResult.NONE;
-        });
+        TaskView task = changes.destroy(vifId, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 
@@ -103,11 +94,8 @@ public class VifResource {
     @APIResponse(responseCode = "200", description = "The VIF; the task id is in the Xenplane-Task header")
     public Response plug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vifId = Ids.parse(Vif.CLASS, id);
-        TaskView task = tasks.run(request(VifOperation.PLUG, vifId, key), caller.get().subject(), ctx -> {
-            vifs.plug(vifId, ctx.taskId());
-            return TaskResult.of(Vif.CLASS, vifId);
-        });
-        return TaskResponses.finished(task, vifs.get(vifId));
+        TaskOutcome<VifView> plugged = changes.plug(vifId, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(plugged.task(), plugged.value());
     }
 
     @POST
@@ -117,14 +105,7 @@ public class VifResource {
     @APIResponse(responseCode = "200", description = "The VIF; the task id is in the Xenplane-Task header")
     public Response unplug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vifId = Ids.parse(Vif.CLASS, id);
-        TaskView task = tasks.run(request(VifOperation.UNPLUG, vifId, key), caller.get().subject(), ctx -> {
-            vifs.unplug(vifId, ctx.taskId());
-            return TaskResult.of(Vif.CLASS, vifId);
-        });
-        return TaskResponses.finished(task, vifs.get(vifId));
-    }
-
-    private static TaskRequest request(VifOperation operation, UUID vifId, String key) {
-        return new TaskRequest(operation, Vif.CLASS, vifId, IdempotencyKeys.validate(key));
+        TaskOutcome<VifView> unplugged = changes.unplug(vifId, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(unplugged.task(), unplugged.value());
     }
 }

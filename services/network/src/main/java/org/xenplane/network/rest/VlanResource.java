@@ -21,15 +21,13 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
-import org.xenplane.network.model.Network;
+import org.xenplane.network.api.VlanCreate;
+import org.xenplane.network.api.VlanView;
 import org.xenplane.network.model.Vlan;
 import org.xenplane.network.service.Checks;
-import org.xenplane.network.service.VlanOperation;
+import org.xenplane.network.service.VlanChanges;
 import org.xenplane.network.service.VlanService;
 
 /** {@code /api/v1/vlans}: VLANs, one per host and tagged PIF. */
@@ -38,12 +36,12 @@ import org.xenplane.network.service.VlanService;
 @Tag(name = "vlans")
 public class VlanResource {
     private final VlanService vlans;
-    private final TaskRunner tasks;
+    private final VlanChanges changes;
     private final CurrentCaller caller;
 
-    public VlanResource(VlanService vlans, TaskRunner tasks, CurrentCaller caller) {
+    public VlanResource(VlanService vlans, VlanChanges changes, CurrentCaller caller) {
         this.vlans = vlans;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -76,9 +74,8 @@ public class VlanResource {
     public Response create(@NotNull @Valid VlanCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         Checks.vlanTag(request.tag());
         Checks.interfaceName("device", request.device());
-        TaskRequest task = new TaskRequest(VlanOperation.CREATE, Network.CLASS, request.networkId(), IdempotencyKeys.validate(key));
-        return TaskResponses.accepted(tasks.submit(task, caller.get().subject(), ctx ->
-                TaskResult.of(Network.CLASS, vlans.createAcrossPool(request.networkId(), request.device(), request.tag(), ctx))));
+        return TaskResponses.accepted(changes.createAcrossPool(request.networkId(), request.device(), request.tag(),
+                caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @DELETE
@@ -89,11 +86,7 @@ public class VlanResource {
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vlanId = Ids.parse(Vlan.CLASS, id);
-        TaskView task = tasks.run(new TaskRequest(VlanOperation.DESTROY, Vlan.CLASS, vlanId, IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    vlans.destroy(vlanId, ctx.taskId(), ctx.taskId().toString());
-                    return TaskResult.NONE;
-                });
+        TaskView task = changes.destroy(vlanId, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 }

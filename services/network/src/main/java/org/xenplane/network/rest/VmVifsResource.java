@@ -13,23 +13,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
-import org.xenplane.core.network.VmRuntime;
 import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.vm.VmDomains;
+import org.xenplane.network.api.VifCount;
+import org.xenplane.network.api.VmVifsCall;
 import org.xenplane.network.service.NetworkingForVms;
-import org.xenplane.network.service.VmVifOperation;
+import org.xenplane.network.service.VmVifChanges;
 
 /**
  * {@code /api/v1/vm-vifs/{vm}}: the network halves of VM operations, on all of a VM's VIFs at once,
@@ -45,14 +43,14 @@ public class VmVifsResource {
     private static final String VM = "vm";
 
     private final NetworkingForVms networking;
-    private final VmRuntime vms;
-    private final TaskRunner tasks;
+    private final VmDomains vms;
+    private final VmVifChanges changes;
     private final CurrentCaller caller;
 
-    public VmVifsResource(NetworkingForVms networking, VmRuntime vms, TaskRunner tasks, CurrentCaller caller) {
+    public VmVifsResource(NetworkingForVms networking, VmDomains vms, VmVifChanges changes, CurrentCaller caller) {
         this.networking = networking;
         this.vms = vms;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -76,12 +74,7 @@ public class VmVifsResource {
                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = existing(vm);
         UUID hostId = required("hostId", body.hostId());
-        AtomicReference<List<Nic>> nics = new AtomicReference<>();
-        tasks.run(request(VmVifOperation.ENSURE, vmId, key), caller.get().subject(), ctx -> {
-            nics.set(networking.ensureNetworksOnHost(vmId, hostId));
-            return TaskResult.NONE;
-        });
-        return nics.get() != null ? nics.get() : networking.nicsForVm(vmId);
+        return changes.ensure(vmId, hostId, caller.get().subject(), IdempotencyKeys.validate(key));
     }
 
     @POST
@@ -95,11 +88,7 @@ public class VmVifsResource {
                               @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = existing(vm);
         boolean attached = required("attached", body.attached());
-        tasks.run(request(VmVifOperation.MARK_ATTACHED, vmId, key), caller.get().subject(), ctx -> {
-            networking.setVifsAttached(vmId, attached);
-            return TaskResult.NONE;
-        });
-        return networking.nicsForVm(vmId);
+        return changes.markAttached(vmId, attached, caller.get().subject(), IdempotencyKeys.validate(key));
     }
 
     @POST
@@ -114,12 +103,7 @@ public class VmVifsResource {
                          @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = existing(vm);
         UUID toVm = required("toVmId", body.toVmId());
-        AtomicReference<Integer> count = new AtomicReference<>(0);
-        tasks.run(request(VmVifOperation.COPY, vmId, key), caller.get().subject(), ctx -> {
-            count.set(networking.copyVifs(vmId, toVm));
-            return TaskResult.NONE;
-        });
-        return new VifCount(count.get());
+        return new VifCount(changes.copy(vmId, toVm, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @DELETE
@@ -128,12 +112,7 @@ public class VmVifsResource {
     @APIResponse(responseCode = "200", description = "How many VIFs were removed")
     public VifCount destroy(@PathParam("vm") String vm, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = existing(vm);
-        AtomicReference<Integer> count = new AtomicReference<>(0);
-        tasks.run(request(VmVifOperation.DESTROY, vmId, key), caller.get().subject(), ctx -> {
-            count.set(networking.destroyVifs(vmId));
-            return TaskResult.NONE;
-        });
-        return new VifCount(count.get());
+        return new VifCount(changes.destroy(vmId, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     /** The VM of the path; a VM that does not exist (as the VM service answers) is HANDLE_INVALID. */
@@ -145,9 +124,6 @@ public class VmVifsResource {
         return vmId;
     }
 
-    private static TaskRequest request(VmVifOperation op, UUID vmId, String key) {
-        return new TaskRequest(op, VM, vmId, IdempotencyKeys.validate(key));
-    }
 
     private static <T> T required(String field, T value) {
         if (value == null) {

@@ -22,8 +22,8 @@ import org.xenplane.network.model.Bond;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Pif;
 import org.xenplane.network.model.Vlan;
-import org.xenplane.network.rest.BondCreate;
-import org.xenplane.network.rest.BondView;
+import org.xenplane.network.api.BondCreate;
+import org.xenplane.network.api.BondView;
 
 /**
  * Bonds: the records first (the members locked, so that no two bonds take one NIC), then the

@@ -18,9 +18,9 @@ import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.network.model.Network;
-import org.xenplane.network.rest.NetworkCreate;
-import org.xenplane.network.rest.NetworkUpdate;
-import org.xenplane.network.rest.NetworkView;
+import org.xenplane.network.api.NetworkCreate;
+import org.xenplane.network.api.NetworkUpdate;
+import org.xenplane.network.api.NetworkView;
 
 /** Networks: reading, creating, changing, destroying (with their bridges on the hosts). */
 @ApplicationScoped

@@ -5,25 +5,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.xenplane.core.network.VmDomain;
-import org.xenplane.core.network.VmRuntime;
+import org.xenplane.core.vm.VmDomain;
+import org.xenplane.core.vm.VmDomains;
+import org.xenplane.network.api.BondView;
+import org.xenplane.network.api.NetworkView;
+import org.xenplane.network.api.PifView;
+import org.xenplane.network.api.VifView;
+import org.xenplane.network.api.VlanView;
 import org.xenplane.network.model.Bond;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Pif;
 import org.xenplane.network.model.Vif;
 import org.xenplane.network.model.Vlan;
-import org.xenplane.network.rest.BondView;
-import org.xenplane.network.rest.NetworkView;
-import org.xenplane.network.rest.PifView;
-import org.xenplane.network.rest.VifView;
-import org.xenplane.network.rest.VlanView;
 
 /** Builds what clients and events see of each object, with its relations and {@code allowedOperations}. */
 @ApplicationScoped
 public class NetworkViews {
-    private final VmRuntime vms;
+    private final VmDomains vms;
 
-    public NetworkViews(VmRuntime vms) {
+    public NetworkViews(VmDomains vms) {
         this.vms = vms;
     }
 

@@ -27,7 +27,7 @@ import org.xenplane.network.model.Bond;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Pif;
 import org.xenplane.network.model.Vlan;
-import org.xenplane.network.rest.PifView;
+import org.xenplane.network.api.PifView;
 
 /**
  * Keeps PIFs current with what each host's daemon reports (XenAPI {@code PIF.scan}): every NIC

@@ -17,7 +17,7 @@ import org.xenplane.core.event.EventPublisher;
 import org.xenplane.daemon.protocol.network.BridgeSpec;
 import org.xenplane.daemon.protocol.network.IpConfig;
 import org.xenplane.network.model.Pif;
-import org.xenplane.network.rest.PifView;
+import org.xenplane.network.api.PifView;
 
 /** PIFs: reading them and reconfiguring their IP. */
 @ApplicationScoped

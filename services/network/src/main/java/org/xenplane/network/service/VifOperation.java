@@ -2,17 +2,17 @@ package org.xenplane.network.service;
 
 import static org.xenplane.core.error.ErrorCode.BRIDGE_MISSING;
 import static org.xenplane.core.error.ErrorCode.DEVICE_ALREADY_EXISTS;
-import static org.xenplane.core.error.ErrorCode.HOST_CANNOT_ATTACH_NETWORK;
 import static org.xenplane.core.error.ErrorCode.DEVICE_BUSY;
+import static org.xenplane.core.error.ErrorCode.HOST_CANNOT_ATTACH_NETWORK;
 import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
-import static org.xenplane.core.error.ErrorCode.NETWORK_BACKEND_FAILURE;
-import static org.xenplane.core.error.ErrorCode.PIF_IS_MANAGEMENT_INTERFACE;
-import static org.xenplane.core.error.ErrorCode.PIF_UNKNOWN_DEVICE;
 import static org.xenplane.core.error.ErrorCode.HYPERVISOR_ERROR;
 import static org.xenplane.core.error.ErrorCode.MAC_ALREADY_IN_USE;
 import static org.xenplane.core.error.ErrorCode.MAC_INVALID;
 import static org.xenplane.core.error.ErrorCode.MTU_INVALID;
+import static org.xenplane.core.error.ErrorCode.NETWORK_BACKEND_FAILURE;
 import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
+import static org.xenplane.core.error.ErrorCode.PIF_IS_MANAGEMENT_INTERFACE;
+import static org.xenplane.core.error.ErrorCode.PIF_UNKNOWN_DEVICE;
 import static org.xenplane.core.error.ErrorCode.VM_BAD_POWER_STATE;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
-import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.security.DeclaredOperation;
 import org.xenplane.core.security.OperationCatalog.OperationSet;
 import org.xenplane.core.security.OperationSpec;
 import org.xenplane.core.security.Role;
+import org.xenplane.core.vm.VmDomain;
 import org.xenplane.network.model.Vif;
 
 /**

@@ -14,13 +14,13 @@ import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.core.network.Nic;
-import org.xenplane.core.network.VmDomain;
-import org.xenplane.core.network.VmRuntime;
+import org.xenplane.core.vm.VmDomain;
+import org.xenplane.core.vm.VmDomains;
+import org.xenplane.network.api.LockingMode;
+import org.xenplane.network.api.VifCreate;
+import org.xenplane.network.api.VifView;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Vif;
-import org.xenplane.network.rest.LockingMode;
-import org.xenplane.network.rest.VifCreate;
-import org.xenplane.network.rest.VifView;
 
 /**
  * VIFs: a VM's NICs. A MAC is unique in the pool by the database's {@code vif_mac_unique}
@@ -35,12 +35,12 @@ public class VifService {
     private final EntityManager em;
     private final EventPublisher events;
     private final NetworkViews views;
-    private final VmRuntime vms;
+    private final VmDomains vms;
     private final NetworkingForVms vmNetworking;
     private final String defaultModel;
     private final NetworkClaims claims;
 
-    public VifService(EntityManager em, EventPublisher events, NetworkViews views, VmRuntime vms, NetworkingForVms vmNetworking,
+    public VifService(EntityManager em, EventPublisher events, NetworkViews views, VmDomains vms, NetworkingForVms vmNetworking,
                       NetworkConfig config,
                       NetworkClaims claims) {
         this.claims = claims;

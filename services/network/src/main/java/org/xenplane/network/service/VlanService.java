@@ -21,7 +21,7 @@ import org.xenplane.network.model.Bond;
 import org.xenplane.network.model.Network;
 import org.xenplane.network.model.Pif;
 import org.xenplane.network.model.Vlan;
-import org.xenplane.network.rest.VlanView;
+import org.xenplane.network.api.VlanView;
 
 /**
  * VLANs: created on every host of the pool that has the device, in two steps. First the records,

@@ -23,14 +23,14 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.Heartbeat;
 import org.xenplane.daemon.protocol.ha.HeartbeatAck;
+import org.xenplane.pool.api.HostView;
 import org.xenplane.pool.model.Host;
+import org.xenplane.pool.service.HostChanges;
 import org.xenplane.pool.service.HostLiveness;
 import org.xenplane.pool.service.HostOperation;
 import org.xenplane.pool.service.HostService;
@@ -42,13 +42,13 @@ import org.xenplane.pool.service.HostService;
 public class HostResource {
     private final HostService hosts;
     private final HostLiveness liveness;
-    private final TaskRunner tasks;
+    private final HostChanges changes;
     private final CurrentCaller caller;
 
-    public HostResource(HostService hosts, HostLiveness liveness, TaskRunner tasks, CurrentCaller caller) {
+    public HostResource(HostService hosts, HostLiveness liveness, HostChanges changes, CurrentCaller caller) {
         this.hosts = hosts;
         this.liveness = liveness;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -94,10 +94,7 @@ public class HostResource {
     @APIResponse(responseCode = "204", description = "Forgotten; the task id is in the Xenplane-Task header")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID hostId = Ids.parse(Host.CLASS, id);
-        TaskView task = tasks.run(request(HostOperation.DESTROY, hostId, key), caller.get().subject(), ctx -> {
-            hosts.destroy(hostId);
-            return TaskResult.NONE;
-        });
+        TaskView task = changes.destroy(hostId, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 
@@ -118,14 +115,7 @@ public class HostResource {
 
     private Response setEnabled(String id, HostOperation operation, String key) {
         UUID hostId = Ids.parse(Host.CLASS, id);
-        TaskView task = tasks.run(request(operation, hostId, key), caller.get().subject(), ctx -> {
-            hosts.setEnabled(hostId, operation);
-            return TaskResult.of(Host.CLASS, hostId);
-        });
-        return TaskResponses.finished(task, hosts.get(hostId));
-    }
-
-    private static TaskRequest request(HostOperation operation, UUID hostId, String key) {
-        return new TaskRequest(operation, Host.CLASS, hostId, IdempotencyKeys.validate(key));
+        TaskOutcome<HostView> done = changes.setEnabled(hostId, operation, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(done.task(), done.value());
     }
 }

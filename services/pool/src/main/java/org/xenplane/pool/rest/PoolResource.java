@@ -20,15 +20,16 @@ import org.xenplane.core.invariant.InvariantChecker;
 import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskRunner;
-import org.xenplane.core.task.TaskResult;
 import org.xenplane.daemon.protocol.JoinRequest;
 import org.xenplane.daemon.protocol.JoinResponse;
-import org.xenplane.pool.model.Pool;
+import org.xenplane.pool.api.JoinTokenRequest;
+import org.xenplane.pool.api.JoinTokenView;
+import org.xenplane.pool.api.PoolUpdate;
+import org.xenplane.pool.api.PoolView;
 import org.xenplane.pool.service.HostJoining;
-import org.xenplane.pool.service.PoolOperation;
+import org.xenplane.pool.service.PoolChanges;
 import org.xenplane.pool.service.PoolService;
 
 /** {@code /api/v1/pool}: the pool record, join tokens, the join call daemons make, and the invariant checker. */
@@ -38,15 +39,15 @@ import org.xenplane.pool.service.PoolService;
 public class PoolResource {
     private final PoolService pool;
     private final HostJoining joining;
-    private final TaskRunner tasks;
+    private final PoolChanges changes;
     private final CurrentCaller caller;
     private final InvariantChecker invariants;
 
-    public PoolResource(PoolService pool, HostJoining joining, TaskRunner tasks, CurrentCaller caller,
+    public PoolResource(PoolService pool, HostJoining joining, PoolChanges changes, CurrentCaller caller,
                         InvariantChecker invariants) {
         this.pool = pool;
         this.joining = joining;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
         this.invariants = invariants;
     }
@@ -65,13 +66,8 @@ public class PoolResource {
     @Operation(summary = "Change the pool's name, description or other_config")
     @APIResponse(responseCode = "200", description = "The updated pool; the task id is in the Xenplane-Task header")
     public Response update(@NotNull @Valid PoolUpdate update, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        PoolView current = pool.get();
-        var task = tasks.run(new TaskRequest(PoolOperation.UPDATE, Pool.CLASS, current.id(), IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    pool.update(update);
-                    return TaskResult.of(Pool.CLASS, current.id());
-                });
-        return TaskResponses.finished(task, pool.get());
+        TaskOutcome<PoolView> done = changes.update(update, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(done.task(), done.value());
     }
 
     @POST

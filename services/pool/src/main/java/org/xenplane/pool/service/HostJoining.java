@@ -23,8 +23,8 @@ import org.xenplane.daemon.protocol.JoinResponse;
 import org.xenplane.pool.model.Host;
 import org.xenplane.pool.model.JoinToken;
 import org.xenplane.pool.model.Pool;
-import org.xenplane.pool.rest.HostView;
-import org.xenplane.pool.rest.JoinTokenView;
+import org.xenplane.pool.api.HostView;
+import org.xenplane.pool.api.JoinTokenView;
 
 /**
  * How a host enters the pool: an administrator issues a single-use, expiring join token; the

@@ -19,7 +19,7 @@ import org.xenplane.core.event.EventPublisher;
 import org.xenplane.daemon.protocol.HostFacts;
 import org.xenplane.daemon.protocol.ha.HeartbeatAck;
 import org.xenplane.pool.model.Host;
-import org.xenplane.pool.rest.HostView;
+import org.xenplane.pool.api.HostView;
 
 /**
  * Host liveness from heartbeats. A heartbeat that changes nothing only moves the host's

@@ -14,7 +14,7 @@ import org.xenplane.core.event.EventPublisher;
 import org.xenplane.core.security.CallerKind;
 import org.xenplane.core.security.Credential;
 import org.xenplane.pool.model.Host;
-import org.xenplane.pool.rest.HostView;
+import org.xenplane.pool.api.HostView;
 
 /** Reading hosts and the administrator's operations on them. */
 @ApplicationScoped

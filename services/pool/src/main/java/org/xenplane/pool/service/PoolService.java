@@ -7,8 +7,8 @@ import java.util.HashMap;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.pool.model.Pool;
-import org.xenplane.pool.rest.PoolUpdate;
-import org.xenplane.pool.rest.PoolView;
+import org.xenplane.pool.api.PoolUpdate;
+import org.xenplane.pool.api.PoolView;
 
 /** The pool record and its settings. */
 @ApplicationScoped

@@ -18,14 +18,12 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
-import org.xenplane.core.task.TaskView;
+import org.xenplane.storage.api.PbdView;
 import org.xenplane.storage.model.Pbd;
 import org.xenplane.storage.model.Sr;
-import org.xenplane.storage.service.PbdOperation;
+import org.xenplane.storage.service.PbdChanges;
 import org.xenplane.storage.service.PbdService;
 
 /** {@code /api/v1/pbds}: SRs' attachments to hosts. */
@@ -34,12 +32,12 @@ import org.xenplane.storage.service.PbdService;
 @Tag(name = "pbds")
 public class PbdResource {
     private final PbdService pbds;
-    private final TaskRunner tasks;
+    private final PbdChanges changes;
     private final CurrentCaller caller;
 
-    public PbdResource(PbdService pbds, TaskRunner tasks, CurrentCaller caller) {
+    public PbdResource(PbdService pbds, PbdChanges changes, CurrentCaller caller) {
         this.pbds = pbds;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -67,12 +65,8 @@ public class PbdResource {
     @APIResponse(responseCode = "200", description = "The PBD; the task id is in the Xenplane-Task header")
     public Response plug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID pbdId = Ids.parse(Pbd.CLASS, id);
-        TaskView task = tasks.run(new TaskRequest(PbdOperation.PLUG, Pbd.CLASS, pbdId, IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    pbds.plug(pbdId, ctx);
-                    return TaskResult.of(Pbd.CLASS, pbdId);
-                });
-        return TaskResponses.finished(task, pbds.get(pbdId));
+        TaskOutcome<PbdView> plugged = changes.plug(pbdId, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(plugged.task(), plugged.value());
     }
 
     @POST
@@ -83,11 +77,7 @@ public class PbdResource {
     @APIResponse(responseCode = "200", description = "The PBD; the task id is in the Xenplane-Task header")
     public Response unplug(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID pbdId = Ids.parse(Pbd.CLASS, id);
-        TaskView task = tasks.run(new TaskRequest(PbdOperation.UNPLUG, Pbd.CLASS, pbdId, IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    pbds.unplug(pbdId, ctx);
-                    return TaskResult.of(Pbd.CLASS, pbdId);
-                });
-        return TaskResponses.finished(task, pbds.get(pbdId));
+        TaskOutcome<PbdView> unplugged = changes.unplug(pbdId, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(unplugged.task(), unplugged.value());
     }
 }

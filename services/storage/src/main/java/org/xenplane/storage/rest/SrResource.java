@@ -21,15 +21,14 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
+import org.xenplane.storage.api.SrCreate;
+import org.xenplane.storage.api.SrView;
 import org.xenplane.storage.model.Sr;
-import org.xenplane.storage.service.PbdService;
+import org.xenplane.storage.service.SrChanges;
 import org.xenplane.storage.service.SrOperation;
-import org.xenplane.storage.service.SrScanner;
 import org.xenplane.storage.service.SrService;
 
 /** {@code /api/v1/srs}: storage repositories. */
@@ -38,16 +37,12 @@ import org.xenplane.storage.service.SrService;
 @Tag(name = "srs")
 public class SrResource {
     private final SrService srs;
-    private final SrScanner scanner;
-    private final PbdService pbds;
-    private final TaskRunner tasks;
+    private final SrChanges changes;
     private final CurrentCaller caller;
 
-    public SrResource(SrService srs, SrScanner scanner, PbdService pbds, TaskRunner tasks, CurrentCaller caller) {
+    public SrResource(SrService srs, SrChanges changes, CurrentCaller caller) {
         this.srs = srs;
-        this.scanner = scanner;
-        this.pbds = pbds;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -90,10 +85,9 @@ public class SrResource {
     }
 
     private Response make(SrCreate body, String key, SrOperation op, boolean introduce) {
-        TaskView task = tasks.run(new TaskRequest(op, Sr.CLASS, body.id(), IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> TaskResult.of(Sr.CLASS, srs.create(body, ctx, introduce)));
-        return Response.status(Response.Status.CREATED).entity(srs.get(task.result().id()))
-                .header(TaskResponses.TASK_HEADER, task.id().toString()).build();
+        TaskOutcome<SrView> made = changes.create(body, op, introduce, caller.get().subject(), IdempotencyKeys.validate(key));
+        return Response.status(Response.Status.CREATED).entity(made.value())
+                .header(TaskResponses.TASK_HEADER, made.task().id().toString()).build();
     }
 
     @POST
@@ -104,10 +98,7 @@ public class SrResource {
     @APIResponse(responseCode = "204", description = "Forgotten; the task id is in the Xenplane-Task header")
     public Response forget(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
-        TaskView task = tasks.run(request(SrOperation.FORGET, srId, key), caller.get().subject(), ctx -> {
-            srs.forget(srId);
-            return TaskResult.NONE;
-        });
+        TaskView task = changes.forget(srId, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 
@@ -118,10 +109,7 @@ public class SrResource {
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
-        TaskView task = tasks.run(request(SrOperation.DESTROY, srId, key), caller.get().subject(), ctx -> {
-            srs.destroy(srId, ctx);
-            return TaskResult.NONE;
-        });
+        TaskView task = changes.destroy(srId, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 
@@ -133,11 +121,8 @@ public class SrResource {
     @APIResponse(responseCode = "200", description = "The SR; the task id is in the Xenplane-Task header")
     public Response scan(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
-        TaskView task = tasks.run(request(SrOperation.SCAN, srId, key), caller.get().subject(), ctx -> {
-            scanner.scan(srId, ctx.taskId(), ctx.taskId() + "/scan");
-            return TaskResult.of(Sr.CLASS, srId);
-        });
-        return TaskResponses.finished(task, srs.get(srId));
+        TaskOutcome<SrView> scanned = changes.scan(srId, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(scanned.task(), scanned.value());
     }
 
     @POST
@@ -148,14 +133,7 @@ public class SrResource {
     @APIResponse(responseCode = "200", description = "The SR; the task id is in the Xenplane-Task header")
     public Response repair(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID srId = Ids.parse(Sr.CLASS, id);
-        TaskView task = tasks.run(request(SrOperation.REPAIR, srId, key), caller.get().subject(), ctx -> {
-            srs.repair(srId, ctx, pbds);
-            return TaskResult.of(Sr.CLASS, srId);
-        });
-        return TaskResponses.finished(task, srs.get(srId));
-    }
-
-    private static TaskRequest request(SrOperation op, UUID id, String key) {
-        return new TaskRequest(op, Sr.CLASS, id, IdempotencyKeys.validate(key));
+        TaskOutcome<SrView> repaired = changes.repair(srId, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(repaired.task(), repaired.value());
     }
 }

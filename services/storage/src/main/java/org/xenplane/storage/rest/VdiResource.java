@@ -30,15 +30,19 @@ import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
 import org.xenplane.core.task.OpenTask;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
 import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.storage.ImageFormat;
+import org.xenplane.storage.api.VdiCopy;
+import org.xenplane.storage.api.VdiCreate;
+import org.xenplane.storage.api.VdiFork;
+import org.xenplane.storage.api.VdiResize;
+import org.xenplane.storage.api.VdiView;
 import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vdi;
-import org.xenplane.storage.service.VdiOperation;
+import org.xenplane.storage.service.VdiChanges;
 import org.xenplane.storage.service.VdiService;
 import org.xenplane.storage.service.VdiTransfers;
 
@@ -49,13 +53,13 @@ import org.xenplane.storage.service.VdiTransfers;
 public class VdiResource {
     private final VdiService vdis;
     private final VdiTransfers transfers;
-    private final TaskRunner tasks;
+    private final VdiChanges changes;
     private final CurrentCaller caller;
 
-    public VdiResource(VdiService vdis, VdiTransfers transfers, TaskRunner tasks, CurrentCaller caller) {
+    public VdiResource(VdiService vdis, VdiTransfers transfers, VdiChanges changes, CurrentCaller caller) {
         this.vdis = vdis;
         this.transfers = transfers;
-        this.tasks = tasks;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -82,9 +86,7 @@ public class VdiResource {
     @Operation(summary = "Create a VDI", description = "An empty, thin disk of virtualSize bytes (a multiple of 512).")
     @APIResponse(responseCode = "201", description = "The VDI; the task id is in the Xenplane-Task header")
     public Response create(@NotNull @Valid VdiCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        TaskView task = tasks.run(new TaskRequest(VdiOperation.CREATE, Sr.CLASS, body.srId(), IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> TaskResult.of(Vdi.CLASS, vdis.create(body, ctx.taskId(), ctx.taskId().toString())));
-        return created(task);
+        return created(changes.create(body, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @DELETE
@@ -95,10 +97,7 @@ public class VdiResource {
     @APIResponse(responseCode = "204", description = "Destroyed; the task id is in the Xenplane-Task header")
     public Response destroy(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
-        TaskView task = tasks.run(request(VdiOperation.DESTROY, vdiId, key), caller.get().subject(), ctx -> {
-            vdis.destroy(vdiId, ctx.taskId(), ctx.taskId().toString());
-            return TaskResult.NONE;
-        });
+        TaskView task = changes.destroy(vdiId, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 
@@ -111,14 +110,7 @@ public class VdiResource {
     public Response resize(@PathParam("id") String id, @NotNull @Valid VdiResize body,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
-        vdis.validSize(body.virtualSize(), "virtualSize");
-        vdis.get(vdiId);
-        TaskView task = tasks.submit(request(VdiOperation.RESIZE, vdiId, key), caller.get().subject(),
-                taskId -> vdis.admit(vdiId, VdiOperation.RESIZE), ctx -> {
-            vdis.resize(vdiId, body.virtualSize(), ctx.taskId(), ctx.taskId().toString());
-            return TaskResult.of(Vdi.CLASS, vdiId);
-        });
-        return TaskResponses.accepted(task);
+        return TaskResponses.accepted(changes.resize(vdiId, body.virtualSize(), caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @POST
@@ -144,9 +136,7 @@ public class VdiResource {
     private Response fork(String id, VdiFork body, String key, boolean snapshot) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         String name = body == null ? null : body.name();
-        TaskView task = tasks.run(request(snapshot ? VdiOperation.SNAPSHOT : VdiOperation.CLONE, vdiId, key),
-                caller.get().subject(), ctx -> TaskResult.of(Vdi.CLASS, vdis.fork(vdiId, name, snapshot, ctx.taskId(), ctx.taskId().toString())));
-        return created(task);
+        return created(changes.fork(vdiId, name, snapshot, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @POST
@@ -157,13 +147,9 @@ public class VdiResource {
     @APIResponse(responseCode = "202", description = "The task, with progress; its result is the new VDI")
     public Response copy(@PathParam("id") String id, @Valid VdiCopy body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
-        vdis.get(vdiId);
         UUID srId = body == null ? null : body.srId();
         String name = body == null ? null : body.name();
-        TaskView task = tasks.submit(request(VdiOperation.COPY, vdiId, key), caller.get().subject(),
-                taskId -> vdis.admit(vdiId, VdiOperation.COPY),
-                ctx -> TaskResult.of(Vdi.CLASS, transfers.copy(vdiId, srId, name, ctx)));
-        return TaskResponses.accepted(task);
+        return TaskResponses.accepted(changes.copy(vdiId, srId, name, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @PUT
@@ -180,11 +166,9 @@ public class VdiResource {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         ImageFormat f = format(format);
         long bytes = contentLength(length);
-        TaskView task = tasks.run(request(VdiOperation.IMPORT, vdiId, key), caller.get().subject(), ctx -> {
-            transfers.importContent(vdiId, f, bytes, body, ctx);
-            return TaskResult.of(Vdi.CLASS, vdiId);
-        });
-        return TaskResponses.finished(task, vdis.get(vdiId));
+        TaskOutcome<VdiView> imported = changes.importContent(vdiId, f, bytes, body, caller.get().subject(),
+                IdempotencyKeys.validate(key));
+        return TaskResponses.finished(imported.task(), imported.value());
     }
 
     @GET
@@ -197,8 +181,7 @@ public class VdiResource {
     public Response export(@PathParam("id") String id, @QueryParam("format") String format) {
         UUID vdiId = Ids.parse(Vdi.CLASS, id);
         ImageFormat f = format(format);
-        transfers.checkExport(vdiId);
-        OpenTask task = tasks.open(new TaskRequest(VdiOperation.EXPORT, Vdi.CLASS, vdiId, null), caller.get().subject());
+        OpenTask task = changes.openExport(vdiId, caller.get().subject());
         StreamingOutput out = stream -> {
             try {
                 transfers.export(vdiId, f, stream, task.context());
@@ -237,12 +220,8 @@ public class VdiResource {
         throw new XenplaneException(ErrorCode.INVALID_PARAMETER, HttpHeaders.CONTENT_LENGTH, "a positive number of bytes");
     }
 
-    private Response created(TaskView task) {
-        return Response.status(Response.Status.CREATED).entity(vdis.get(task.result().id()))
-                .header(TaskResponses.TASK_HEADER, task.id().toString()).build();
-    }
-
-    private static TaskRequest request(VdiOperation op, UUID id, String key) {
-        return new TaskRequest(op, Vdi.CLASS, id, IdempotencyKeys.validate(key));
+    private static Response created(TaskOutcome<VdiView> made) {
+        return Response.status(Response.Status.CREATED).entity(made.value())
+                .header(TaskResponses.TASK_HEADER, made.task().id().toString()).build();
     }
 }

@@ -18,7 +18,7 @@ import org.xenplane.storage.model.Pbd;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.VbdMode;
 import org.xenplane.storage.model.Vdi;
-import org.xenplane.storage.rest.AttachedDisk;
+import org.xenplane.storage.api.AttachedDisk;
 
 /**
  * Attaching a VM's disks on a host (the {@code VbdAttach} steps of a VM start) and detaching them

@@ -13,7 +13,7 @@ import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.storage.model.Vbd;
-import org.xenplane.storage.rest.AttachedDisk;
+import org.xenplane.storage.api.AttachedDisk;
 
 /**
  * The storage half of a live migration. Before the domain moves, every volume of the VM is

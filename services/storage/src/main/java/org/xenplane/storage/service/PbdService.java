@@ -14,7 +14,7 @@ import org.xenplane.daemon.protocol.storage.SrSpec;
 import org.xenplane.daemon.protocol.storage.SrStats;
 import org.xenplane.storage.model.Pbd;
 import org.xenplane.storage.model.Sr;
-import org.xenplane.storage.rest.PbdView;
+import org.xenplane.storage.api.PbdView;
 
 /** PBD plug and unplug: an SR's storage made usable on one host, or released there. */
 @ApplicationScoped

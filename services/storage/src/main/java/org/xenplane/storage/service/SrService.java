@@ -21,8 +21,8 @@ import org.xenplane.daemon.protocol.storage.SrStats;
 import org.xenplane.storage.model.Pbd;
 import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vdi;
-import org.xenplane.storage.rest.SrCreate;
-import org.xenplane.storage.rest.SrView;
+import org.xenplane.storage.api.SrCreate;
+import org.xenplane.storage.api.SrView;
 
 /**
  * SR create, introduce, forget and destroy. Daemon work comes first and is undone if a later

@@ -13,8 +13,8 @@ import org.xenplane.core.storage.VmStorage;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.storage.model.VbdMode;
 import org.xenplane.storage.model.VbdType;
-import org.xenplane.storage.rest.AttachedDisk;
-import org.xenplane.storage.rest.VmDisksClone;
+import org.xenplane.storage.api.AttachedDisk;
+import org.xenplane.storage.api.VmDisksClone;
 
 /**
  * The storage service's answer to the VM service in the same process: core's {@link VmStorage}

@@ -4,24 +4,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.xenplane.core.network.VmDomain;
-import org.xenplane.core.network.VmRuntime;
+import org.xenplane.core.vm.VmDomain;
+import org.xenplane.core.vm.VmDomains;
+import org.xenplane.storage.api.PbdView;
+import org.xenplane.storage.api.SrView;
+import org.xenplane.storage.api.VbdView;
+import org.xenplane.storage.api.VdiView;
 import org.xenplane.storage.model.Pbd;
 import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.VbdMode;
 import org.xenplane.storage.model.Vdi;
-import org.xenplane.storage.rest.PbdView;
-import org.xenplane.storage.rest.SrView;
-import org.xenplane.storage.rest.VbdView;
-import org.xenplane.storage.rest.VdiView;
 
 /** Builds the API views, with each object's allowed operations from its operation enum's state rule. */
 @ApplicationScoped
 public class StorageViews {
-    private final VmRuntime vms;
+    private final VmDomains vms;
 
-    public StorageViews(VmRuntime vms) {
+    public StorageViews(VmDomains vms) {
         this.vms = vms;
     }
 

@@ -10,7 +10,7 @@ import org.xenplane.storage.model.Vbd;
  * transaction that admits an operation which will attach a VM's disks (start, resume) share-locks
  * the VM's VBD rows ({@code VmStorage.holdDisksForAttach}). An operation that needs a disk free
  * (VDI destroy, resize, copy) locks the VDI and then its VBD rows for update ({@link DiskLocks})
- * and only then asks whether the VBDs' VMs are attaching them ({@code VmRuntime.attachingDisks});
+ * and only then asks whether the VBDs' VMs are attaching them ({@code VmDomains.attachingDisks});
  * so it either ran entirely before the admission (a destroyed disk's VBD is gone when the start
  * attaches) or sees the VM's operation and is refused. Nothing here waits for another lock than
  * these rows.

@@ -4,25 +4,25 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
-import org.xenplane.core.network.VmDomain;
-import org.xenplane.core.network.VmRuntime;
 import org.xenplane.core.storage.VmDisk;
+import org.xenplane.core.vm.VmDomain;
+import org.xenplane.core.vm.VmDomains;
+import org.xenplane.storage.api.AttachedDisk;
 import org.xenplane.storage.model.Vbd;
-import org.xenplane.storage.rest.AttachedDisk;
 
 /**
  * A VBD plugged into, or unplugged from, a running VM (XenAPI {@code VBD.plug}, {@code VBD.unplug}),
  * and CD media changed in a running VM's drive: the storage half here (reserve and activate, or
- * release), the hypervisor half through the VM service ({@link VmRuntime}). A plug the hypervisor
+ * release), the hypervisor half through the VM service ({@link VmDomains}). A plug the hypervisor
  * refuses releases the disk again; an unplug releases the disk only once the domain let it go.
  */
 @ApplicationScoped
 public class VbdHotplug {
     private final DiskAttachments attachments;
     private final StorageRecords records;
-    private final VmRuntime vms;
+    private final VmDomains vms;
 
-    public VbdHotplug(DiskAttachments attachments, StorageRecords records, VmRuntime vms) {
+    public VbdHotplug(DiskAttachments attachments, StorageRecords records, VmDomains vms) {
         this.attachments = attachments;
         this.records = records;
         this.vms = vms;

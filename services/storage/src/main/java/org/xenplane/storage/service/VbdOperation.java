@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Optional;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
-import org.xenplane.core.network.VmDomain;
 import org.xenplane.core.security.DeclaredOperation;
 import org.xenplane.core.security.OperationCatalog.OperationSet;
 import org.xenplane.core.security.OperationSpec;
 import org.xenplane.core.security.Role;
+import org.xenplane.core.vm.VmDomain;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.VbdType;
 

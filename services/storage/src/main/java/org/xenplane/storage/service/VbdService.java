@@ -12,8 +12,8 @@ import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.VbdMode;
 import org.xenplane.storage.model.VbdType;
 import org.xenplane.storage.model.Vdi;
-import org.xenplane.storage.rest.VbdCreate;
-import org.xenplane.storage.rest.VbdView;
+import org.xenplane.storage.api.VbdCreate;
+import org.xenplane.storage.api.VbdView;
 
 /** VBD create and destroy, and CD insert and eject of detached drives. */
 @ApplicationScoped

@@ -18,8 +18,8 @@ import org.xenplane.storage.model.Sr;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.Vdi;
 import org.xenplane.storage.model.VdiType;
-import org.xenplane.storage.rest.VdiCreate;
-import org.xenplane.storage.rest.VdiView;
+import org.xenplane.storage.api.VdiCreate;
+import org.xenplane.storage.api.VdiView;
 
 /**
  * VDI create, destroy, resize, snapshot and clone, none with a transaction open around the daemon's

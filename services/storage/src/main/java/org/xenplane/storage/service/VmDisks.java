@@ -11,8 +11,8 @@ import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.storage.model.Vbd;
 import org.xenplane.storage.model.VbdType;
-import org.xenplane.storage.rest.VbdCreate;
-import org.xenplane.storage.rest.VmDisksClone;
+import org.xenplane.storage.api.VbdCreate;
+import org.xenplane.storage.api.VmDisksClone;
 import org.xenplane.storage.model.VbdMode;
 
 /**

@@ -19,7 +19,7 @@ import org.xenplane.daemon.protocol.DomainReport;
 import org.xenplane.daemon.protocol.DomainState;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.service.VmStore;
+import org.xenplane.vm.service.VmTransactions;
 import org.xenplane.vm.service.VmViews;
 
 /**
@@ -36,10 +36,10 @@ import org.xenplane.vm.service.VmViews;
 public class DomainReconciler {
     private final EntityManager em;
     private final VmViews views;
-    private final VmStore store;
+    private final VmTransactions store;
     private final Messages messages;
 
-    public DomainReconciler(EntityManager em, VmViews views, VmStore store, Messages messages) {
+    public DomainReconciler(EntityManager em, VmViews views, VmTransactions store, Messages messages) {
         this.em = em;
         this.views = views;
         this.store = store;

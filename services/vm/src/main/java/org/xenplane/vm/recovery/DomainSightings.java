@@ -8,15 +8,15 @@ import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.task.TaskRecovery;
 import org.xenplane.daemon.protocol.DomainInfo;
-import org.xenplane.vm.service.LifecycleSupport;
+import org.xenplane.vm.service.ClaimedTasks;
 
 /** Asks a host's daemon whether the VM's domain is there. */
 @ApplicationScoped
 class DomainSightings {
     private final Hosts hosts;
-    private final LifecycleSupport support;
+    private final ClaimedTasks support;
 
-    DomainSightings(Hosts hosts, LifecycleSupport support) {
+    DomainSightings(Hosts hosts, ClaimedTasks support) {
         this.hosts = hosts;
         this.support = support;
     }

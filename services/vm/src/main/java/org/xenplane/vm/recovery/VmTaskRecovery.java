@@ -20,10 +20,10 @@ import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.DomainResult;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.service.LifecycleSupport;
+import org.xenplane.vm.service.ClaimedTasks;
 import org.xenplane.vm.service.VmDevices;
 import org.xenplane.vm.service.VmOperation;
-import org.xenplane.vm.service.VmStore;
+import org.xenplane.vm.service.VmTransactions;
 import org.xenplane.vm.service.VmViews;
 
 /**
@@ -39,15 +39,15 @@ import org.xenplane.vm.service.VmViews;
 public class VmTaskRecovery implements TaskRecovery {
     private static final Logger LOG = Logger.getLogger(VmTaskRecovery.class);
 
-    private final VmStore store;
+    private final VmTransactions store;
     private final VmViews views;
     private final VmDevices devices;
     private final DomainSightings sightings;
     private final Hosts hosts;
-    private final LifecycleSupport support;
+    private final ClaimedTasks support;
 
-    VmTaskRecovery(VmStore store, VmViews views, VmDevices devices, DomainSightings sightings, Hosts hosts,
-                   LifecycleSupport support) {
+    VmTaskRecovery(VmTransactions store, VmViews views, VmDevices devices, DomainSightings sightings, Hosts hosts,
+                   ClaimedTasks support) {
         this.store = store;
         this.views = views;
         this.devices = devices;

@@ -20,6 +20,7 @@ import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
 import org.xenplane.core.task.TaskResponses;
 import org.xenplane.core.task.TaskView;
+import org.xenplane.vm.api.VmRequests;
 import org.xenplane.vm.model.Vm;
 import org.xenplane.vm.service.DomainOperations;
 import org.xenplane.vm.service.MigrateOperation;

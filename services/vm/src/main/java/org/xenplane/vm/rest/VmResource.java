@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,14 +28,17 @@ import org.xenplane.core.rest.IdempotencyKeys;
 import org.xenplane.core.rest.Ids;
 import org.xenplane.core.security.Authorized;
 import org.xenplane.core.security.CurrentCaller;
-import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskOutcome;
 import org.xenplane.core.task.TaskResponses;
-import org.xenplane.core.task.TaskResult;
-import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
+import org.xenplane.vm.api.VmCreate;
+import org.xenplane.vm.api.VmRequests;
+import org.xenplane.vm.api.VmSettings;
+import org.xenplane.vm.api.VmView;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 import org.xenplane.vm.service.VmOperation;
+import org.xenplane.vm.service.VmRecordOperations;
 import org.xenplane.vm.service.VmService;
 import org.xenplane.vm.service.VmHaProtection;
 import org.xenplane.vm.service.VmUpdates;
@@ -49,14 +51,15 @@ public class VmResource {
     private final VmService vms;
     private final VmUpdates updates;
     private final VmHaProtection protection;
-    private final TaskRunner tasks;
+    private final VmRecordOperations records;
     private final CurrentCaller caller;
 
-    public VmResource(VmService vms, VmUpdates updates, VmHaProtection protection, TaskRunner tasks, CurrentCaller caller) {
+    public VmResource(VmService vms, VmUpdates updates, VmHaProtection protection, VmRecordOperations records,
+                      CurrentCaller caller) {
         this.protection = protection;
         this.vms = vms;
         this.updates = updates;
-        this.tasks = tasks;
+        this.records = records;
         this.caller = caller;
     }
 
@@ -84,13 +87,7 @@ public class VmResource {
     @Operation(summary = "Create a VM", description = "From a template (its settings, overridden by those given) or from scratch.")
     @APIResponse(responseCode = "201", description = "The new VM; the task id is in the Xenplane-Task header")
     public Response create(@NotNull @Valid VmCreate request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        AtomicReference<VmView> created = new AtomicReference<>();
-        TaskView task = tasks.run(new TaskRequest(VmOperation.CREATE, Vm.CLASS, null, IdempotencyKeys.validate(key)),
-                caller.get().subject(), ctx -> {
-                    created.set(vms.create(request, ctx));
-                    return TaskResult.of(Vm.CLASS, created.get().id());
-                });
-        return createdResponse(task, created.get());
+        return createdResponse(records.create(request, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @PATCH
@@ -134,10 +131,7 @@ public class VmResource {
     public Response destroy(@PathParam("id") String id, @QueryParam("destroyDisks") @DefaultValue("false") boolean destroyDisks,
                             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
-        TaskView task = tasks.run(request(VmOperation.DESTROY, vmId, key), caller.get().subject(), ctx -> {
-            vms.destroy(vmId, destroyDisks, ctx);
-            return TaskResult.NONE;
-        });
+        TaskView task = records.destroy(vmId, destroyDisks, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.noContent().header(TaskResponses.TASK_HEADER, task.id().toString()).build();
     }
 
@@ -172,12 +166,7 @@ public class VmResource {
     public Response snapshot(@PathParam("id") String id, @NotNull @Valid VmRequests.NewName body,
                              @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
-        AtomicReference<VmView> made = new AtomicReference<>();
-        TaskView task = tasks.run(request(VmOperation.SNAPSHOT, vmId, key), caller.get().subject(), ctx -> {
-            made.set(vms.snapshot(vmId, body.name(), ctx));
-            return TaskResult.of(Vm.CLASS, made.get().id());
-        });
-        return createdResponse(task, made.get());
+        return createdResponse(records.snapshot(vmId, body.name(), caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
     @POST
@@ -189,32 +178,19 @@ public class VmResource {
     public Response revert(@PathParam("id") String id, @NotNull @Valid VmRequests.Revert body,
                            @HeaderParam(IdempotencyKeys.HEADER) String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
-        TaskView task = tasks.run(request(VmOperation.REVERT, vmId, key), caller.get().subject(), ctx -> {
-            vms.revert(vmId, body.snapshot(), ctx);
-            return TaskResult.of(Vm.CLASS, vmId);
-        });
-        return TaskResponses.finished(task, vms.get(vmId));
+        TaskOutcome<VmView> reverted = records.revert(vmId, body.snapshot(), caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(reverted.task(), reverted.value());
     }
 
     private Response copy(String id, String name, VmOperation operation, String key) {
         UUID vmId = Ids.parse(Vm.CLASS, id);
-        AtomicReference<VmView> made = new AtomicReference<>();
-        TaskView task = tasks.run(request(operation, vmId, key), caller.get().subject(), ctx -> {
-            made.set(vms.copy(vmId, name, operation, ctx));
-            return TaskResult.of(Vm.CLASS, made.get().id());
-        });
-        return createdResponse(task, made.get());
+        return createdResponse(records.copy(vmId, name, operation, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
-    /** 201 with the new object; on a replayed key, the object the original call made. */
-    private Response createdResponse(TaskView task, VmView made) {
-        VmView body = made != null ? made : vms.get(task.result().id());
-        return Response.created(URI.create("/api/v1/vms/" + body.id())).entity(body)
-                .header(TaskResponses.TASK_HEADER, task.id().toString()).build();
-    }
-
-    static TaskRequest request(VmOperation operation, UUID vmId, String key) {
-        return new TaskRequest(operation, Vm.CLASS, vmId, IdempotencyKeys.validate(key));
+    /** 201 with the new VM (on a replayed key, the one the original call made). */
+    private static Response createdResponse(TaskOutcome<VmView> made) {
+        return Response.created(URI.create("/api/v1/vms/" + made.value().id())).entity(made.value())
+                .header(TaskResponses.TASK_HEADER, made.task().id().toString()).build();
     }
 
     private static PowerState state(String raw) {

@@ -37,7 +37,7 @@ public class DetachDisksOfEndedDomains {
         this.em = em;
     }
 
-    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) VmStore.DomainEnded ended) {
+    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) VmTransactions.DomainEnded ended) {
         detacher.execute(() -> detachIfStillHalted(ended.vmId()));
     }
 

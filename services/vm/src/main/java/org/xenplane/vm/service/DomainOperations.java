@@ -10,30 +10,30 @@ import org.xenplane.vm.model.PowerState;
 /** Pause and unpause (quick: done in the request) and suspend (long: 202). */
 @ApplicationScoped
 public class DomainOperations {
-    private final LifecycleSupport support;
+    private final ClaimedTasks claimed;
     private final VmDevices devices;
 
-    public DomainOperations(LifecycleSupport support, VmDevices devices) {
-        this.support = support;
+    public DomainOperations(ClaimedTasks claimed, VmDevices devices) {
+        this.claimed = claimed;
         this.devices = devices;
     }
 
     public TaskView pause(UUID vmId, String caller, String key) {
-        return support.run(VmOperation.PAUSE, vmId, caller, key, (claim, context) -> {
-            DomainResult result = onDomain(claim, () -> support.daemon(claim.host()).pause(claim.op("domain_pause"), vmId));
-            support.store().succeed(claim, context, vm -> {
+        return claimed.run(VmOperation.PAUSE, vmId, caller, key, (claim, context) -> {
+            DomainResult result = onDomain(claim, () -> claimed.daemon(claim.host()).pause(claim.op("domain_pause"), vmId));
+            claimed.transactions().succeed(claim, context, vm -> {
                 vm.powerState = PowerState.PAUSED;
-                LifecycleSupport.metrics(vm, result);
+                ClaimedTasks.metrics(vm, result);
             });
         });
     }
 
     public TaskView unpause(UUID vmId, String caller, String key) {
-        return support.run(VmOperation.UNPAUSE, vmId, caller, key, (claim, context) -> {
-            DomainResult result = onDomain(claim, () -> support.daemon(claim.host()).unpause(claim.op("domain_unpause"), vmId));
-            support.store().succeed(claim, context, vm -> {
+        return claimed.run(VmOperation.UNPAUSE, vmId, caller, key, (claim, context) -> {
+            DomainResult result = onDomain(claim, () -> claimed.daemon(claim.host()).unpause(claim.op("domain_unpause"), vmId));
+            claimed.transactions().succeed(claim, context, vm -> {
                 vm.powerState = PowerState.RUNNING;
-                LifecycleSupport.metrics(vm, result);
+                ClaimedTasks.metrics(vm, result);
             });
         });
     }
@@ -43,11 +43,11 @@ public class DomainOperations {
      * its disks are detached and its VIFs are no longer attached (resume attaches them again).
      */
     public TaskView suspend(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.SUSPEND, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+        return claimed.submit(VmOperation.SUSPEND, vmId, caller, key, ClaimedTasks.NO_RESERVATION,
                 (claim, context) -> {
-                    onDomain(claim, () -> support.daemon(claim.host()).suspend(claim.op("domain_suspend"), vmId));
+                    onDomain(claim, () -> claimed.daemon(claim.host()).suspend(claim.op("domain_suspend"), vmId));
                     devices.detachDisks(vmId, claim.op("vbd_detach"));
-                    support.store().succeed(claim, context, vm -> {
+                    claimed.transactions().succeed(claim, context, vm -> {
                         devices.setVifsAttached(vmId, false);
                         UUID host = vm.residentOn;
                         vm.clearDomain();
@@ -61,7 +61,7 @@ public class DomainOperations {
         try {
             return call.get();
         } catch (XenplaneException e) {
-            throw support.failed(claim, e);
+            throw claimed.failed(claim, e);
         }
     }
 }

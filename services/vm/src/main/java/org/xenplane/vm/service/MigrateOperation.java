@@ -25,18 +25,18 @@ import org.xenplane.vm.model.Vm;
  */
 @ApplicationScoped
 public class MigrateOperation {
-    private final LifecycleSupport support;
+    private final ClaimedTasks claimed;
     private final Placement placement;
     private final VmDevices devices;
 
-    public MigrateOperation(LifecycleSupport support, Placement placement, VmDevices devices) {
-        this.support = support;
+    public MigrateOperation(ClaimedTasks claimed, Placement placement, VmDevices devices) {
+        this.claimed = claimed;
         this.placement = placement;
         this.devices = devices;
     }
 
     public TaskView migrate(UUID vmId, UUID destination, String caller, String key) {
-        return support.submit(VmOperation.POOL_MIGRATE, vmId, caller, key,
+        return claimed.submit(VmOperation.POOL_MIGRATE, vmId, caller, key,
                 (vm, need, filled) -> reserve(vm, destination, need), this::move);
     }
 
@@ -50,8 +50,8 @@ public class MigrateOperation {
     }
 
     private void move(Claim claim, TaskContext context) {
-        DaemonHost source = support.daemon(claim.host());
-        DaemonHost target = support.daemon(claim.target());
+        DaemonHost source = claimed.daemon(claim.host());
+        DaemonHost target = claimed.daemon(claim.target());
         UUID destination = claim.target().id();
         AtomicBoolean prepared = new AtomicBoolean();
         AtomicBoolean moved = new AtomicBoolean();
@@ -65,12 +65,12 @@ public class MigrateOperation {
             moved.set(true);
             devices.completeMove(claim.vmId(), destination, claim.op("vbd_complete_move"));
             DomainResult running = target.unpause(claim.op("domain_unpause"), claim.vmId());
-            support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm, claim.target(), running,
+            claimed.transactions().succeed(claim, context, vm -> ClaimedTasks.resident(vm, claim.target(), running,
                     PowerState.RUNNING));
         } catch (RuntimeException e) {
             if (moved.get()) {
                 // the domain is on the destination, paused: record it there as it is
-                support.store().finish(claim, vm -> {
+                claimed.transactions().finish(claim, vm -> {
                     vm.powerState = PowerState.PAUSED;
                     vm.residentOn = claim.target().id();
                     vm.scheduledTo = null;
@@ -81,7 +81,7 @@ public class MigrateOperation {
             if (prepared.get()) {
                 devices.abortMove(claim.vmId(), destination, claim.op("vbd_abort_move"));
             }
-            support.store().finish(claim, vm -> vm.scheduledTo = null);
+            claimed.transactions().finish(claim, vm -> vm.scheduledTo = null);
             throw e;
         }
     }

@@ -11,19 +11,19 @@ import org.xenplane.core.daemon.Hosts;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.network.Nic;
-import org.xenplane.core.network.VmRuntime;
 import org.xenplane.core.storage.VmDisk;
+import org.xenplane.core.vm.VmDomains;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
 
 /**
- * The VM service's answer to the network and storage services ({@link VmRuntime}): whether a VM
+ * The VM service's answer to the network and storage services ({@link VmDomains}): whether a VM
  * exists and where it runs, and hot-plugging NICs and disks into its domain through the host's
  * daemon. A VM busy with an operation of its own (a migration, a shutdown) takes no hot-plug:
  * {@code OTHER_OPERATION_IN_PROGRESS}.
  */
 @ApplicationScoped
-public class RunningVms implements VmRuntime {
+public class RunningVms implements VmDomains {
     private final Hosts hosts;
     private final DomainDaemonClient daemons;
 

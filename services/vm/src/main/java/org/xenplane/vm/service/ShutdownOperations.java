@@ -22,21 +22,21 @@ import org.xenplane.vm.model.PowerState;
 public class ShutdownOperations {
     private static final Logger LOG = Logger.getLogger(ShutdownOperations.class);
 
-    private final LifecycleSupport support;
+    private final ClaimedTasks claimed;
     private final VmDevices devices;
     private final Duration timeout;
 
-    public ShutdownOperations(LifecycleSupport support, VmDevices devices, VmConfig config) {
-        this.support = support;
+    public ShutdownOperations(ClaimedTasks claimed, VmDevices devices, VmConfig config) {
+        this.claimed = claimed;
         this.devices = devices;
         this.timeout = config.cleanShutdownTimeout();
     }
 
     public TaskView cleanShutdown(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.CLEAN_SHUTDOWN, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+        return claimed.submit(VmOperation.CLEAN_SHUTDOWN, vmId, caller, key, ClaimedTasks.NO_RESERVATION,
                 (claim, context) -> {
                     try {
-                        support.daemon(claim.host()).cleanShutdown(claim.op("domain_shutdown"), vmId, timeout);
+                        claimed.daemon(claim.host()).cleanShutdown(claim.op("domain_shutdown"), vmId, timeout);
                     } catch (XenplaneException e) {
                         throw timedOut(claim, e, ErrorCode.VM_SHUTDOWN_TIMEOUT);
                     }
@@ -45,7 +45,7 @@ public class ShutdownOperations {
     }
 
     public TaskView hardShutdown(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.HARD_SHUTDOWN, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+        return claimed.submit(VmOperation.HARD_SHUTDOWN, vmId, caller, key, ClaimedTasks.NO_RESERVATION,
                 (claim, context) -> {
                     if (claim.before() == PowerState.SUSPENDED) {
                         forgetImage(claim);
@@ -57,35 +57,35 @@ public class ShutdownOperations {
     }
 
     public TaskView cleanReboot(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.CLEAN_REBOOT, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+        return claimed.submit(VmOperation.CLEAN_REBOOT, vmId, caller, key, ClaimedTasks.NO_RESERVATION,
                 (claim, context) -> {
                     DomainResult rebooted;
                     try {
-                        rebooted = support.daemon(claim.host()).cleanReboot(claim.op("domain_reboot"), vmId, timeout);
+                        rebooted = claimed.daemon(claim.host()).cleanReboot(claim.op("domain_reboot"), vmId, timeout);
                     } catch (XenplaneException e) {
                         throw timedOut(claim, e, ErrorCode.VM_REBOOT_TIMEOUT);
                     }
-                    support.store().succeed(claim, context, vm -> LifecycleSupport.metrics(vm, rebooted));
+                    claimed.transactions().succeed(claim, context, vm -> ClaimedTasks.metrics(vm, rebooted));
                 });
     }
 
     /** Destroys the domain and builds it again on the same host, with the memory it already holds. */
     public TaskView hardReboot(UUID vmId, String caller, String key) {
-        return support.submit(VmOperation.HARD_REBOOT, vmId, caller, key, LifecycleSupport.NO_RESERVATION,
+        return claimed.submit(VmOperation.HARD_REBOOT, vmId, caller, key, ClaimedTasks.NO_RESERVATION,
                 (claim, context) -> {
-                    DaemonHost daemon = support.daemon(claim.host());
+                    DaemonHost daemon = claimed.daemon(claim.host());
                     destroy(claim);
                     try {
                         // the disks stay attached on the host: attaching again answers their paths
                         DomainSpec spec = devices.attachDisks(claim.spec(), claim.host().id(), claim.op("vbd_attach"));
                         spec = devices.ensureNetworks(spec, claim.host().id());
                         DomainResult built = daemon.create(claim.op("domain_create"), spec, false);
-                        support.store().succeed(claim, context, vm -> LifecycleSupport.resident(vm, claim.host(), built,
+                        claimed.transactions().succeed(claim, context, vm -> ClaimedTasks.resident(vm, claim.host(), built,
                                 PowerState.RUNNING));
                     } catch (XenplaneException e) {
                         devices.detachDisks(vmId, claim.op("vbd_detach"));
-                        support.store().finish(claim, vm -> {
-                            LifecycleSupport.halted(vm);
+                        claimed.transactions().finish(claim, vm -> {
+                            ClaimedTasks.halted(vm);
                             devices.setVifsAttached(vmId, false);
                         });
                         throw e;
@@ -106,24 +106,24 @@ public class ShutdownOperations {
                     + "changes the records, and if the host still runs the VM's domain the VM may end up running twice; "
                     + "make sure the host is down, then send {\"force\": true}");
         }
-        support.store().releaseIfTaskEnded(vmId);
-        return support.run(VmOperation.POWER_STATE_RESET, vmId, caller, key, this::halted);
+        claimed.transactions().releaseIfTaskEnded(vmId);
+        return claimed.run(VmOperation.POWER_STATE_RESET, vmId, caller, key, this::halted);
     }
 
     /** The domain is gone: the disks are detached, then the VM is recorded halted with its VIFs unattached. */
     private void halted(Claim claim, org.xenplane.core.task.TaskContext context) {
         devices.detachDisks(claim.vmId(), claim.op("vbd_detach"));
-        support.store().succeed(claim, context, vm -> {
-            LifecycleSupport.halted(vm);
+        claimed.transactions().succeed(claim, context, vm -> {
+            ClaimedTasks.halted(vm);
             devices.setVifsAttached(vm.id, false);
         });
     }
 
     private void destroy(Claim claim) {
         try {
-            support.daemon(claim.host()).destroy(claim.op("domain_destroy"), claim.vmId());
+            claimed.daemon(claim.host()).destroy(claim.op("domain_destroy"), claim.vmId());
         } catch (XenplaneException e) {
-            throw support.failed(claim, e);
+            throw claimed.failed(claim, e);
         }
     }
 
@@ -133,7 +133,7 @@ public class ShutdownOperations {
             return;
         }
         try {
-            support.daemon(claim.host()).forgetImage(claim.vmId());
+            claimed.daemon(claim.host()).forgetImage(claim.vmId());
         } catch (XenplaneException e) {
             LOG.warnf("The suspend image of VM %s on host %s could not be deleted (%s); it is left there",
                     claim.vmId(), claim.host().name(), e.getMessage());
@@ -142,9 +142,9 @@ public class ShutdownOperations {
 
     private XenplaneException timedOut(Claim claim, XenplaneException e, ErrorCode code) {
         if (DaemonErrors.guestTimedOut(e)) {
-            support.store().finish(claim, vm -> { });
+            claimed.transactions().finish(claim, vm -> { });
             return new XenplaneException(code, claim.vmId(), DaemonErrors.seconds(timeout));
         }
-        return support.failed(claim, e);
+        return claimed.failed(claim, e);
     }
 }

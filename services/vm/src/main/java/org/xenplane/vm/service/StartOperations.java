@@ -24,32 +24,32 @@ import org.xenplane.vm.service.Steps.Step;
  */
 @ApplicationScoped
 public class StartOperations {
-    private final LifecycleSupport support;
+    private final ClaimedTasks claimed;
     private final Placement placement;
     private final VmDevices devices;
 
-    public StartOperations(LifecycleSupport support, Placement placement, VmDevices devices) {
-        this.support = support;
+    public StartOperations(ClaimedTasks claimed, Placement placement, VmDevices devices) {
+        this.claimed = claimed;
         this.placement = placement;
         this.devices = devices;
     }
 
     public TaskView start(UUID vmId, UUID onHost, boolean paused, String caller, String key) {
         VmOperation operation = onHost == null ? VmOperation.START : VmOperation.START_ON;
-        VmStore.Reservation reservation = onHost == null ? placement::reserveAnywhere
+        VmTransactions.Reservation reservation = onHost == null ? placement::reserveAnywhere
                 : (vm, need, filled) -> placement.reserveOn(onHost, vm, need);
-        return support.submit(operation, vmId, caller, key, reservation,
+        return claimed.submit(operation, vmId, caller, key, reservation,
                 (claim, context) -> build(claim, context, paused, false));
     }
 
     public TaskView resume(UUID vmId, boolean paused, String caller, String key) {
-        return support.submit(VmOperation.RESUME, vmId, caller, key,
+        return claimed.submit(VmOperation.RESUME, vmId, caller, key,
                 (vm, need, filled) -> placement.reserveOn(vm.suspendedOn, vm, need),
                 (claim, context) -> build(claim, context, paused, true));
     }
 
     private void build(Claim claim, TaskContext context, boolean paused, boolean fromImage) throws Exception {
-        DaemonHost daemon = support.daemon(claim.target());
+        DaemonHost daemon = claimed.daemon(claim.target());
         UUID host = claim.target().id();
         AtomicReference<DomainSpec> spec = new AtomicReference<>(claim.spec());
         AtomicReference<DomainResult> domain = new AtomicReference<>();
@@ -67,14 +67,14 @@ public class StartOperations {
                         ? Step.of("domain_restore", () -> domain.set(daemon.restore(claim.op("domain_restore"), spec.get(), paused)))
                         : Step.of("domain_create", () -> domain.set(daemon.create(claim.op("domain_create"), spec.get(), paused)),
                                 () -> daemon.destroy(claim.op("domain_destroy"), claim.vmId())),
-                Step.record("record_running", () -> support.store().succeed(claim, context, vm -> {
-                    LifecycleSupport.resident(vm, claim.target(), domain.get(), paused ? PowerState.PAUSED : PowerState.RUNNING);
+                Step.record("record_running", () -> claimed.transactions().succeed(claim, context, vm -> {
+                    ClaimedTasks.resident(vm, claim.target(), domain.get(), paused ? PowerState.PAUSED : PowerState.RUNNING);
                     devices.setVifsAttached(vm.id, true);
                 })));
         try {
             Steps.run(context, steps);
         } catch (Exception e) {
-            support.store().finish(claim, vm -> {
+            claimed.transactions().finish(claim, vm -> {
                 vm.scheduledTo = null;
                 vm.memoryReserved = 0;
             });

@@ -24,10 +24,10 @@ public class VmHaProtection {
     static final int MAX_START_DELAY_SECONDS = 3600;
 
     private final TaskRunner tasks;
-    private final VmStore store;
+    private final VmTransactions store;
     private final VmViews views;
 
-    public VmHaProtection(TaskRunner tasks, VmStore store, VmViews views) {
+    public VmHaProtection(TaskRunner tasks, VmTransactions store, VmViews views) {
         this.tasks = tasks;
         this.store = store;
         this.views = views;

@@ -14,10 +14,10 @@ import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.storage.VmStorage;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskResult;
+import org.xenplane.vm.api.VmCreate;
+import org.xenplane.vm.api.VmView;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.rest.VmCreate;
-import org.xenplane.vm.rest.VmView;
 
 /**
  * Reading VMs, and the operations on VMs as records with their devices: create, destroy, clone,
@@ -29,12 +29,12 @@ import org.xenplane.vm.rest.VmView;
 public class VmService {
     private static final long GIB = 1L << 30;
 
-    private final VmStore store;
+    private final VmTransactions store;
     private final VmViews views;
     private final VmConstraints constraints;
     private final VmDevices devices;
 
-    public VmService(VmStore store, VmViews views, VmConstraints constraints, VmDevices devices) {
+    public VmService(VmTransactions store, VmViews views, VmConstraints constraints, VmDevices devices) {
         this.store = store;
         this.views = views;
         this.constraints = constraints;
@@ -89,7 +89,7 @@ public class VmService {
      * the network service, then the record. The VM is claimed throughout, so nothing starts it meanwhile.
      */
     public void destroy(UUID id, boolean destroyDisks, TaskContext task) {
-        Claim claim = store.claim(id, VmOperation.DESTROY, task.taskId(), LifecycleSupport.NO_RESERVATION);
+        Claim claim = store.claim(id, VmOperation.DESTROY, task.taskId(), ClaimedTasks.NO_RESERVATION);
         try {
             devices.storage().destroyVbds(id, destroyDisks, task);
             devices.destroyVifs(id);
@@ -139,7 +139,7 @@ public class VmService {
      */
     private VmView derive(UUID id, VmOperation operation, TaskContext task, java.util.function.Function<Vm, Vm> make,
                           VmStorage.CloneMode mode) {
-        Claim claim = store.claim(id, operation, task.taskId(), LifecycleSupport.NO_RESERVATION);
+        Claim claim = store.claim(id, operation, task.taskId(), ClaimedTasks.NO_RESERVATION);
         try {
             Vm made = QuarkusTransaction.requiringNew().call(() -> {
                 Vm created = make.apply(find(id));
@@ -181,7 +181,7 @@ public class VmService {
      * snapshot as it was).
      */
     public VmView revert(UUID id, UUID snapshotId, TaskContext task) {
-        Claim claim = store.claim(id, VmOperation.REVERT, task.taskId(), LifecycleSupport.NO_RESERVATION);
+        Claim claim = store.claim(id, VmOperation.REVERT, task.taskId(), ClaimedTasks.NO_RESERVATION);
         try {
             Vm snapshot = QuarkusTransaction.requiringNew().call(() -> find(snapshotId));
             if (!snapshot.isASnapshot || !Objects.equals(snapshot.snapshotOf, id)) {

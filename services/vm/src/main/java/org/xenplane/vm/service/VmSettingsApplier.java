@@ -3,7 +3,7 @@ package org.xenplane.vm.service;
 import java.util.ArrayList;
 import java.util.HashMap;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.rest.VmSettings;
+import org.xenplane.vm.api.VmSettings;
 
 /** Applies given settings to a VM record (null leaves a setting as it is). */
 final class VmSettingsApplier {

@@ -13,9 +13,9 @@ import org.xenplane.core.task.TaskResult;
 import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
 import org.xenplane.daemon.protocol.DomainResult;
+import org.xenplane.vm.api.VmSettings;
 import org.xenplane.vm.model.PowerState;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.rest.VmSettings;
 
 /**
  * {@code vm.update}: names and settings. What Xen can change in a running domain changes live
@@ -26,17 +26,17 @@ import org.xenplane.vm.rest.VmSettings;
 @ApplicationScoped
 public class VmUpdates {
     private final TaskRunner tasks;
-    private final VmStore store;
+    private final VmTransactions store;
     private final VmViews views;
     private final VmConstraints constraints;
-    private final LifecycleSupport support;
+    private final ClaimedTasks claimed;
 
-    public VmUpdates(TaskRunner tasks, VmStore store, VmViews views, VmConstraints constraints, LifecycleSupport support) {
+    public VmUpdates(TaskRunner tasks, VmTransactions store, VmViews views, VmConstraints constraints, ClaimedTasks claimed) {
         this.tasks = tasks;
         this.store = store;
         this.views = views;
         this.constraints = constraints;
-        this.support = support;
+        this.claimed = claimed;
     }
 
     public TaskView update(UUID id, VmSettings settings, String caller, String key) {
@@ -78,15 +78,15 @@ public class VmUpdates {
 
     private void changeLive(Claim claim, VmSettings settings, TaskContext context) {
         try {
-            var daemon = support.daemon(claim.host());
+            var daemon = claimed.daemon(claim.host());
             DomainResult memory = daemon.setMemoryTarget(claim.op("memory_target"), claim.vmId(), claim.spec().memoryTarget());
             DomainResult vcpus = daemon.setVcpusOnline(claim.op("vcpus_online"), claim.vmId(), claim.spec().vcpusOnline());
             store.succeed(claim, context, vm -> {
                 VmSettingsApplier.apply(vm, settings);
-                LifecycleSupport.metrics(vm, memory.generation() > vcpus.generation() ? memory : vcpus);
+                ClaimedTasks.metrics(vm, memory.generation() > vcpus.generation() ? memory : vcpus);
             });
         } catch (XenplaneException e) {
-            throw support.failed(claim, e);
+            throw claimed.failed(claim, e);
         } finally {
             store.releaseIfClaimed(claim);
         }

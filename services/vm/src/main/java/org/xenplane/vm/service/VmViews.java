@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
 import org.xenplane.vm.model.Vm;
-import org.xenplane.vm.rest.VmView;
+import org.xenplane.vm.api.VmView;
 
 /** Builds VM views (with their snapshots and {@code allowedOperations}) and publishes VM events with them. */
 @ApplicationScoped

@@ -1,9 +1,0 @@
-package org.xenplane.network.rest;
-
-import java.util.List;
-import java.util.UUID;
-
-/** A bond: its master PIF (on its network), its member PIFs, its mode. */
-public record BondView(UUID id, UUID master, List<UUID> members, String mode, UUID hostId, UUID networkId, long version,
-                       List<String> allowedOperations) {
-}

@@ -1,8 +1,0 @@
-package org.xenplane.network.rest;
-
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
-
-/** Which host to scan. */
-public record PifScan(@NotNull UUID hostId) {
-}

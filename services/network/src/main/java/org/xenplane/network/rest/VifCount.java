@@ -1,5 +1,0 @@
-package org.xenplane.network.rest;
-
-/** How many VIFs a VM-wide call made or removed. */
-public record VifCount(int count) {
-}

@@ -1,0 +1,11 @@
+package org.xenplane.pool.api;
+
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** A change to the pool's settings; absent fields stay as they are. */
+public record PoolUpdate(
+        @Size(min = 1, max = 255) String name,
+        @Size(max = 4096) String description,
+        @Size(max = 256) Map<@Size(min = 1, max = 255) String, @Size(max = 4096) String> otherConfig) {
+}

@@ -1,0 +1,44 @@
+package org.xenplane.pool.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.xenplane.core.task.TaskOutcome;
+import org.xenplane.core.task.TaskRequest;
+import org.xenplane.core.task.TaskResult;
+import org.xenplane.core.task.TaskRunner;
+import org.xenplane.core.task.TaskView;
+import org.xenplane.pool.api.HostView;
+import org.xenplane.pool.model.Host;
+
+/** The changes an administrator makes to a host (enable, disable, forget), each recorded as a task. */
+@ApplicationScoped
+public class HostChanges {
+    private final HostService hosts;
+    private final TaskRunner tasks;
+
+    public HostChanges(HostService hosts, TaskRunner tasks) {
+        this.hosts = hosts;
+        this.tasks = tasks;
+    }
+
+    /** Enables or disables the host ({@link HostOperation#ENABLE} or {@link HostOperation#DISABLE}). */
+    public TaskOutcome<HostView> setEnabled(UUID hostId, HostOperation operation, String caller, String idempotencyKey) {
+        TaskView task = tasks.run(request(operation, hostId, idempotencyKey), caller, ctx -> {
+            hosts.setEnabled(hostId, operation);
+            return TaskResult.of(Host.CLASS, hostId);
+        });
+        return new TaskOutcome<>(task, hosts.get(hostId));
+    }
+
+    /** Forgets a host that is not live. */
+    public TaskView destroy(UUID hostId, String caller, String idempotencyKey) {
+        return tasks.run(request(HostOperation.DESTROY, hostId, idempotencyKey), caller, ctx -> {
+            hosts.destroy(hostId);
+            return TaskResult.NONE;
+        });
+    }
+
+    private static TaskRequest request(HostOperation operation, UUID hostId, String idempotencyKey) {
+        return new TaskRequest(operation, Host.CLASS, hostId, idempotencyKey);
+    }
+}

@@ -1,8 +1,0 @@
-package org.xenplane.storage.rest;
-
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
-
-/** A request body naming the host a VM runs (or is starting) on. */
-public record OnHost(@NotNull UUID hostId) {
-}

@@ -1,8 +1,0 @@
-package org.xenplane.storage.rest;
-
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
-
-/** The VDI (an ISO, say) to put into an empty CD drive. */
-public record VbdInsert(@NotNull UUID vdiId) {
-}

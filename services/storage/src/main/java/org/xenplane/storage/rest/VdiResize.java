@@ -1,7 +1,0 @@
-package org.xenplane.storage.rest;
-
-import jakarta.validation.constraints.NotNull;
-
-/** The VDI's new virtual size in bytes: larger than now, a multiple of 512. */
-public record VdiResize(@NotNull Long virtualSize) {
-}
