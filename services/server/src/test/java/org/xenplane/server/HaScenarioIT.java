@@ -75,6 +75,7 @@ class HaScenarioIT {
         await().atMost(Duration.ofSeconds(60)).until(killed::isDone);
         System.out.printf("HA: A's frozen daemon killed by its watchdog %d ms after SIGSTOP (T = 6 s)%n", since(frozen));
         assertThat(a.daemon.exitValue()).isEqualTo(128 + 9);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(a.powerOffMarker())); // the watchdog's doing, no other SIGKILL
         await().atMost(Duration.ofSeconds(60)).until(() -> "dead".equals(haState(server, a.id)));
         System.out.printf("HA: A declared dead %d ms after SIGSTOP%n", since(frozen));
         await().atMost(Duration.ofSeconds(60)).until(() -> runsOn(server, kept, b.id));
@@ -91,6 +92,7 @@ class HaScenarioIT {
                 && "lease-valid".equals(a.api().haState()));
         System.out.printf("HA: A live again %d ms after its daemon was started again%n", since(restarted));
         assertThat(a.api().domainVmIds()).isEmpty();
+        assertThat(a.powerOffMarker()).doesNotExist(); // consumed: the host came back powered off
         assertThat(runsOn(server, kept, b.id)).isTrue();
         assertThat(b.api().domainVmIds()).containsExactly(kept);
         assertThat(vm(server, lost).getString("powerState")).isEqualTo("halted");
@@ -214,6 +216,11 @@ class HaScenarioIT {
 
         DaemonHostApi api() {
             return new DaemonHostApi(dir(), port, key());
+        }
+
+        /** What the simulated watchdog leaves when it fires: the host is powered off. */
+        Path powerOffMarker() {
+            return dir().resolve("simulator").resolve(key() + ".power-off");
         }
 
         private Path dir() {
