@@ -69,6 +69,12 @@ class HaScenarioIT {
         assertThat(a.api().domainVmIds()).containsExactlyInAnyOrder(kept, lost);
         assertThat(invariants(server)).isEmpty();
 
+        freezeAndFailOver(server, a, b, kept, lost);
+        comeBackPoweredOff(server, a, b, kept, lost);
+    }
+
+    /** SIGSTOP on A's daemon: killed by its watchdog, A declared dead, {@code kept} started on B after the kill, {@code lost} halted. */
+    private static void freezeAndFailOver(ServerProcess server, Host a, Host b, String kept, String lost) throws Exception {
         long frozen = System.nanoTime();
         CompletableFuture<Instant> killed = a.daemon.handle().onExit().thenApply(p -> Instant.now());
         signal(a.daemon.handle().pid(), "STOP");
@@ -84,9 +90,12 @@ class HaScenarioIT {
         assertThat(lastTaskCreated(server, kept)).isAfter(killed.get());
         await().atMost(Duration.ofSeconds(30)).until(() -> "halted".equals(vm(server, lost).getString("powerState")));
         assertThat(vm(server, lost).getString("residentOn")).isNull();
+    }
 
+    /** A's daemon started again (same state directory, same port): its host is empty and live, {@code kept} runs on B only. */
+    private static void comeBackPoweredOff(ServerProcess server, Host a, Host b, String kept, String lost) throws Exception {
         long restarted = System.nanoTime();
-        a.start(); // same state directory, same port
+        a.start();
         // the daemon heartbeats before its HTTP port is open: its readiness says when it answers, no longer fenced
         await().atMost(Duration.ofSeconds(60)).until(() -> "live".equals(haState(server, a.id)) && isLive(server, a.id)
                 && "lease-valid".equals(a.api().haState()));
