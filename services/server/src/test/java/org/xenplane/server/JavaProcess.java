@@ -9,8 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A packaged Quarkus application run as a real process by a scenario test, with its log in a file. */
+/**
+ * A packaged Quarkus application run as a real process by a scenario test, with its log in a file.
+ *
+ * <p>The scenario tests start some fifty short-lived servers and daemons on a 2-core machine, where
+ * each new JVM's C2 compiler threads compete with the test for the CPU. So these processes run
+ * with the client compiler only and the serial collector ({@link #QUICK_START_OPTIONS}), unless
+ * {@code -Dxenplane.test.quick-start-jvm=false}; the benchmark profile sets that, since a benchmark
+ * measures the product's defaults.
+ */
 final class JavaProcess implements AutoCloseable {
+    static final List<String> QUICK_START_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final boolean QUICK_START = Boolean.parseBoolean(System.getProperty("xenplane.test.quick-start-jvm", "true"));
+
     private final String name;
     private final List<String> command;
     private final Map<String, String> environment;
@@ -28,6 +39,7 @@ final class JavaProcess implements AutoCloseable {
         this.environment = environment;
         this.command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(QUICK_START ? QUICK_START_OPTIONS : List.of());
         command.addAll(jvmOptions);
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
