@@ -23,21 +23,23 @@ import org.xenplane.ha.fixture.SimulatedPool;
 import org.xenplane.ha.fixture.SimulatedPool.SimHost;
 import org.xenplane.testing.EmbeddedPostgresResource;
 
-/** A control plane that hears from too few hosts (T = 6 s, three simulated hosts, two fall silent). */
+/** A control plane that hears from too few hosts (T = 6 s, four simulated hosts, three fall silent). */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class HaNoQuorumTest {
 
     /**
-     * Proves that a control plane that hears no quorum of the pool declares nobody dead: two of
-     * three hosts silent for well past T + margin, the monitor running, and neither is declared dead
-     * nor is their protected VM reset or restarted (the other side of the split may be the one that runs).
+     * Proves that a control plane that hears no quorum of the pool declares nobody dead: three of
+     * four hosts silent for well past T + margin (the control plane and one host are two of five
+     * voters), the monitor running, and none is declared dead nor is their protected VM reset or
+     * restarted (the other side of the split may be the one that runs).
      */
     @Test
     void aControlPlaneThatHearsNoQuorumDeclaresNobodyDead() {
-        try (SimulatedPool pool = SimulatedPool.start(3, 4096)) {
+        try (SimulatedPool pool = SimulatedPool.start(4, 4096)) {
             SimHost a = pool.host(1);
             SimHost b = pool.host(2);
+            SimHost c = pool.host(3);
             String protectedVm = vm("ha-no-quorum", 256, "restart", 0, 0);
             startOn(protectedVm, a);
             enableHa(pool);
@@ -45,6 +47,7 @@ class HaNoQuorumTest {
                 Instant silenced = Instant.now();
                 pool.silence(a);
                 pool.silence(b);
+                pool.silence(c);
                 await().atMost(Duration.ofSeconds(15)).until(() -> !ha().getBoolean("quorum"));
                 awaitSilence(silenced, T_PLUS_MARGIN.plusSeconds(3));
 
@@ -52,6 +55,7 @@ class HaNoQuorumTest {
                 assertThat(view.getBoolean("quorum")).isFalse();
                 assertThat(view.getString("hosts.find { it.id == '" + a.hostId() + "' }.state")).isEqualTo("silent");
                 assertThat(view.getString("hosts.find { it.id == '" + b.hostId() + "' }.state")).isEqualTo("silent");
+                assertThat(view.getString("hosts.find { it.id == '" + c.hostId() + "' }.state")).isEqualTo("silent");
                 assertThat(view.getList("pendingRestarts")).isEmpty();
                 JsonPath recorded = vmView(protectedVm);
                 assertThat(recorded.getString("powerState")).isEqualTo("running");

@@ -54,6 +54,6 @@ public class HaStatusResource {
                 expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
             throw new DaemonException(WireError.SESSION_AUTHENTICATION_FAILED, Map.of(), null);
         }
-        return new HaPeerStatus(identity.hostId(), lease.valid(), lease.lastAckAgeMillis(), lease.fenced());
+        return new HaPeerStatus(identity.hostId(), lease.valid() && !lease.fenced(), lease.lastAckAgeMillis(), lease.fenced());
     }
 }

@@ -13,7 +13,7 @@ import org.xenplane.daemon.protocol.ha.HaQuorum;
  * if a peer it reached reaches the control plane <em>now</em> (it says so, and its last acknowledged
  * heartbeat is fresh: sent at most {@code freshMillis} ago), this host is the isolated one and
  * fences; else if
- * the hosts it reached (itself included) are not a {@link HaQuorum} of the pool, it fences; else it
+ * the hosts it reached (itself included) are no quorum without the control plane ({@link HaQuorum}), it fences; else it
  * keeps running, since no host that could be heard by the control plane is outside its quorum and
  * nobody can restart its VMs.
  *
@@ -28,7 +28,7 @@ public final class FenceDecision {
     public enum Verdict {
         /** A reached peer reaches the control plane: the control plane will restart this host's VMs. */
         FENCE_ISOLATED,
-        /** The reached hosts are no quorum: another side of the pool may be heard by the control plane. */
+        /** The reached hosts are no quorum: the control plane, with the other side of the pool, may be one. */
         FENCE_NO_QUORUM,
         /** A quorum is reached and none of it reaches the control plane: nobody can restart anything. */
         KEEP_RUNNING;
@@ -61,6 +61,6 @@ public final class FenceDecision {
             }
             reached.add(peer);
         }
-        return HaQuorum.isQuorum(pool, reached) ? Verdict.KEEP_RUNNING : Verdict.FENCE_NO_QUORUM;
+        return HaQuorum.withoutControlPlane(pool, reached) ? Verdict.KEEP_RUNNING : Verdict.FENCE_NO_QUORUM;
     }
 }

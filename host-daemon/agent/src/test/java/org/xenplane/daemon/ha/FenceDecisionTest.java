@@ -13,7 +13,7 @@ import org.xenplane.daemon.protocol.ha.HaPeerStatus;
 
 /**
  * The fencing rule as a table: host 1..N ids sort in their number's order, so host 1 is the pool's
- * lowest id (it wins an even split). Each row names this host, the pool size and what each peer
+ * lowest id (it wins an even split of the voters: the hosts and the control plane). Each row names this host, the pool size and what each peer
  * answered: {@code R} reaches the control plane, {@code u} answered without reaching it,
  * {@code F} answered fenced (not reaching it), {@code s} says it reaches it but its last
  * acknowledged heartbeat is stale (older than the freshness, 9 s here: its lease is running out
@@ -29,17 +29,18 @@ class FenceDecisionTest {
             "2, 2, R,     FENCE_ISOLATED",
             "2, 2, u,     KEEP_RUNNING",
             "2, 2, -,     FENCE_NO_QUORUM",
-            "1, 2, -,     KEEP_RUNNING",
-            // three hosts: any peer that reaches the control plane wins over a quorum without it
+            "1, 2, -,     FENCE_NO_QUORUM",
+            // three hosts, four voters: two hosts are a quorum only with host 1; a peer that reaches
+            // the control plane wins over a quorum without it
             "1, 3, uR,    FENCE_ISOLATED",
             "1, 3, u-,    KEEP_RUNNING",
             "3, 3, u-,    KEEP_RUNNING",
             "3, 3, --,    FENCE_NO_QUORUM",
             "2, 3, F-,    KEEP_RUNNING",
-            // four hosts: an even split goes to the half with host 1
-            "1, 4, u--,   KEEP_RUNNING",
+            // four hosts, five voters: two hosts are no quorum, three are
+            "1, 4, u--,   FENCE_NO_QUORUM",
             "3, 4, --u,   FENCE_NO_QUORUM",
-            "4, 4, u--,   KEEP_RUNNING",
+            "4, 4, u--,   FENCE_NO_QUORUM",
             "4, 4, -uu,   KEEP_RUNNING",
             "4, 4, --R,   FENCE_ISOLATED",
             "2, 4, ---,   FENCE_NO_QUORUM",
@@ -47,7 +48,8 @@ class FenceDecisionTest {
             "1, 2, s,     KEEP_RUNNING",
             "3, 3, ss,    KEEP_RUNNING",
             "3, 3, sR,    FENCE_ISOLATED",
-            "4, 4, s--,   KEEP_RUNNING",
+            "4, 4, s--,   FENCE_NO_QUORUM",
+            "4, 4, ss-,   KEEP_RUNNING",
             "3, 4, -s-,   FENCE_NO_QUORUM",
     })
     void verdict(int self, int poolSize, String answers, Verdict expected) {

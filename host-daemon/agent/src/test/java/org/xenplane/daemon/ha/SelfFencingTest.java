@@ -110,12 +110,11 @@ class SelfFencingTest {
     }
 
     /**
-     * Host 1 reaches host 2 but the pool also has two hosts that do not answer and hold the lowest
-     * ids: half the pool without its lowest id is no quorum, so both hosts fence.
+     * Host 1 reaches host 2 but the pool also has two hosts that do not answer: two of five voters
+     * (four hosts and the control plane) are no quorum, so both hosts fence.
      */
     @Test
     void hostsThatReachNoQuorumFence() {
-        // the lowest ids whatever the real hosts' random ones (HaQuorum orders by UUID.compareTo, signed)
         phantoms.add(new HaPeer(new UUID(Long.MIN_VALUE, 1), "http://127.0.0.1:9/daemon/v1/hosts/gone-1"));
         phantoms.add(new HaPeer(new UUID(Long.MIN_VALUE, 2), "http://127.0.0.1:9/daemon/v1/hosts/gone-2"));
         await().atMost(PATIENCE).until(() -> leases.of("sim-host-1").view().terms().peers().size() == 3

@@ -35,9 +35,9 @@ public record Liveness(long timeoutMillis, long marginMillis, Instant leaseGrant
         return host.ageMillis() <= timeoutMillis;
     }
 
-    /** The hosts heard from within T form a quorum of every host of the pool. */
+    /** The control plane and the hosts heard from within T form a quorum of the pool's voters. */
     public boolean quorum() {
-        return HaQuorum.isQuorum(hosts.stream().map(HostHeartbeat::id).toList(),
+        return HaQuorum.withControlPlane(hosts.stream().map(HostHeartbeat::id).toList(),
                 hosts.stream().filter(this::heard).map(HostHeartbeat::id).toList());
     }
 

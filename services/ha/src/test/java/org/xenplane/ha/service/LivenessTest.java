@@ -37,7 +37,7 @@ class LivenessTest {
         assertThat(l.toDeclareDead()).isEmpty();
     }
 
-    /** Proves an isolated control plane (hearing one host of three) declares nobody dead. */
+    /** Proves a control plane that hears too few hosts (one of three, not the lowest id) declares nobody dead. */
     @Test
     void withoutAQuorumNobodyIsDeclaredDead() {
         Liveness l = Liveness.of(T, MARGIN, ENABLED, List.of(host("1", 50_000), host("2", 50_000), host("3", 900)), List.of());
@@ -45,13 +45,22 @@ class LivenessTest {
         assertThat(l.toDeclareDead()).isEmpty();
     }
 
-    /** Proves the tie rule: half the pool is a quorum only with the lowest host id. */
+    /** Proves a two-host pool survives the loss of either host: the survivor and the control plane are a quorum. */
     @Test
-    void halfThePoolIsAQuorumOnlyWithTheLowestHostId() {
+    void inATwoHostPoolEitherHostIsDeclaredDeadWhileTheOtherIsHeard() {
         assertThat(Liveness.of(T, MARGIN, ENABLED, List.of(host("1", 500), host("2", 50_000)), List.of()).toDeclareDead())
                 .extracting(HostHeartbeat::name).containsExactly("h2");
         assertThat(Liveness.of(T, MARGIN, ENABLED, List.of(host("1", 50_000), host("2", 500)), List.of()).toDeclareDead())
-                .isEmpty();
+                .extracting(HostHeartbeat::name).containsExactly("h1");
+    }
+
+    /** Proves the tie rule: the control plane and half the hosts are a quorum only with the lowest host id. */
+    @Test
+    void anEvenSplitOfTheVotersGoesToTheSideWithTheLowestHostId() {
+        assertThat(Liveness.of(T, MARGIN, ENABLED, List.of(host("1", 500), host("2", 50_000), host("3", 50_000)), List.of())
+                .toDeclareDead()).extracting(HostHeartbeat::name).containsExactly("h2", "h3");
+        assertThat(Liveness.of(T, MARGIN, ENABLED, List.of(host("1", 50_000), host("2", 50_000), host("3", 500)), List.of())
+                .toDeclareDead()).isEmpty();
     }
 
     /** Proves a host whose last heartbeat came before its lease could have been granted is never declared dead. */

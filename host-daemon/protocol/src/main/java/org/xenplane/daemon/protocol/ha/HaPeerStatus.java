@@ -7,8 +7,9 @@ import java.util.UUID;
  * with the control plane in the role of the state file).
  *
  * @param hostId                the answering host
- * @param controlPlaneReachable its lease is valid: its last acknowledged heartbeat was sent less than
- *                              the HA timeout ago. An asking host counts the peer as reaching the
+ * @param controlPlaneReachable its lease is valid (its last acknowledged heartbeat was sent less than
+ *                              the HA timeout ago) and it has not fenced itself: a host that fenced
+ *                              before its lease's end decided it is the cut-off one. An asking host counts the peer as reaching the
  *                              control plane only when, besides, {@code lastAckAgeMillis} is at most
  *                              half the timeout: a peer whose lease is merely not over yet may be
  *                              cut off from the control plane too (an outage for everyone), and
