@@ -24,6 +24,7 @@ import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
 import org.xenplane.daemon.link.Memberships;
 import org.xenplane.daemon.protocol.JoinResponse;
+import org.xenplane.daemon.protocol.ha.HaLease;
 import org.xenplane.daemon.protocol.ha.HaPeer;
 import org.xenplane.daemon.protocol.ha.HaPeerStatus;
 
@@ -74,6 +75,19 @@ public class HaGuard {
     public void start() {
         long millis = Math.max(1, watchdogs.petPeriod().toMillis());
         timer.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A heartbeat's acknowledgement, sent at {@code sentNanos}: with HA, the host's watchdog is armed
+     * before the lease is taken. Arming only at the guard's next tick would leave a gap: a daemon
+     * that froze right after its first acknowledgement would hold a lease, and (on Xen) running
+     * domains, with no watchdog to reset it once the control plane declares its host dead.
+     */
+    public void acknowledged(String key, long sentNanos, HaLease terms) {
+        if (terms.enabled()) {
+            watchdogSafely(key, watchdogs.of(key)::arm);
+        }
+        leases.of(key).acknowledged(sentNanos, terms);
     }
 
     /** The daemon stops: each watchdog stays armed until the lease ends (a quick restart keeps the host). */

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import org.xenplane.daemon.DaemonConfig;
 import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
-import org.xenplane.daemon.ha.HaLeases;
+import org.xenplane.daemon.ha.HaGuard;
 import org.xenplane.daemon.link.ControlPlaneClient;
 import org.xenplane.daemon.link.HeartbeatAnswer;
 import org.xenplane.daemon.link.Memberships;
@@ -34,7 +34,7 @@ public class HeartbeatSender {
 
     private final LocalHosts hosts;
     private final Memberships memberships;
-    private final HaLeases leases;
+    private final HaGuard ha;
     private final ControlPlaneClient controlPlane;
     private final MeterRegistry metrics;
     private final Duration interval;
@@ -46,11 +46,11 @@ public class HeartbeatSender {
     private final OutcomeLog outcomes = new OutcomeLog();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    public HeartbeatSender(LocalHosts hosts, Memberships memberships, HaLeases leases, ControlPlaneClient controlPlane,
+    public HeartbeatSender(LocalHosts hosts, Memberships memberships, HaGuard ha, ControlPlaneClient controlPlane,
                            MeterRegistry metrics, DaemonConfig config) {
         this.hosts = hosts;
         this.memberships = memberships;
-        this.leases = leases;
+        this.ha = ha;
         this.controlPlane = controlPlane;
         this.metrics = metrics;
         this.interval = config.heartbeatInterval();
@@ -93,7 +93,7 @@ public class HeartbeatSender {
             controlPlane.heartbeat(identity.hostId(), identity.hostCredential(), host.driver().facts())
                     .whenComplete((answer, failure) -> {
                         if (failure == null && answer.acknowledged()) {
-                            leases.of(host.key()).acknowledged(sent, answer.ack().ha());
+                            ha.acknowledged(host.key(), sent, answer.ack().ha());
                         }
                         finish(host.key(), outcome(answer, failure));
                     });
