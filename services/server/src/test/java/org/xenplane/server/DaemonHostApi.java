@@ -41,7 +41,7 @@ final class DaemonHostApi {
         try {
             JsonPath ready = given().baseUri(url()).get("/q/health/ready").then().extract().jsonPath();
             return ready.getString("checks.find { it.name == 'ha' }.data.'" + key + "'");
-        } catch (RuntimeException notAnswering) {
+        } catch (Exception notAnswering) { // rest-assured throws ConnectException unchecked: the port is not open yet
             return null;
         }
     }
