@@ -81,13 +81,21 @@ public class HaGuard {
      * A heartbeat's acknowledgement, sent at {@code sentNanos}: with HA, the host's watchdog is armed
      * before the lease is taken. Arming only at the guard's next tick would leave a gap: a daemon
      * that froze right after its first acknowledgement would hold a lease, and (on Xen) running
-     * domains, with no watchdog to reset it once the control plane declares its host dead.
+     * domains, with no watchdog to reset it once the control plane declares its host dead. Once
+     * the lease is taken, the watchdog is petted to its end: a daemon killed right after its first
+     * acknowledgement and restarted within the lease keeps its host, as one killed later does.
      */
     public void acknowledged(String key, long sentNanos, HaLease terms) {
+        Watchdog watchdog = watchdogs.of(key);
         if (terms.enabled()) {
-            watchdogSafely(key, watchdogs.of(key)::arm);
+            watchdogSafely(key, watchdog::arm);
         }
-        leases.of(key).acknowledged(sentNanos, terms);
+        HaLeaseKeeper lease = leases.of(key);
+        lease.acknowledged(sentNanos, terms);
+        LeaseView view = lease.view();
+        if (terms.enabled() && view.enabled() && view.safe()) {
+            watchdogSafely(key, () -> watchdog.pet(fireAfter(view)));
+        }
     }
 
     /** The daemon stops: each watchdog stays armed until the lease ends (a quick restart keeps the host). */

@@ -80,6 +80,8 @@ class DaemonWatchdogIT {
     void aDaemonKilledAndRestartedWithinItsLeaseKeepsItsDomains() throws Exception {
         start();
         UUID vm = createDomain();
+        assertThat(grantedMillis()).as("the first acknowledgement pets the watchdog to the lease's end")
+                .isGreaterThan(3_000);
         long killed = System.nanoTime();
         signal("KILL");
         daemon.waitFor(10, TimeUnit.SECONDS);
@@ -172,6 +174,12 @@ class DaemonWatchdogIT {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** How long the watchdog waits from the daemon's last pet: the pet file's third field. */
+    private long grantedMillis() throws IOException {
+        String[] pet = Files.readString(dir.resolve("state").resolve("watchdog").resolve(KEY + ".pet")).trim().split(" ");
+        return Long.parseLong(pet[2]);
     }
 
     private Path marker() {
