@@ -220,6 +220,11 @@ public enum ErrorCode {
             + "hard shutdown.", "vm", "timeout"),
     VM_REBOOT_TIMEOUT(409, "VM did not reboot",
             "VM {vm} did not reboot within {timeout} seconds. Check the guest, or use a hard reboot.", "vm", "timeout"),
+    HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN(409, "Would break the HA failover plan",
+            "HA must be able to restart every protected VM after {failures_to_tolerate} host failure(s); after "
+            + "this the pool could only after {plan_exists_for}. Free memory on other hosts, lower the HA "
+            + "protection of some VMs, or allow overcommit (PUT /api/v1/ha/allow-overcommit).",
+            "failures_to_tolerate", "plan_exists_for"),
     HOST_NOT_ENOUGH_FREE_MEMORY(409, "Not enough free memory on the host",
             "The VM needs {needed} bytes but the host has {available} free. Stop other VMs, lower the "
             + "VM's memory, or choose another host.", "needed", "available"),

@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The HA seams of a process that lacks their owner. Without the ha library (the pool service on its
- * own) heartbeats are acknowledged with HA disabled; without the VM library (the ha service on its
- * own) there are no VMs to fail over, said once in the log. Where the owner is in the process (the
+ * own) heartbeats are acknowledged with HA disabled and no failover plan is kept; without the VM
+ * library (the ha service on its own) there are no VMs to fail over, said once in the log. Where the owner is in the process (the
  * all-in-one server), its bean replaces these defaults. See docs/ha.md, "Split deployment".
  */
 @ApplicationScoped
@@ -23,6 +23,30 @@ public class HaSeamDefaults {
     @ApplicationScoped
     HaTerms haTerms() {
         return () -> HaTerms.Terms.DISABLED;
+    }
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    HaPlanPolicy haPlanPolicy() {
+        return java.util.OptionalInt::empty;
+    }
+
+    @Produces
+    @DefaultBean
+    @ApplicationScoped
+    FailoverPlans failoverPlans() {
+        return new FailoverPlans() {
+            @Override
+            public int planExistsFor(int upTo) {
+                return upTo;
+            }
+
+            @Override
+            public void assertHostMayStopTakingVms(UUID hostId) {
+                // no VMs known here: nothing to restart, nothing to break
+            }
+        };
     }
 
     @Produces

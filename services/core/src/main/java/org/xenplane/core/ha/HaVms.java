@@ -29,7 +29,10 @@ public interface HaVms {
      */
     void resetPowerState(UUID vmId, UUID hostId, String caller);
 
-    /** Starts the halted VM through the normal start path (a durable task, placement as any start); answers the task id. */
+    /**
+     * Starts the halted VM through the normal start path (a durable task, placement as any start, but
+     * not held back by the failover plan, which this restart carries out); answers the task id.
+     */
     UUID start(UUID vmId, String caller, String idempotencyKey);
 
     /**

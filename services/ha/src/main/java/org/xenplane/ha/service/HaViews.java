@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.xenplane.core.daemon.Hosts;
+import org.xenplane.core.ha.FailoverPlans;
 import org.xenplane.ha.api.HaHostView;
 import org.xenplane.ha.api.HaView;
 import org.xenplane.ha.api.PendingRestartView;
@@ -16,11 +17,13 @@ public class HaViews {
     private final HaStore store;
     private final Hosts hosts;
     private final HaConfig config;
+    private final FailoverPlans plans;
 
-    public HaViews(HaStore store, Hosts hosts, HaConfig config) {
+    public HaViews(HaStore store, Hosts hosts, HaConfig config, FailoverPlans plans) {
         this.store = store;
         this.hosts = hosts;
         this.config = config;
+        this.plans = plans;
     }
 
     /** Joins the caller's transaction, or runs in one of its own. */
@@ -37,8 +40,9 @@ public class HaViews {
             List<String> allowed = new ArrayList<>();
             allowed.add(s.enabled() ? "disable" : "enable");
             allowed.add("set_allow_overcommit");
-            return new HaView(s.enabled(), s.timeoutSeconds(), s.hostFailuresToTolerate(), s.allowOvercommit(),
-                    config.safetyMargin().toMillis(), liveness.quorum(), hostViews, pending, allowed, s.version());
+            int plan = plans.planExistsFor(s.hostFailuresToTolerate());
+            return new HaView(s.enabled(), s.timeoutSeconds(), s.hostFailuresToTolerate(), s.allowOvercommit(), plan,
+                    s.enabled() && plan < s.hostFailuresToTolerate(), config.safetyMargin().toMillis(), liveness.quorum(), hostViews, pending, allowed, s.version());
         });
     }
 }

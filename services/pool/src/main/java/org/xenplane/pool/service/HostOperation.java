@@ -1,5 +1,6 @@
 package org.xenplane.pool.service;
 
+import static org.xenplane.core.error.ErrorCode.HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN;
 import static org.xenplane.core.error.ErrorCode.HOST_IS_LIVE;
 import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
 
@@ -22,7 +23,8 @@ import org.xenplane.pool.model.Host;
  */
 public enum HostOperation implements DeclaredOperation {
     READ(OperationSpec.reads("host.read", Role.READ_ONLY)),
-    DISABLE(OperationSpec.changes("host.disable", Role.POOL_OPERATOR).in("enabled").raises(OPERATION_NOT_ALLOWED)),
+    DISABLE(OperationSpec.changes("host.disable", Role.POOL_OPERATOR).in("enabled").raises(OPERATION_NOT_ALLOWED,
+            HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN)),
     ENABLE(OperationSpec.changes("host.enable", Role.POOL_OPERATOR).in("disabled").raises(OPERATION_NOT_ALLOWED)),
     /** Forget a host that has left (XenAPI {@code host.destroy}): only when it is not live. */
     DESTROY(OperationSpec.changes("host.destroy", Role.POOL_OPERATOR).in("not live").raises(HOST_IS_LIVE)),

@@ -11,6 +11,7 @@ import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
+import org.xenplane.core.ha.FailoverPlans;
 import org.xenplane.core.security.CallerKind;
 import org.xenplane.core.security.Credential;
 import org.xenplane.pool.model.Host;
@@ -22,9 +23,11 @@ public class HostService {
     private static final Logger LOG = Logger.getLogger(HostService.class);
 
     private final EventPublisher events;
+    private final FailoverPlans failoverPlans;
 
-    public HostService(EventPublisher events) {
+    public HostService(EventPublisher events, FailoverPlans failoverPlans) {
         this.events = events;
+        this.failoverPlans = failoverPlans;
     }
 
     @Transactional
@@ -40,6 +43,10 @@ public class HostService {
     /** host.disable / host.enable: a disabled host stays in the pool but takes no new VMs. */
     @Transactional
     public HostView setEnabled(UUID id, HostOperation operation) {
+        if (operation == HostOperation.DISABLE) {
+            // before the host's lock, as placements take the plan's lock before a host's
+            failoverPlans.assertHostMayStopTakingVms(id); // HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN
+        }
         Host host = find(id, LockModeType.PESSIMISTIC_WRITE);
         operation.assertAllowed(host);
         host.enabled = operation == HostOperation.ENABLE;

@@ -54,7 +54,7 @@ public class HaVmsInProcess implements HaVms {
 
     @Override
     public UUID start(UUID vmId, String caller, String idempotencyKey) {
-        return starts.start(vmId, null, false, caller, idempotencyKey).id();
+        return starts.restartAfterHostFailure(vmId, caller, idempotencyKey).id();
     }
 
     private static HaVm of(Vm vm) {

@@ -33,12 +33,14 @@ public class Placement {
     private final EntityManager em;
     private final Hosts hosts;
     private final VmDevices devices;
+    private final FailoverPlanGuard plan;
     private final long reserve;
 
-    public Placement(EntityManager em, Hosts hosts, VmDevices devices, VmConfig config) {
+    public Placement(EntityManager em, Hosts hosts, VmDevices devices, FailoverPlanGuard plan, VmConfig config) {
         this.em = em;
         this.hosts = hosts;
         this.devices = devices;
+        this.plan = plan;
         this.reserve = config.hostMemoryReserve();
     }
 
@@ -61,12 +63,26 @@ public class Placement {
 
     /**
      * Reserves {@code need} bytes on a live, enabled host with room (not one of {@code excluded})
-     * that can give the VM its disks and networks, preferring the VM's affinity host.
+     * that can give the VM its disks and networks and keeps HA's failover plan, preferring the VM's
+     * affinity host.
      *
      * @throws HostFilledMeanwhile when the chosen host turned out full under its lock
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public HostRef reserveAnywhere(Vm vm, long need, Set<UUID> excluded) {
+        return reserveAnywhere(vm, need, excluded, plan.forPlacement(vm));
+    }
+
+    /**
+     * As {@link #reserveAnywhere(Vm, long, Set)}, for HA's restart of a VM whose host died: the
+     * failover plan is what is being carried out, so it does not hold the restart back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public HostRef reserveForFailover(Vm vm, long need, Set<UUID> excluded) {
+        return reserveAnywhere(vm, need, excluded, PlacementCheck.NONE);
+    }
+
+    private HostRef reserveAnywhere(Vm vm, long need, Set<UUID> excluded, PlacementCheck check) {
         List<Candidate> candidates = candidates();
         if (candidates.isEmpty()) {
             throw new XenplaneException(ErrorCode.NO_HOSTS_AVAILABLE);
@@ -76,9 +92,14 @@ public class Placement {
         if (ordered.isEmpty()) {
             throw new XenplaneException(ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY, need, Math.max(0, candidates.get(0).free()));
         }
-        UUID chosen = ordered.stream().filter(h -> devices.canAttach(vm.id, h)).findFirst().orElse(null);
-        if (chosen == null) {
+        List<UUID> attachable = ordered.stream().filter(h -> devices.canAttach(vm.id, h)).toList();
+        if (attachable.isEmpty()) {
             devices.assertHostCanAttach(vm.id, ordered.get(0)); // says why: SR_NOT_ATTACHED, HOST_CANNOT_ATTACH_NETWORK
+            throw new XenplaneException(ErrorCode.NO_HOSTS_AVAILABLE);
+        }
+        UUID chosen = attachable.stream().filter(h -> check.allows(h, need)).findFirst().orElse(null);
+        if (chosen == null) {
+            check.assertAllows(attachable.get(0), need); // HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN
             throw new XenplaneException(ErrorCode.NO_HOSTS_AVAILABLE);
         }
         HostRef host = hosts.lock(chosen).orElse(null);
@@ -89,9 +110,10 @@ public class Placement {
         return host;
     }
 
-    /** Reserves {@code need} bytes on this host, or says why not. */
+    /** Reserves {@code need} bytes on this host, or says why not (HA's failover plan included). */
     @Transactional(Transactional.TxType.MANDATORY)
     public HostRef reserveOn(UUID hostId, Vm vm, long need) {
+        PlacementCheck check = plan.forPlacement(vm); // the plan's lock before the host's, as reserveAnywhere takes them
         HostRef host = hosts.lock(hostId).orElseThrow(() -> new XenplaneException(ErrorCode.HANDLE_INVALID, Hosts.CLASS, hostId));
         if (!host.live()) {
             throw new XenplaneException(ErrorCode.HOST_NOT_LIVE, hostId);
@@ -103,6 +125,7 @@ public class Placement {
         if (free < need) {
             throw new XenplaneException(ErrorCode.HOST_NOT_ENOUGH_FREE_MEMORY, need, Math.max(0, free));
         }
+        check.assertAllows(hostId, need);
         hold(vm, host, need);
         return host;
     }

@@ -42,6 +42,15 @@ public class StartOperations {
                 (claim, context) -> build(claim, context, paused, false));
     }
 
+    /**
+     * HA's restart of a protected VM whose host was declared dead: a start anywhere that the failover
+     * plan does not hold back (the restart is the plan being carried out).
+     */
+    public TaskView restartAfterHostFailure(UUID vmId, String caller, String key) {
+        return claimed.submit(VmOperation.START, vmId, caller, key, placement::reserveForFailover,
+                (claim, context) -> build(claim, context, false, false));
+    }
+
     public TaskView resume(UUID vmId, boolean paused, String caller, String key) {
         return claimed.submit(VmOperation.RESUME, vmId, caller, key,
                 (vm, need, filled) -> placement.reserveOn(vm.suspendedOn, vm, need),

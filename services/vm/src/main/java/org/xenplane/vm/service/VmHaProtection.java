@@ -16,7 +16,8 @@ import org.xenplane.vm.model.Vm;
 /**
  * {@code vm.set_ha}: a VM's HA protection (XenAPI {@code ha_restart_priority}, {@code order},
  * {@code start_delay}), read by the ha service through core's {@code HaVms}. Changes no domain, so
- * it is allowed in every power state; a {@code vm mod} event carries the new settings.
+ * it is allowed in every power state; a {@code vm mod} event carries the new settings. Making a
+ * running VM {@code restart} is refused when HA's failover plan could not restart it too.
  */
 @ApplicationScoped
 public class VmHaProtection {
@@ -26,11 +27,13 @@ public class VmHaProtection {
     private final TaskRunner tasks;
     private final VmTransactions store;
     private final VmViews views;
+    private final FailoverPlanGuard plan;
 
-    public VmHaProtection(TaskRunner tasks, VmTransactions store, VmViews views) {
+    public VmHaProtection(TaskRunner tasks, VmTransactions store, VmViews views, FailoverPlanGuard plan) {
         this.tasks = tasks;
         this.store = store;
         this.views = views;
+        this.plan = plan;
     }
 
     /**
@@ -46,6 +49,10 @@ public class VmHaProtection {
         return tasks.run(new TaskRequest(VmOperation.SET_HA, Vm.CLASS, id, key), caller, context -> {
             QuarkusTransaction.requiringNew().run(() -> {
                 Vm vm = store.lockIfAllowed(id, VmOperation.SET_HA);
+                if (vm.residentOn != null && !HaVm.RESTART.equals(vm.haRestartPriority) && HaVm.RESTART.equals(checked)) {
+                    // a running VM now to be restarted elsewhere: the plan must find it room
+                    plan.forPlacement(vm, checked).assertAllows(vm.residentOn, vm.memoryReserved);
+                }
                 vm.haRestartPriority = checked;
                 vm.haOrder = order;
                 vm.haStartDelaySeconds = startDelaySeconds;
