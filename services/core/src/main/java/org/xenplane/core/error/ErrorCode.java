@@ -225,6 +225,9 @@ public enum ErrorCode {
             + "this the pool could only after {plan_exists_for}. Free memory on other hosts, lower the HA "
             + "protection of some VMs, or allow overcommit (PUT /api/v1/ha/allow-overcommit).",
             "failures_to_tolerate", "plan_exists_for"),
+    CANNOT_EVACUATE_HOST(409, "Cannot evacuate the host",
+            "VM {vm} could not leave host {host}: {reason}. The VMs moved before it stay where they went; free "
+            + "room on other hosts (or shut that VM down) and evacuate again.", "host", "vm", "reason"),
     HOST_NOT_ENOUGH_FREE_MEMORY(409, "Not enough free memory on the host",
             "The VM needs {needed} bytes but the host has {available} free. Stop other VMs, lower the "
             + "VM's memory, or choose another host.", "needed", "available"),

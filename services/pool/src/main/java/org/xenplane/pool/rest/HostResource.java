@@ -87,6 +87,19 @@ public class HostResource {
         return setEnabled(id, HostOperation.ENABLE, key);
     }
 
+    @POST
+    @Path("/{id}/evacuate")
+    @Authorized("host.evacuate")
+    @Operation(summary = "Evacuate a host (XenAPI host.evacuate)",
+            description = "Live-migrates every VM running on the host to other hosts, one by one, keeping HA's failover "
+                    + "plan. Disable the host first to keep new VMs off it (maintenance).")
+    @APIResponse(responseCode = "202", description = "The evacuation task; it fails with CANNOT_EVACUATE_HOST naming "
+            + "the first VM that could not leave")
+    public Response evacuate(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID hostId = Ids.parse(Host.CLASS, id);
+        return TaskResponses.accepted(changes.evacuate(hostId, caller.get().subject(), IdempotencyKeys.validate(key)));
+    }
+
     @DELETE
     @Path("/{id}")
     @Authorized("host.destroy")

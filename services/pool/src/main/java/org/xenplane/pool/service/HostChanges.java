@@ -7,18 +7,21 @@ import org.xenplane.core.task.TaskRequest;
 import org.xenplane.core.task.TaskResult;
 import org.xenplane.core.task.TaskRunner;
 import org.xenplane.core.task.TaskView;
+import org.xenplane.core.vm.HostEvacuation;
 import org.xenplane.pool.api.HostView;
 import org.xenplane.pool.model.Host;
 
-/** The changes an administrator makes to a host (enable, disable, forget), each recorded as a task. */
+/** The changes an administrator makes to a host (enable, disable, evacuate, forget), each recorded as a task. */
 @ApplicationScoped
 public class HostChanges {
     private final HostService hosts;
     private final TaskRunner tasks;
+    private final HostEvacuation evacuation;
 
-    public HostChanges(HostService hosts, TaskRunner tasks) {
+    public HostChanges(HostService hosts, TaskRunner tasks, HostEvacuation evacuation) {
         this.hosts = hosts;
         this.tasks = tasks;
+        this.evacuation = evacuation;
     }
 
     /** Enables or disables the host ({@link HostOperation#ENABLE} or {@link HostOperation#DISABLE}). */
@@ -28,6 +31,20 @@ public class HostChanges {
             return TaskResult.of(Host.CLASS, hostId);
         });
         return new TaskOutcome<>(task, hosts.get(hostId));
+    }
+
+    /**
+     * Live-migrates every VM running on the host elsewhere (a task that ends when the last one has
+     * moved, or with CANNOT_EVACUATE_HOST at the first that cannot); refused at once when the host
+     * is not live (its VMs cannot be migrated from a host whose daemon does not answer).
+     */
+    public TaskView evacuate(UUID hostId, String caller, String idempotencyKey) {
+        return tasks.submit(request(HostOperation.EVACUATE, hostId, idempotencyKey), caller,
+                taskId -> hosts.assertAllowed(hostId, HostOperation.EVACUATE),
+                ctx -> {
+                    evacuation.evacuate(hostId, caller, ctx);
+                    return TaskResult.of(Host.CLASS, hostId);
+                });
     }
 
     /** Forgets a host that is not live. */

@@ -1,7 +1,9 @@
 package org.xenplane.pool.service;
 
+import static org.xenplane.core.error.ErrorCode.CANNOT_EVACUATE_HOST;
 import static org.xenplane.core.error.ErrorCode.HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN;
 import static org.xenplane.core.error.ErrorCode.HOST_IS_LIVE;
+import static org.xenplane.core.error.ErrorCode.HOST_NOT_LIVE;
 import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,12 @@ public enum HostOperation implements DeclaredOperation {
     DISABLE(OperationSpec.changes("host.disable", Role.POOL_OPERATOR).in("enabled").raises(OPERATION_NOT_ALLOWED,
             HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN)),
     ENABLE(OperationSpec.changes("host.enable", Role.POOL_OPERATOR).in("disabled").raises(OPERATION_NOT_ALLOWED)),
+    /**
+     * Live-migrate every VM running on the host to other hosts (XenAPI {@code host.evacuate}); with
+     * {@code disable} first, maintenance mode (XenCenter's "enter maintenance mode").
+     */
+    EVACUATE(OperationSpec.changes("host.evacuate", Role.POOL_OPERATOR).in("live").raises(HOST_NOT_LIVE,
+            CANNOT_EVACUATE_HOST, OPERATION_NOT_ALLOWED, HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN)),
     /** Forget a host that has left (XenAPI {@code host.destroy}): only when it is not live. */
     DESTROY(OperationSpec.changes("host.destroy", Role.POOL_OPERATOR).in("not live").raises(HOST_IS_LIVE)),
     HEARTBEAT(OperationSpec.byHost("host.heartbeat"));
@@ -46,6 +54,7 @@ public enum HostOperation implements DeclaredOperation {
         return switch (this) {
             case DISABLE -> host.enabled ? Optional.empty() : notAllowed("the host is already disabled");
             case ENABLE -> host.enabled ? notAllowed("the host is already enabled") : Optional.empty();
+            case EVACUATE -> host.live ? Optional.empty() : Optional.of(new XenplaneException(ErrorCode.HOST_NOT_LIVE, host.id));
             case DESTROY -> host.live ? Optional.of(new XenplaneException(ErrorCode.HOST_IS_LIVE, host.id)) : Optional.empty();
             case READ, HEARTBEAT -> Optional.empty();
         };

@@ -54,6 +54,12 @@ public class HostService {
         return HostView.of(host);
     }
 
+    /** Refuses the operation if the host's state does not allow it now (read, not locked). */
+    @Transactional
+    public void assertAllowed(UUID id, HostOperation operation) {
+        operation.assertAllowed(find(id, LockModeType.NONE));
+    }
+
     /** host.destroy: forgets a host that is not live, and revokes its daemon's credential. */
     @Transactional
     public void destroy(UUID id) {

@@ -40,6 +40,18 @@ public class MigrateOperation {
                 (vm, need, filled) -> reserve(vm, destination, need), this::move);
     }
 
+    /**
+     * Migrates the VM to any other live, enabled host with room that can give it its disks and
+     * networks and keeps HA's failover plan (a step of {@code host.evacuate}).
+     */
+    public TaskView migrateAway(UUID vmId, UUID source, String caller, String key) {
+        return claimed.submit(VmOperation.POOL_MIGRATE, vmId, caller, key, (vm, need, filled) -> {
+            java.util.Set<UUID> excluded = new java.util.HashSet<>(filled);
+            excluded.add(source);
+            return placement.reserveAnywhere(vm, need, excluded);
+        }, this::move);
+    }
+
     private HostRef reserve(Vm vm, UUID destination, long need) {
         if (destination.equals(vm.residentOn)) {
             throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, VmOperation.POOL_MIGRATE.id(),
