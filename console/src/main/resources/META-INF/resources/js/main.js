@@ -6,6 +6,7 @@ import * as store from './store.js';
 import { route, current, go } from './router.js';
 import { show } from './render.js';
 import { initTheme } from './theme.js';
+import { report } from './ui.js';
 import { loginPage } from './pages/login.js';
 import { dashboardPage } from './pages/dashboard.js';
 import { vmListPage } from './pages/vm-list.js';
@@ -78,6 +79,9 @@ function setLive(state) {
 }
 
 async function boot() {
+  // a bug in the console itself is shown, not swallowed: the user sees that something failed
+  window.addEventListener('error', (e) => report(`The console failed: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => report(e.reason));
   initTheme(document.getElementById('theme'));
   store.onConnection(setLive);
   onUnauthorized(() => {

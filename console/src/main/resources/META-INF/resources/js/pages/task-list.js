@@ -15,7 +15,7 @@ export function taskListPage(view) {
       .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt))).slice(0, 200)
       .map((t) => h('tr', { 'data-task': t.id },
         h('td', {}, t.operation),
-        h('td', {}, t.target ? `${t.target.objectClass} ${t.target.id.slice(0, 8)}` : ''),
+        h('td', {}, target(t)),
         h('td', {}, badge(t.status)),
         h('td', {}, progress(t)),
         h('td', {}, t.createdBy || ''),
@@ -28,4 +28,13 @@ export function taskListPage(view) {
   status.addEventListener('input', render);
   show(view, h('h1', {}, 'Tasks'), h('form', { class: 'filters', onsubmit: (e) => e.preventDefault() }, field('Status', status)), results);
   return live(render, (e) => e.class === 'task');
+}
+
+/** What a task works on: a link to a VM or host, else its class (pool-wide tasks have no id). */
+function target(task) {
+  const t = task.target;
+  if (!t) return '';
+  if (!t.id) return t.objectClass;
+  const label = `${t.objectClass} ${t.id.slice(0, 8)}`;
+  return t.objectClass === 'vm' || t.objectClass === 'host' ? h('a', { href: `#/${t.objectClass}s/${t.id}` }, label) : label;
 }

@@ -5,8 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,6 +46,9 @@ final class Browser implements AutoCloseable {
                 .withLogFile(profile.resolveSibling("chromedriver.log").toFile()).build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1100,760", "--force-prefers-reduced-motion");
@@ -50,9 +58,17 @@ final class Browser implements AutoCloseable {
 
     /** Waits up to 20 s for the condition (polling the page, as WebDriver does). */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what).until(condition);
+        // pages re-render on every event: an element found a moment ago may be replaced; look again
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what)
+                    .ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " did not happen within 20 s; the page at " + driver.getCurrentUrl()
+                    + " shows:\n" + driver.findElement(By.tagName("body")).getText() + "\nits console:\n" + consoleLog(), e);
+        }
     }
 
+    /** The first element the selector finds once it is displayed (a later re-render may replace it: use it at once). */
     WebElement visible(String css) {
         return await("visible: " + css, d -> {
             var found = d.findElements(By.cssSelector(css));
@@ -63,6 +79,12 @@ final class Browser implements AutoCloseable {
     void waitForText(String css, String text) {
         await(css + " shows " + text, d -> d.findElements(By.cssSelector(css)).stream()
                 .anyMatch(e -> e.getText().contains(text)));
+    }
+
+    private String consoleLog() {
+        StringBuilder log = new StringBuilder();
+        driver.manage().logs().get(LogType.BROWSER).forEach(entry -> log.append(entry).append('\n'));
+        return log.toString();
     }
 
     /** Saves a PNG of the page as target/console-screenshots/NN-name.png. */
