@@ -41,7 +41,7 @@ function explain(err) {
     return `Too many failed logins: this account or address is locked out. Try again in ${minutes(wait)}, or ask another pool administrator to unlock it. (${err.code})`;
   }
   if (err.code === 'AUTHENTICATION_THROTTLED') {
-    return `Too many failed logins: wait ${wait} seconds before trying again. (${err.code})`;
+    return `Too many failed logins: wait ${wait} second${Number(wait) === 1 ? '' : 's'} before trying again. (${err.code})`;
   }
   if (err.code === 'SESSION_AUTHENTICATION_FAILED') return `Wrong user name or password. (${err.code})`;
   return err.describe ? err.describe() : String(err);

@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.Select;
  * a NIC through the wizard, start it and see it run, refuse a destructive action at its
  * confirmation, see changes made by another client appear live without a reload, disable and
  * enable a host, and, as a read-only user, see no action offered and have a direct API call from
- * the page refused. Each page's screenshot goes to target/console-screenshots.
+ * the page refused; last, repeated wrong passwords are throttled and the login page says so. Each
+ * page's screenshot goes to target/console-screenshots.
  */
 class ConsoleIT {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
@@ -66,6 +67,8 @@ class ConsoleIT {
             browser.visible("#login-title");
             logIn(browser, server, AUDITOR, AUDITOR_PASSWORD, AUDITOR + " (read-only)");
             aReadOnlyUserIsOfferedNothingAndRefusedByTheApi(browser, server, vm);
+            browser.driver.findElement(By.id("logout")).click();
+            repeatedWrongPasswordsAreThrottledAndSaidSo(browser); // last: it throttles this address's logins for a while
             phase("browser steps done", began);
         } finally {
             server.stop();
@@ -187,6 +190,24 @@ class ConsoleIT {
     /** Where the time goes (printed, not asserted): the report reads it from the test's output. */
     private static void phase(String what, long began) {
         System.out.printf("ConsoleIT: %s after %.1f s%n", what, (System.nanoTime() - began) / 1e9);
+    }
+
+    /** From the third failure the API throttles the login (429); the page says to wait, with the code. */
+    private static void repeatedWrongPasswordsAreThrottledAndSaidSo(Browser browser) throws Exception {
+        browser.visible("#login-title");
+        String message = "";
+        for (int attempt = 1; attempt <= 6 && !message.contains("AUTHENTICATION_THROTTLED"); attempt++) {
+            browser.driver.executeScript("document.getElementById('login-error').textContent = '';");
+            type(browser, "username", "nobody");
+            type(browser, "password", "wrong password " + attempt);
+            browser.driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+            message = browser.await("an answer to login attempt " + attempt, d -> {
+                String text = d.findElement(By.id("login-error")).getText();
+                return text.isEmpty() ? null : text;
+            });
+        }
+        assertThat(message).matches("Too many failed logins: wait \\d+ seconds? before trying again\\. \\(AUTHENTICATION_THROTTLED\\)");
+        browser.screenshot("login-throttled");
     }
 
     private static void type(Browser browser, String id, String text) {
