@@ -55,8 +55,13 @@ export async function api(method, path, body) {
     return text ? JSON.parse(text) : null;
   }
   const error = new ApiError(response.status, await problemOf(response));
-  if (response.status === 401 && current) unauthorizedListeners.forEach((l) => l(error));
+  if (response.status === 401 && current) sessionEnded(error);
   throw error;
+}
+
+/** The server refused the session (logged out elsewhere, expired, revoked): the login page takes over. */
+export function sessionEnded(error) {
+  unauthorizedListeners.forEach((l) => l(error));
 }
 
 export async function problemOf(response) {

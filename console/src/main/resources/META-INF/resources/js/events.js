@@ -5,7 +5,7 @@
 // after a back-off with the last token, so no event is missed; a token the server no longer
 // keeps (410 EVENTS_LOST) makes the caller reload everything and start from a fresh token.
 
-import { token, problemOf, ApiError } from './api.js';
+import { token, problemOf, ApiError, sessionEnded } from './api.js';
 
 const MAX_BACKOFF_MS = 15000;
 
@@ -36,7 +36,10 @@ export function follow(from, { onEvent, onLost, onState }) {
         });
       } catch (e) {
         if (controller.signal.aborted) return;
-        if (e instanceof ApiError && e.status === 401) return; // the session ended: the login page takes over
+        if (e instanceof ApiError && e.status === 401) {
+          sessionEnded(e); // the session ended (expired, revoked): the login page takes over
+          return;
+        }
       }
       if (controller.signal.aborted) return;
       onState('reconnecting');
