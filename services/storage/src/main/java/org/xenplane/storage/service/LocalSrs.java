@@ -4,11 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.xenplane.core.daemon.HostRef;
 import org.xenplane.core.daemon.Hosts;
@@ -23,7 +26,7 @@ import org.xenplane.storage.api.SrCreate;
  * "Local storage on &lt;host&gt;", not shared, its PBD plugged; the first one becomes the pool's
  * default SR when none is set. A row of {@code local_sr} per host is the claim, so a daemon restart,
  * a rejoin under the same id or a second replica never makes a second SR, and an SR an administrator
- * destroyed is not made again. A failed create gives the claim back and is tried again.
+ * destroyed is not made again. A failed create gives the claim back and is tried again a minute later.
  */
 @ApplicationScoped
 public class LocalSrs {
@@ -32,6 +35,10 @@ public class LocalSrs {
     static final String CALLER = "system:local-storage";
     /** A claim this old without its SR was left by a server that died meanwhile. */
     private static final int STALE_CLAIM_MINUTES = 10;
+    /** How long a host whose local SR could not be made waits for the next try (not every pass: no log flood). */
+    private static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+
+    private final Map<UUID, Instant> failedUntil = new ConcurrentHashMap<>();
 
     private final EntityManager em;
     private final Hosts hosts;
@@ -52,7 +59,10 @@ public class LocalSrs {
         DatabaseFailures.skippingOutage(() -> {
             QuarkusTransaction.requiringNew().run(this::dropStaleClaims);
             Set<UUID> done = QuarkusTransaction.requiringNew().call(this::hostsWithClaims);
-            hosts.all().stream().filter(h -> h.live() && !done.contains(h.id())).forEach(this::offer);
+            Instant now = Instant.now();
+            failedUntil.values().removeIf(now::isAfter);
+            hosts.all().stream().filter(h -> h.live() && !done.contains(h.id()) && !failedUntil.containsKey(h.id()))
+                    .forEach(this::offer);
         });
     }
 
@@ -75,8 +85,9 @@ public class LocalSrs {
             LOG.infof("Host %s has local storage %s in %s", host.name(), srId, path);
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> release(host.id()));
-            LOG.warnf("The local storage of host %s in %s could not be made (%s); trying again later",
-                    host.name(), path, e.getMessage());
+            failedUntil.put(host.id(), Instant.now().plus(RETRY_AFTER));
+            LOG.warnf("The local storage of host %s in %s could not be made (%s); trying again in %s",
+                    host.name(), path, e.getMessage(), RETRY_AFTER);
         }
     }
 
