@@ -81,6 +81,19 @@ public interface DaemonConfig {
         @WithDefault("/")
         List<Path> allowedFileRoots();
 
+        /**
+         * Whether each host offers local storage: a {@code file} SR in {@code <local-sr-root>/<host key>},
+         * which the control plane creates and plugs once, when the host has joined ("Local storage on <host>").
+         */
+        @WithDefault("true")
+        boolean localSr();
+
+        /**
+         * The directory under which each host's local SR lives; default {@code /var/lib/xenplane/sr} with
+         * libxl, {@code <state-dir>/sr} with the simulator. Must lie under {@link #allowedFileRoots()}.
+         */
+        Optional<Path> localSrRoot();
+
         /** Where NFS exports are mounted: {@code <mount-root>/<local key>/<sr uuid>}. */
         @WithDefault("/run/xenplane/sr")
         Path mountRoot();

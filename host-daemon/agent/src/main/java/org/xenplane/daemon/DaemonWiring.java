@@ -5,10 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.xenplane.daemon.domain.HttpMigrationSender;
+import org.xenplane.daemon.driver.DriverKind;
 import org.xenplane.daemon.domain.MigrationSender;
 import org.xenplane.daemon.join.Backoff;
 import org.xenplane.daemon.join.HostJoiner;
@@ -19,6 +21,7 @@ import org.xenplane.daemon.operation.OperationMemo;
 import org.xenplane.daemon.storage.AttachedSrs;
 import org.xenplane.daemon.storage.Commands;
 import org.xenplane.daemon.storage.FileDriver;
+import org.xenplane.daemon.storage.LocalSrOffers;
 import org.xenplane.daemon.storage.LocalStorage;
 import org.xenplane.daemon.storage.LvmDriver;
 import org.xenplane.daemon.storage.NfsDriver;
@@ -64,6 +67,15 @@ public class DaemonWiring {
                 new LvmDriver(commands, storage.scratchDir()),
                 new NfsDriver(commands, storage.mountRoot()));
         return new LocalStorage(drivers, new AttachedSrs(config.stateDir(), json), qemu, new OperationMemo(10_000));
+    }
+
+    @Produces
+    @Singleton
+    LocalSrOffers localSrOffers(DaemonConfig config) {
+        DaemonConfig.Storage storage = config.storage();
+        Path fallback = DriverKind.fromConfig(config.driver()) == DriverKind.LIBXL
+                ? LocalSrOffers.LIBXL_ROOT : config.stateDir().resolve("sr");
+        return new LocalSrOffers(storage.localSr(), storage.localSrRoot().orElse(fallback), storage.allowedFileRoots());
     }
 
     @Produces

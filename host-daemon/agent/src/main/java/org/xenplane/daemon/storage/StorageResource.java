@@ -27,6 +27,7 @@ import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.WireError;
 import org.xenplane.daemon.protocol.storage.ForkResult;
 import org.xenplane.daemon.protocol.storage.ImageFormat;
+import org.xenplane.daemon.protocol.storage.LocalSrOffer;
 import org.xenplane.daemon.protocol.storage.SrSpec;
 import org.xenplane.daemon.protocol.storage.SrStats;
 import org.xenplane.daemon.protocol.storage.StorageProtocol;
@@ -48,11 +49,19 @@ public class StorageResource {
     private static final int COPY_BUFFER = 1 << 20;
 
     private final LocalStorage storage;
+    private final LocalSrOffers localSrs;
     private final CurrentHost current;
 
-    public StorageResource(LocalStorage storage, CurrentHost current) {
+    public StorageResource(LocalStorage storage, LocalSrOffers localSrs, CurrentHost current) {
         this.storage = storage;
+        this.localSrs = localSrs;
         this.current = current;
+    }
+
+    @GET
+    @Path(StorageProtocol.LOCAL_SR)
+    public LocalSrOffer localSr() {
+        return localSrs.offer(host());
     }
 
     private String host() {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.xenplane.core.daemon.DaemonRequest.Budget;
 import org.xenplane.daemon.protocol.storage.ForkResult;
 import org.xenplane.daemon.protocol.storage.ImageFormat;
+import org.xenplane.daemon.protocol.storage.LocalSrOffer;
 import org.xenplane.daemon.protocol.storage.SrSpec;
 import org.xenplane.daemon.protocol.storage.SrStats;
 import org.xenplane.daemon.protocol.storage.StorageProtocol;
@@ -45,6 +46,11 @@ public class StorageDaemonClient {
 
     public void destroySr(HostRef host, UUID srId, SrSpec spec, String operationId) {
         disk(host, DaemonRequest.change(POST, operationId, spec, StorageProtocol.SR_DESTROY, srId), Void.class);
+    }
+
+    /** The directory the host offers for its local storage (no path: it offers none). */
+    public LocalSrOffer localSr(HostRef host) {
+        return disk(host, DaemonRequest.get(StorageProtocol.LOCAL_SR), LocalSrOffer.class);
     }
 
     public SrStats stats(HostRef host, UUID srId) {

@@ -194,6 +194,9 @@ public enum ErrorCode {
             "Storage repository {sr} is still attached to hosts. Unplug its PBDs first.", "sr"),
     SR_HAS_NO_PBDS(409, "Storage connected to no host",
             "Storage repository {sr} has no PBD. Create and plug a PBD for a host first.", "sr"),
+    DEFAULT_SR_NOT_SET(409, "No SR given and no default SR",
+            "The disk names no SR and the pool has no default SR. Name an SR (srId), or set the pool's "
+            + "defaultSr (PATCH /api/v1/pool).", "disk"),
     SR_NOT_ATTACHED(409, "Storage not attached to the host",
             "Storage repository {sr} is not attached to host {host}. Plug its PBD on that host first.", "sr", "host"),
     VDI_IN_USE(409, "Disk in use",

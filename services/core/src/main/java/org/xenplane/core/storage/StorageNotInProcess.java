@@ -67,6 +67,11 @@ public class StorageNotInProcess implements VmStorage {
     }
 
     @Override
+    public void provisionDisks(UUID vmId, List<DiskProvision> disks, TaskContext context) {
+        // no storage here: VMs have no disks (said in the log at start-up)
+    }
+
+    @Override
     public void destroyVbds(UUID vmId, boolean destroyDisks, TaskContext context) {
         // no VBDs known here
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.xenplane.core.error.ErrorCode;
+import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.rest.ServiceCalls;
 import org.xenplane.core.task.TaskContext;
 
@@ -114,6 +116,15 @@ public class StorageOverRest implements VmStorage {
                 case "failure", "cancelled" -> throw calls.refusal(vmId, finished.path("error"));
                 default -> context.progress(finished.path("progress").asDouble());
             }
+        }
+    }
+
+    /** Not over REST yet: refused when there is a disk to make, so that no VM is made without the disks it asked for. */
+    @Override
+    public void provisionDisks(UUID vmId, List<DiskProvision> disks, TaskContext context) {
+        if (!disks.isEmpty()) {
+            throw new XenplaneException(ErrorCode.STORAGE_SERVICE_UNAVAILABLE, vmId,
+                    "a VM service apart from the storage service does not provision disks yet; create the VM with provision: false");
         }
     }
 

@@ -80,6 +80,14 @@ public interface VmStorage {
     /** Gives {@code newVmId} a VBD in each of {@code vmId}'s slots, on new disks made per {@code mode}; undoes itself on failure. */
     void cloneDisks(UUID vmId, UUID newVmId, CloneMode mode, TaskContext context);
 
+    /**
+     * Gives the VM, which has no VBD yet, a new empty disk and a VBD for each of {@code disks} (XAPI's
+     * {@code VM.provision}); a disk without an SR goes to the pool's default SR ({@code DEFAULT_SR_NOT_SET}
+     * when there is none). On any failure it removes the VBDs and disks it made, files included, and
+     * throws; nothing is left.
+     */
+    void provisionDisks(UUID vmId, List<DiskProvision> disks, TaskContext context);
+
     /** Destroys the VM's VBDs (none may be attached) and, with {@code destroyDisks}, its disks that no other VM uses. */
     void destroyVbds(UUID vmId, boolean destroyDisks, TaskContext context);
 }

@@ -63,8 +63,10 @@ public class PoolResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("pool.update")
-    @Operation(summary = "Change the pool's name, description or other_config")
+    @Operation(summary = "Change the pool's name, description, other_config or default SR")
     @APIResponse(responseCode = "200", description = "The updated pool; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "404", description = "HANDLE_INVALID: defaultSr names no SR")
+    @APIResponse(responseCode = "409", description = "SR_HAS_NO_PBDS: defaultSr is plugged on no host")
     public Response update(@NotNull @Valid PoolUpdate update, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         TaskOutcome<PoolView> done = changes.update(update, caller.get().subject(), IdempotencyKeys.validate(key));
         return TaskResponses.finished(done.task(), done.value());

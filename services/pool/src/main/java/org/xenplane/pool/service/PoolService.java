@@ -3,6 +3,7 @@ package org.xenplane.pool.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.xenplane.core.storage.PoolStorage;
 import java.util.HashMap;
 import org.xenplane.core.event.EventOperation;
 import org.xenplane.core.event.EventPublisher;
@@ -14,14 +15,20 @@ import org.xenplane.pool.api.PoolView;
 @ApplicationScoped
 public class PoolService {
     private final EventPublisher events;
+    private final PoolStorage storage;
 
-    public PoolService(EventPublisher events) {
+    public PoolService(EventPublisher events, PoolStorage storage) {
         this.events = events;
+        this.storage = storage;
     }
 
     @Transactional
     public PoolView get() {
-        return PoolView.of(Pool.the());
+        return view(Pool.the());
+    }
+
+    private PoolView view(Pool pool) {
+        return PoolView.of(pool, storage.defaultSr().orElse(null));
     }
 
     @Transactional
@@ -36,7 +43,10 @@ public class PoolService {
         if (update.otherConfig() != null) {
             pool.otherConfig = new HashMap<>(update.otherConfig());
         }
-        events.publish(Pool.CLASS, EventOperation.MOD, pool.id, () -> PoolView.of(pool));
-        return PoolView.of(pool);
+        if (update.defaultSr() != null) {
+            storage.setDefaultSr(update.defaultSr());
+        }
+        events.publish(Pool.CLASS, EventOperation.MOD, pool.id, () -> view(pool));
+        return view(pool);
     }
 }

@@ -83,7 +83,8 @@ public class VdiResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("vdi.create")
-    @Operation(summary = "Create a VDI", description = "An empty, thin disk of virtualSize bytes (a multiple of 512).")
+    @Operation(summary = "Create a VDI", description = "An empty, thin disk of virtualSize bytes (a multiple of 512), on srId "
+            + "or, without srId, on the pool's default SR (409 DEFAULT_SR_NOT_SET when the pool has none).")
     @APIResponse(responseCode = "201", description = "The VDI; the task id is in the Xenplane-Task header")
     public Response create(@NotNull @Valid VdiCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return created(changes.create(body, caller.get().subject(), IdempotencyKeys.validate(key)));

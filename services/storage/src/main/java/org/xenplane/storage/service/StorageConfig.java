@@ -11,4 +11,7 @@ public interface StorageConfig {
 
     /** The largest virtual size of one VDI, in bytes. */
     long maxVirtualSize();
+
+    /** How often hosts without local storage yet are asked which directory their daemon offers ({@link LocalSrs}). */
+    java.time.Duration localSrInterval();
 }

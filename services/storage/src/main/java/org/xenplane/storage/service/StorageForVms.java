@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
+import org.xenplane.core.storage.DiskProvision;
 import org.xenplane.core.storage.VmDisk;
 import org.xenplane.core.storage.VmStorage;
 import org.xenplane.core.task.TaskContext;
@@ -30,9 +31,11 @@ public class StorageForVms implements VmStorage {
     private final UnpluggedSrs unplugged;
     private final VbdHolds holds;
     private final AttachedDisks attached;
+    private final VmProvisioning provisioning;
 
     public StorageForVms(DiskAttachments attachments, DiskMoves moves, VmDisks vmDisks, UnpluggedSrs unplugged,
-                         VbdHolds holds, AttachedDisks attached) {
+                         VbdHolds holds, AttachedDisks attached, VmProvisioning provisioning) {
+        this.provisioning = provisioning;
         this.attachments = attachments;
         this.moves = moves;
         this.vmDisks = vmDisks;
@@ -93,6 +96,11 @@ public class StorageForVms implements VmStorage {
             case COPY -> VmDisksClone.Mode.copy;
         };
         vmDisks.cloneVm(vmId, newVmId, how, null, context);
+    }
+
+    @Override
+    public void provisionDisks(UUID vmId, List<DiskProvision> disks, TaskContext context) {
+        provisioning.provision(vmId, disks, context);
     }
 
     @Override

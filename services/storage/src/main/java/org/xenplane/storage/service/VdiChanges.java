@@ -25,14 +25,18 @@ public class VdiChanges {
     private final VdiService vdis;
     private final VdiTransfers transfers;
     private final TaskRunner tasks;
+    private final DefaultSr defaults;
 
-    public VdiChanges(VdiService vdis, VdiTransfers transfers, TaskRunner tasks) {
+    public VdiChanges(VdiService vdis, VdiTransfers transfers, TaskRunner tasks, DefaultSr defaults) {
+        this.defaults = defaults;
         this.vdis = vdis;
         this.transfers = transfers;
         this.tasks = tasks;
     }
 
-    public TaskOutcome<VdiView> create(VdiCreate body, String caller, String idempotencyKey) {
+    /** vdi.create; a request without an SR goes to the pool's default SR ({@link DefaultSr}). */
+    public TaskOutcome<VdiView> create(VdiCreate request, String caller, String idempotencyKey) {
+        VdiCreate body = request.on(defaults.resolve(request.srId(), request.name()));
         TaskView task = tasks.run(new TaskRequest(VdiOperation.CREATE, Sr.CLASS, body.srId(), idempotencyKey), caller,
                 ctx -> TaskResult.of(Vdi.CLASS, vdis.create(body, ctx.taskId(), ctx.taskId().toString())));
         return new TaskOutcome<>(task, vdis.get(task.result().id()));

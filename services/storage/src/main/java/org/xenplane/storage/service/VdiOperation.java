@@ -1,5 +1,6 @@
 package org.xenplane.storage.service;
 
+import static org.xenplane.core.error.ErrorCode.DEFAULT_SR_NOT_SET;
 import static org.xenplane.core.error.ErrorCode.HOST_OFFLINE;
 import static org.xenplane.core.error.ErrorCode.OPERATION_NOT_ALLOWED;
 import static org.xenplane.core.error.ErrorCode.OTHER_OPERATION_IN_PROGRESS;
@@ -35,7 +36,7 @@ import org.xenplane.storage.model.Vdi;
 public enum VdiOperation implements DeclaredOperation {
     READ(OperationSpec.reads("vdi.read", Role.READ_ONLY)),
     CREATE(OperationSpec.changes("vdi.create", Role.VM_ADMIN)
-            .raises(SR_FULL, SR_HAS_NO_PBDS, SR_NOT_ATTACHED, SR_BACKEND_FAILURE, HOST_OFFLINE)),
+            .raises(SR_FULL, SR_HAS_NO_PBDS, SR_NOT_ATTACHED, SR_BACKEND_FAILURE, HOST_OFFLINE, DEFAULT_SR_NOT_SET)),
     DESTROY(OperationSpec.changes("vdi.destroy", Role.VM_ADMIN).in("detached")
             .raises(VDI_IN_USE, VDI_READ_ONLY, OPERATION_NOT_ALLOWED, OTHER_OPERATION_IN_PROGRESS, SR_NOT_ATTACHED,
                     VDI_MISSING, SR_BACKEND_FAILURE, HOST_OFFLINE)),

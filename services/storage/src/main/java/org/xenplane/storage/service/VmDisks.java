@@ -71,19 +71,20 @@ public class VmDisks {
         }
     }
 
-    private void undo(List<UUID> newVbds, List<UUID> newVdis, TaskContext ctx) {
+    /** Removes VBDs, then VDIs (files included), that a failed clone or provisioning made. */
+    void undo(List<UUID> newVbds, List<UUID> newVdis, TaskContext ctx) {
         for (UUID vbd : newVbds) {
             try {
                 vbds.destroy(vbd);
             } catch (RuntimeException e) {
-                LOG.warnf("Could not remove VBD %s of a failed VM clone: %s", vbd, e.getMessage());
+                LOG.warnf("Could not remove VBD %s of a failed VM clone or provisioning: %s", vbd, e.getMessage());
             }
         }
         for (UUID vdi : newVdis) {
             try {
                 vdis.destroy(vdi, ctx.taskId(), ctx.taskId() + "/undo/" + vdi);
             } catch (RuntimeException e) {
-                LOG.warnf("Could not remove VDI %s of a failed VM clone: %s", vdi, e.getMessage());
+                LOG.warnf("Could not remove VDI %s of a failed VM clone or provisioning: %s", vdi, e.getMessage());
             }
         }
     }

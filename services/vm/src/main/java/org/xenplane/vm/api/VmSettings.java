@@ -1,5 +1,7 @@
 package org.xenplane.vm.api;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -13,7 +15,8 @@ import java.util.UUID;
  * bytes. A running VM's dynamic memory range and online vCPUs change live; its static maximum,
  * maximum vCPUs, domain type and boot settings only while it is halted.
  *
- * @param isATemplate true turns a halted VM into a template (XenAPI {@code is_a_template})
+ * @param isATemplate    true turns a halted VM into a template (XenAPI {@code is_a_template})
+ * @param provisionDisks the disks each VM made from this template gets (an empty list: none)
  */
 public record VmSettings(
         @Size(min = 1, max = 255) String name,
@@ -33,5 +36,6 @@ public record VmSettings(
         @Size(max = 256) Map<@Size(max = 256) String, @Size(max = 4096) String> otherConfig,
         @Size(max = 64) List<@Size(min = 1, max = 64) String> tags,
         UUID affinity,
-        Boolean isATemplate) {
+        Boolean isATemplate,
+        @Size(max = 16) List<@NotNull @Valid TemplateDisk> provisionDisks) {
 }

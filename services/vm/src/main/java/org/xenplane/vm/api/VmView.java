@@ -22,6 +22,7 @@ import org.xenplane.vm.service.VmOperation;
  * @param haRestartPriority       {@code restart}, {@code best-effort}, or empty: not protected by HA (docs/ha.md)
  * @param haOrder                 HA restarts lower orders first
  * @param haStartDelaySeconds     seconds HA waits after restarting this VM before the next one
+ * @param provisionDisks          the disks a VM made from this template gets (XAPI's {@code VM.provision})
  */
 public record VmView(UUID id, String name, String description, boolean isATemplate, boolean isDefaultTemplate,
                      boolean isASnapshot, UUID snapshotOf, Instant snapshotTime, List<UUID> snapshots, UUID parent,
@@ -31,7 +32,8 @@ public record VmView(UUID id, String name, String description, boolean isATempla
                      int vcpusAtStartup, String domainType, String kernel, String ramdisk, String cmdline,
                      String bootOrder, Map<String, String> platform, Map<String, String> otherConfig, List<String> tags,
                      List<String> allowedOperations, Map<UUID, String> currentOperations, Metrics metrics,
-                     Instant createdAt, long version, String haRestartPriority, int haOrder, int haStartDelaySeconds) {
+                     Instant createdAt, long version, String haRestartPriority, int haOrder, int haStartDelaySeconds,
+                     List<TemplateDisk> provisionDisks) {
 
     /**
      * XenAPI's {@code VM_metrics}.
@@ -54,6 +56,7 @@ public record VmView(UUID id, String name, String description, boolean isATempla
                 VmOperation.allowedOn(state),
                 v.currentTask == null ? Map.of() : Map.of(v.currentTask, v.currentOperation),
                 new Metrics(v.domid, v.startTime, v.vcpusOnline, v.memoryActual), v.createdAt, v.version,
-                v.haRestartPriority == null ? "" : v.haRestartPriority, v.haOrder, v.haStartDelaySeconds);
+                v.haRestartPriority == null ? "" : v.haRestartPriority, v.haOrder, v.haStartDelaySeconds,
+                List.copyOf(v.provisionDisks));
     }
 }

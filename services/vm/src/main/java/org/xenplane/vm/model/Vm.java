@@ -82,6 +82,10 @@ public class Vm extends PanacheEntityBase {
     public Map<String, String> otherConfig = new HashMap<>();
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> tags = new ArrayList<>();
+    /** The disks a VM made from this template gets (an empty list: none). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "provision_disks")
+    public List<org.xenplane.vm.api.TemplateDisk> provisionDisks = new ArrayList<>();
     @Column(name = "current_operation")
     public String currentOperation;
     @Column(name = "current_task")
@@ -143,6 +147,7 @@ public class Vm extends PanacheEntityBase {
         copy.platform = new HashMap<>(platform);
         copy.otherConfig = new HashMap<>(otherConfig);
         copy.tags = new ArrayList<>(tags);
+        copy.provisionDisks = new ArrayList<>(provisionDisks);
         copy.createdAt = Instant.now();
         return copy;
     }

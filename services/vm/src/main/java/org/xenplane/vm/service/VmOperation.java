@@ -1,6 +1,7 @@
 package org.xenplane.vm.service;
 
 import static org.xenplane.core.error.ErrorCode.BRIDGE_MISSING;
+import static org.xenplane.core.error.ErrorCode.DEFAULT_SR_NOT_SET;
 import static org.xenplane.core.error.ErrorCode.DEVICE_BUSY;
 import static org.xenplane.core.error.ErrorCode.HOST_CANNOT_ATTACH_NETWORK;
 import static org.xenplane.core.error.ErrorCode.HOST_DISABLED;
@@ -21,6 +22,7 @@ import static org.xenplane.core.error.ErrorCode.PIF_UNKNOWN_DEVICE;
 import static org.xenplane.core.error.ErrorCode.NETWORK_SERVICE_UNAVAILABLE;
 import static org.xenplane.core.error.ErrorCode.SR_BACKEND_FAILURE;
 import static org.xenplane.core.error.ErrorCode.SR_FULL;
+import static org.xenplane.core.error.ErrorCode.SR_HAS_NO_PBDS;
 import static org.xenplane.core.error.ErrorCode.SR_NOT_ATTACHED;
 import static org.xenplane.core.error.ErrorCode.STORAGE_SERVICE_UNAVAILABLE;
 import static org.xenplane.core.error.ErrorCode.VDI_IN_USE;
@@ -64,8 +66,10 @@ import org.xenplane.vm.model.Vm;
  */
 public enum VmOperation implements DeclaredOperation {
     READ(OperationSpec.reads("vm.read", Role.READ_ONLY), Scope.ANY, states()),
+    /** With disks to make (a template's {@code provisionDisks}), the storage service's codes too. */
     CREATE(OperationSpec.changes("vm.create", Role.VM_ADMIN), Scope.ANY, states(),
-            MEMORY_CONSTRAINT_VIOLATION, OPERATION_NOT_ALLOWED),
+            MEMORY_CONSTRAINT_VIOLATION, OPERATION_NOT_ALLOWED, DEFAULT_SR_NOT_SET, SR_FULL, SR_HAS_NO_PBDS,
+            SR_NOT_ATTACHED, SR_BACKEND_FAILURE, HOST_OFFLINE, STORAGE_SERVICE_UNAVAILABLE),
     UPDATE(OperationSpec.changes("vm.update", Role.VM_ADMIN), Scope.ANY, states(HALTED, PAUSED, RUNNING, SUSPENDED),
             Needs.NOT_BUILT_IN, MEMORY_CONSTRAINT_VIOLATION, HYPERVISOR_ERROR),
     DESTROY(OperationSpec.changes("vm.destroy", Role.VM_ADMIN), Scope.ANY, states(HALTED), Needs.NOT_BUILT_IN,

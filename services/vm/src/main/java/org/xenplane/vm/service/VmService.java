@@ -2,8 +2,8 @@ package org.xenplane.vm.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.xenplane.core.error.ErrorCode;
 import org.xenplane.core.error.XenplaneException;
 import org.xenplane.core.event.EventOperation;
+import org.xenplane.core.storage.DiskProvision;
 import org.xenplane.core.storage.VmStorage;
 import org.xenplane.core.task.TaskContext;
 import org.xenplane.core.task.TaskResult;
@@ -60,9 +61,56 @@ public class VmService {
         return QuarkusTransaction.requiringNew().call(() -> views.of(List.of(find(id)), attached).get(0));
     }
 
-    /** Creates the VM; its task succeeds in the same transaction. */
-    @Transactional
+    /**
+     * Creates the VM. Without disks to make, its task succeeds in the same transaction. With disks
+     * (the template's {@code provisionDisks}, or those given, unless {@code provision: false}) the new
+     * VM is recorded busy with its create, the storage service makes the disks with no transaction
+     * open (XAPI's {@code VM.provision}), and a failure removes the VM again: the storage service has
+     * removed the disks it made, so nothing is left.
+     */
     public VmView create(VmCreate request, TaskContext task) {
+        List<DiskProvision> disks = new ArrayList<>();
+        Vm made = QuarkusTransaction.requiringNew().call(() -> {
+            Vm vm = newVm(request);
+            if (!Boolean.FALSE.equals(request.provision())) {
+                disks.addAll(TemplateDisks.forVm(vm));
+            }
+            vm.provisionDisks = new ArrayList<>(); // made now, or skipped: a VM keeps no list (XAPI drops other_config:disks)
+            if (!disks.isEmpty()) {
+                vm.currentOperation = VmOperation.CREATE.verb();
+                vm.currentTask = task.taskId();
+            }
+            vm.persist();
+            views.publish(EventOperation.ADD, vm);
+            if (disks.isEmpty()) {
+                task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, vm.id));
+            }
+            return vm;
+        });
+        if (disks.isEmpty()) {
+            return get(made.id);
+        }
+        try {
+            devices.storage().provisionDisks(made.id, disks, task);
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Vm vm = store.lock(made.id);
+                views.publishDeleted(vm);
+                vm.delete();
+            });
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Vm vm = store.lock(made.id);
+            vm.currentOperation = null;
+            vm.currentTask = null;
+            views.publish(EventOperation.MOD, vm);
+            task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, vm.id));
+        });
+        return get(made.id);
+    }
+
+    private Vm newVm(VmCreate request) {
         Vm vm;
         if (request.template() != null) {
             Vm template = find(request.template());
@@ -77,10 +125,7 @@ public class VmService {
         }
         VmSettingsApplier.apply(vm, request.settings());
         constraints.check(vm);
-        vm.persist();
-        views.publish(EventOperation.ADD, vm);
-        task.succeedInCurrentTransaction(TaskResult.of(Vm.CLASS, vm.id));
-        return views.of(vm);
+        return vm;
     }
 
     /**

@@ -28,6 +28,7 @@ final class VmSettingsApplier {
         vm.otherConfig = s.otherConfig() != null ? new HashMap<>(s.otherConfig()) : vm.otherConfig;
         vm.tags = s.tags() != null ? new ArrayList<>(s.tags()) : vm.tags;
         vm.affinity = s.affinity() != null ? s.affinity() : vm.affinity;
+        vm.provisionDisks = s.provisionDisks() != null ? TemplateDisks.checked(s.provisionDisks()) : vm.provisionDisks;
     }
 
     /** Copies every setting (not the state) of {@code from} onto {@code to}. */
@@ -48,6 +49,7 @@ final class VmSettingsApplier {
         to.otherConfig = new HashMap<>(from.otherConfig);
         to.tags = new ArrayList<>(from.tags);
         to.affinity = from.affinity;
+        to.provisionDisks = new ArrayList<>(from.provisionDisks);
     }
 
     private static String emptyToNull(String value) {

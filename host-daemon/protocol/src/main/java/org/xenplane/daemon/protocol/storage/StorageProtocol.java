@@ -13,6 +13,8 @@ import org.xenplane.daemon.protocol.DaemonProtocol;
  */
 public final class StorageProtocol {
     public static final String SRS = "/srs";
+    /** GET: the host's {@link LocalSrOffer}, the directory its local storage should live in. */
+    public static final String LOCAL_SR = "/local-sr";
     public static final String SR = SRS + "/{srId}";
     /** POST {@link SrSpec}: formats new storage (refuses storage that already holds an SR). */
     public static final String SR_CREATE = SR + "/create";
