@@ -43,10 +43,15 @@ public final class ErrorTable {
         if (named != null && named.isObject()) {
             named.fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
         }
+        return new XenApiFailure(description(code, parameters));
+    }
+
+    /** XAPI's error description for a Xenplane code and its named parameters. */
+    public static List<String> description(String code, Map<String, String> parameters) {
         List<String> description = new ArrayList<>();
         description.add(code);
         description.addAll(TABLE.getOrDefault(code, p -> inCatalogOrder(code, p)).apply(parameters));
-        return new XenApiFailure(description);
+        return description;
     }
 
     private static List<String> inCatalogOrder(String code, Map<String, String> parameters) {
