@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import io.quarkus.runtime.LaunchMode;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.xenplane.xenapi.wire.XenApiFailure;
 
@@ -23,13 +25,25 @@ public class RestApi {
     private static final Logger LOG = Logger.getLogger(RestApi.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final String baseUrl;
+    private final XenApiConfig config;
+    private volatile String baseUrl;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public RestApi(XenApiConfig config) {
-        String url = config.apiUrl();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.config = config;
+    }
+
+    /** The configured URL, else this process's own port, known only once it listens (a random port in tests). */
+    private String baseUrl() {
+        if (baseUrl == null) {
+            String url = config.apiUrl().orElseGet(() -> {
+                String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+                return "http://127.0.0.1:" + ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8080);
+            });
+            baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        return baseUrl;
     }
 
     /** An answer: its status, its {@code Xenplane-Task} header if any, and its JSON body (null when empty). */
@@ -60,7 +74,7 @@ public class RestApi {
     }
 
     private HttpRequest.Builder request(String path, Duration wait) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT.plus(wait)).header("Accept", "application/json");
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(TIMEOUT.plus(wait)).header("Accept", "application/json");
     }
 
     private Answer send(String token, HttpRequest.Builder request) {
@@ -72,7 +86,7 @@ public class RestApi {
         try {
             response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            LOG.warnf("XenAPI: the REST API at %s did not answer %s %s: %s", baseUrl, built.method(), built.uri().getPath(), e);
+            LOG.warnf("XenAPI: the REST API at %s did not answer %s %s: %s", baseUrl(), built.method(), built.uri().getPath(), e);
             throw new XenApiFailure("INTERNAL_ERROR", "the REST API did not answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

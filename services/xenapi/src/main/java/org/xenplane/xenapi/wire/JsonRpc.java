@@ -61,6 +61,16 @@ public final class JsonRpc {
         return new RpcCall(method.asText(), values, id(root.get("id")), version == null ? "1.0" : "2.0");
     }
 
+    /** The version a body that may not even be a call asks for: 2.0 when it says so, else 1.0. */
+    public static String versionOf(byte[] body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            return root != null && root.isObject() && "2.0".equals(root.path("jsonrpc").asText()) ? "2.0" : "1.0";
+        } catch (IOException | RuntimeException e) {
+            return "1.0";
+        }
+    }
+
     /** The id of a body that may not even be a call, for answering its failure; null when none can be read. */
     public static Object idOf(byte[] body) {
         try {
