@@ -1,0 +1,111 @@
+package org.xenplane.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * XenAPI on the wire against the packaged server and a simulated host: a session made over
+ * XML-RPC works over JSON-RPC, records read as XAPI writes them, a VM starts and shuts down
+ * synchronously and through Async tasks, and the errors a script meets carry XAPI's codes.
+ */
+class XenApiWireIT {
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aSessionFromXmlRpcDrivesAVmOverJsonRpcWithXapisErrors() throws Exception {
+        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, JavaProcess.freePort()).start();
+        try (DaemonProcess daemon = new DaemonProcess(Files.createDirectories(workDir.resolve("daemon")), server.url(), 1,
+                server.newJoinToken(), JavaProcess.freePort()).start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    server.api().get("/api/v1/hosts").jsonPath().getList("findAll { it.live }").size() == 1);
+            String vmId = createVm(server);
+            XenApiWire wire = new XenApiWire(server.url());
+
+            String session = wire.xmlValue("session.login_with_password", "admin", ServerProcess.ADMIN_PASSWORD, "1.0", "it");
+            assertThat(session).startsWith("OpaqueRef:");
+            List<String> vms = wire.json("VM.get_all", session).getList("result", String.class);
+            String vm = vms.stream().filter(ref -> wire.json("VM.get_uuid", session, ref).getString("result").equals(vmId))
+                    .findFirst().orElseThrow();
+            assertThat(vm).startsWith("OpaqueRef:").doesNotContain(vmId);
+            JsonPath record = wire.json("VM.get_record", session, vm);
+            assertThat(record.getString("result.power_state")).isEqualTo("Halted");
+            assertThat(record.getString("result.name_label")).isEqualTo("xenapi-it");
+            assertThat(record.getLong("result.memory_static_max")).isEqualTo(256 * MIB);
+            assertThat(wire.json("VM.get_by_uuid", session, vmId).getString("result")).isEqualTo(vm);
+            assertThat(wire.json("VM.get_by_name_label", session, "xenapi-it").getList("result")).containsExactly(vm);
+            String host = wire.json("session.get_this_host", session, session).getString("result");
+            assertThat(wire.json("host.get_API_version_major", session, host).getLong("result")).isEqualTo(2);
+            String pool = wire.json("pool.get_all", session).getString("result[0]");
+            assertThat(wire.json("pool.get_master", session, pool).getString("result")).isEqualTo(host);
+            assertThat(wire.json("system.listMethods").getList("result")).contains("VM.start", "Async.VM.start", "VM.get_power_state");
+
+            assertThat(wire.xmlValue("VM.start", session, vm, false, false)).isEmpty();
+            assertThat(wire.xml("/RPC2", "VM.get_power_state", session, vm)).contains("<value>Running</value>");
+            assertThat(wire.jsonFailure("VM.start", session, vm, false, false)).containsExactly("VM_BAD_POWER_STATE", vm, "Halted", "Running");
+            assertThat(wire.xmlFailure("/", "VM.start", session, vm, false, false)).containsExactly("VM_BAD_POWER_STATE", vm, "Halted", "Running");
+
+            String task = wire.json("Async.VM.clean_shutdown", session, vm).getString("result");
+            assertThat(task).startsWith("OpaqueRef:");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !wire.json("task.get_status", session, task).getString("result").equals("pending"));
+            JsonPath taskRecord = wire.json("task.get_record", session, task);
+            assertThat(taskRecord.getString("result.status")).as(taskRecord.prettify()).isEqualTo("success");
+            assertThat(taskRecord.getDouble("result.progress")).isEqualTo(1.0);
+            assertThat(taskRecord.getList("result.error_info")).isEmpty();
+            assertThat(wire.json("VM.get_power_state", session, vm).getString("result")).isEqualTo("Halted");
+
+            mistakes(server, wire, session, vm);
+
+            assertThat(wire.json("session.logout", session).getString("result")).isEmpty();
+            assertThat(wire.jsonFailure("VM.get_all", session)).containsExactly("SESSION_INVALID", session);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void mistakes(ServerProcess server, XenApiWire wire, String session, String vm) {
+        assertThat(wire.jsonFailure("VM.get_all", "OpaqueRef:not-a-session")).containsExactly("SESSION_INVALID", "OpaqueRef:not-a-session");
+        assertThat(wire.jsonFailure("VM.get_all", "OpaqueRef:" + ServerProcess.ADMIN_TOKEN))
+                .as("an API token is not a XenAPI session").containsExactly("SESSION_INVALID", "OpaqueRef:" + ServerProcess.ADMIN_TOKEN);
+        assertThat(wire.jsonFailure("VM.frobnicate", session)).containsExactly("MESSAGE_METHOD_UNKNOWN", "VM.frobnicate");
+        assertThat(wire.jsonFailure("VM.get_record", session)).containsExactly("MESSAGE_PARAMETER_COUNT_MISMATCH", "VM.get_record", "2", "1");
+        assertThat(wire.xmlFailure("/", "VM.get_record", session, vm, "extra"))
+                .containsExactly("MESSAGE_PARAMETER_COUNT_MISMATCH", "VM.get_record", "2", "3");
+        String nobody = "OpaqueRef:00000000-0000-4000-8000-000000000000";
+        assertThat(wire.jsonFailure("VM.get_record", session, nobody)).containsExactly("HANDLE_INVALID", "VM", nobody);
+        assertThat(wire.jsonFailure("VM.get_record", session, "garbage")).containsExactly("HANDLE_INVALID", "VM", "garbage");
+        assertThat(wire.jsonFailure("VM.start", session, vm, "yes", false)).containsExactly("FIELD_TYPE_ERROR", "start_paused");
+        assertThat(wire.jsonFailure("session.login_with_password", "admin", "wrong"))
+                .containsExactly("SESSION_AUTHENTICATION_FAILED", "admin", "Authentication failure");
+
+        server.api().body(Map.of("username", "reader", "role", "read-only", "password", "reader-password-123"))
+                .post("/api/v1/users").then().statusCode(201);
+        String reader = wire.json("session.login_with_password", "reader", "reader-password-123").getString("result");
+        assertThat(wire.json("VM.get_all", reader).getList("result")).contains(vm);
+        assertThat(wire.jsonFailure("VM.start", reader, vm, false, false)).containsExactly("RBAC_PERMISSION_DENIED", "vm.start",
+                "needs the role vm-operator");
+    }
+
+    private static String createVm(ServerProcess server) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("template", "6a1f2d3e-0000-4000-8000-000000000001");
+        body.put("name", "xenapi-it");
+        body.put("memoryStaticMin", 128 * MIB);
+        body.put("memoryStaticMax", 256 * MIB);
+        body.put("memoryDynamicMin", 256 * MIB);
+        body.put("memoryDynamicMax", 256 * MIB);
+        return server.api().body(body).post("/api/v1/vms").then().statusCode(201).extract().path("id");
+    }
+}
