@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xenplane.core.security.Authorized;
+import org.xenplane.core.security.CurrentCaller;
+import org.xenplane.xenapi.service.ClientAddress;
 
 /**
  * XenAPI on the wire: JSON-RPC 1.0 and 2.0 at {@code POST /jsonrpc}, XML-RPC at {@code POST /RPC2}
@@ -21,9 +23,11 @@ public class XenApiResource {
     static final String XML = "text/xml";
 
     private final XmlRpcCalls calls;
+    private final CurrentCaller caller;
 
-    public XenApiResource(XmlRpcCalls calls) {
+    public XenApiResource(XmlRpcCalls calls, CurrentCaller caller) {
         this.calls = calls;
+        this.caller = caller;
     }
 
     @POST
@@ -33,7 +37,7 @@ public class XenApiResource {
     @Operation(summary = "XenAPI over JSON-RPC 1.0 or 2.0", description = "See docs/xenapi.md.")
     @APIResponse(responseCode = "200", description = "A JSON-RPC answer: a result or a XenAPI error description")
     public Response jsonRpc(byte[] body) {
-        return Response.ok(calls.json(body)).header("Content-Type", JSON).build();
+        return Response.ok(ClientAddress.during(caller.sourceAddress(), () -> calls.json(body))).header("Content-Type", JSON).build();
     }
 
     @POST
@@ -43,6 +47,6 @@ public class XenApiResource {
     @Operation(summary = "XenAPI over XML-RPC (also at POST /)", description = "See docs/xenapi.md.")
     @APIResponse(responseCode = "200", description = "An XML-RPC methodResponse: {Status, Value} or {Status, ErrorDescription}")
     public Response xmlRpc(byte[] body) {
-        return Response.ok(calls.xml(body)).header("Content-Type", XML).build();
+        return Response.ok(ClientAddress.during(caller.sourceAddress(), () -> calls.xml(body))).header("Content-Type", XML).build();
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.xenplane.core.config.CoreConfig;
+import org.xenplane.xenapi.service.ClientAddress;
 
 /**
  * XML-RPC at {@code POST /}, where XAPI's clients (the Citrix SDKs, XenCenter) send it. A Vert.x
@@ -27,7 +28,9 @@ public class XmlRpcAtRoot {
         router.post("/").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .blockingHandler(ctx -> {
                     byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-                    ctx.response().putHeader("Content-Type", XenApiResource.XML).end(Buffer.buffer(calls.xml(body)));
+                    String client = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+                    byte[] answer = ClientAddress.during(client, () -> calls.xml(body));
+                    ctx.response().putHeader("Content-Type", XenApiResource.XML).end(Buffer.buffer(answer));
                 }, false);
     }
 }

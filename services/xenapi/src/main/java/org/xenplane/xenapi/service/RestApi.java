@@ -73,8 +73,12 @@ public class RestApi {
         return send(token, request(path, Duration.ZERO).DELETE());
     }
 
+    /** A request to the REST API, on behalf of the client whose call is being answered ({@link ClientAddress}). */
     private HttpRequest.Builder request(String path, Duration wait) {
-        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(TIMEOUT.plus(wait)).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(TIMEOUT.plus(wait))
+                .header("Accept", "application/json");
+        ClientAddress.current().ifPresent(address -> request.header("X-Forwarded-For", address));
+        return request;
     }
 
     private Answer send(String token, HttpRequest.Builder request) {
