@@ -147,7 +147,7 @@ class AllowedOperationsScenarioIT {
         });
 
         Kind host = new Kind("/api/v1/hosts", ops("disable", Call.post("disable"), "enable", Call.post("enable"),
-                "destroy", new Call("DELETE", "", id -> null)));
+                "evacuate", Call.post("evacuate"), "destroy", new Call("DELETE", "", id -> null)));
         check(host, "enabled host", () -> hostEnabled(true));
         check(host, "disabled host", () -> hostEnabled(false));
 
