@@ -1,5 +1,6 @@
 package org.xenplane.packaging;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +46,7 @@ class InstalledDaemonJoinsPoolIT {
             // What an administrator edits for this machine: where the state lives and the daemon's port.
             Files.writeString(config, Files.readString(config)
                     + "XENPLANE_DAEMON_STATE_DIR=" + root.resolve("var/lib/xenplane-daemon") + "\n"
-                    + "XENPLANE_DAEMON_PORT=" + JavaApp.freePort() + "\n");
+                    + "XENPLANE_DAEMON_PORT=" + FreePorts.next() + "\n");
             Commands.run(List.of(root.resolve("usr/bin/xenplane-daemon").toString(), "join",
                     "--control-plane", controlPlane, "--token", joinToken, "--no-restart"),
                     Map.of("XENPLANE_DAEMON_CONFIG", config.toString()), root).expectSuccess();

@@ -1,5 +1,6 @@
 package org.xenplane.packaging;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -121,7 +122,7 @@ class MigrationJobIT {
         String check = Dockerfile.read(Repository.root().resolve("docker/pool.Dockerfile")).healthCheckCommand().orElseThrow();
 
         Commands.Result healthy = Commands.run(List.of("sh", "-c", check), Map.of("XENPLANE_PORT", Integer.toString(pool.port)), null);
-        Commands.Result down = Commands.run(List.of("sh", "-c", check), Map.of("XENPLANE_PORT", Integer.toString(JavaApp.freePort())), null);
+        Commands.Result down = Commands.run(List.of("sh", "-c", check), Map.of("XENPLANE_PORT", Integer.toString(FreePorts.next())), null);
 
         assertThat(healthy.exitCode()).as(healthy.output()).isZero();
         assertThat(down.exitCode()).isNotZero();

@@ -1,10 +1,10 @@
 package org.xenplane.cli.it;
 
+import org.xenplane.testing.FreePorts;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +37,7 @@ final class PackagedPool implements AutoCloseable {
     }
 
     static PackagedPool start(Path dir) throws Exception {
-        PackagedPool pool = new PackagedPool(dir, freePort());
+        PackagedPool pool = new PackagedPool(dir, FreePorts.next());
         pool.startServer();
         pool.startDaemon(pool.joinToken() + "," + pool.joinToken());
         await().atMost(Duration.ofSeconds(90)).until(() -> pool.liveHosts() == 2);
@@ -62,7 +62,7 @@ final class PackagedPool implements AutoCloseable {
         spawn("daemon", jar("xenplane.daemon.jar"), List.of("-Dxenplane.daemon.control-plane-url=" + url,
                 "-Dxenplane.daemon.join-tokens=" + joinTokens, "-Dxenplane.daemon.state-dir=" + state,
                 "-Dxenplane.daemon.simulator.hosts=2", "-Dxenplane.daemon.heartbeat-interval=500ms",
-                "-Dquarkus.http.port=" + freePort()), Map.of());
+                "-Dquarkus.http.port=" + FreePorts.next()), Map.of());
     }
 
     private void spawn(String name, Path jar, List<String> properties, Map<String, String> environment) throws IOException {
@@ -115,12 +115,6 @@ final class PackagedPool implements AutoCloseable {
             throw new IllegalStateException(property + " (" + path + ") is missing: run the build so that it is packaged");
         }
         return Path.of(path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,11 +62,11 @@ class AllowedOperationsScenarioIT {
     void everyResourceListsExactlyTheOperationsItsStateAccepts() throws Exception {
         Files.createDirectories(workDir.resolve("server"));
         Files.createDirectories(workDir.resolve("daemon"));
-        try (ServerProcess started = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort()).start()) {
+        try (ServerProcess started = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), FreePorts.next()).start()) {
             server = started;
             String tokens = server.newJoinToken() + "," + server.newJoinToken();
             try (DaemonProcess daemon = new DaemonProcess(workDir.resolve("daemon"), server.url(), 2, tokens,
-                    JavaProcess.freePort(), Map.of()).start()) {
+                    FreePorts.next(), Map.of()).start()) {
                 try {
                     scenario();
                 } catch (AssertionError | RuntimeException e) {

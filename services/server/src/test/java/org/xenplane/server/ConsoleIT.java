@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,11 +38,11 @@ class ConsoleIT {
     @Test
     void anAdministratorRunsTheConsoleAndAReadOnlyUserIsOfferedNothing() throws Exception {
         long began = System.nanoTime();
-        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, JavaProcess.freePort()).start();
+        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, FreePorts.next()).start();
         phase("server started", began);
         String tokens = server.newJoinToken() + "," + server.newJoinToken();
         try (DaemonProcess daemon = new DaemonProcess(Files.createDirectories(workDir.resolve("daemon")), server.url(), 2,
-                tokens, JavaProcess.freePort()).start();
+                tokens, FreePorts.next()).start();
              Browser browser = Browser.start(workDir.resolve("chromium-profile"), SCREENSHOTS)) {
             Pool pool = Pool.prepare(server, workDir);
             phase("hosts live, SR, network and user made", began);

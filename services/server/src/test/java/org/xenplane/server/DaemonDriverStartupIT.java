@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +20,7 @@ class DaemonDriverStartupIT {
     @Test
     void theLibxlDriverOffXenStopsTheDaemonSayingWhatIsMissing() throws Exception {
         Assumptions.assumeFalse(Files.exists(Path.of("/dev/xen/privcmd")), "this machine is a Xen dom0");
-        DaemonProcess daemon = new DaemonProcess(workDir, "http://127.0.0.1:9", 1, "", JavaProcess.freePort(),
+        DaemonProcess daemon = new DaemonProcess(workDir, "http://127.0.0.1:9", 1, "", FreePorts.next(),
                 Map.of("xenplane.daemon.driver", "libxl")).start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !daemon.isAlive());

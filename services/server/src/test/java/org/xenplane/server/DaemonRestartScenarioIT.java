@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,8 +37,8 @@ class DaemonRestartScenarioIT {
     void runningVmsSurviveADaemonRestartAndTheirGuestsAreStillWatched() throws Exception {
         Path serverDir = Files.createDirectories(workDir.resolve("server"));
         Path daemonDir = Files.createDirectories(workDir.resolve("daemon"));
-        int daemonPort = JavaProcess.freePort();
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(serverDir, JavaProcess.freePort()).start()) {
+        int daemonPort = FreePorts.next();
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(serverDir, FreePorts.next()).start()) {
             String tokens = server.newJoinToken() + "," + server.newJoinToken();
             DaemonProcess daemon = daemon(server, daemonDir, tokens, daemonPort).start();
             try {

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +35,7 @@ class DatabaseOutageIT {
     @Test
     void callsAnswer503DatabaseUnavailableWhileTheDatabaseIsDownAndSucceedOnceItIsBack() throws Exception {
         try (ExternalPostgres postgres = ExternalPostgres.start();
-             ServerProcess server = ServerProcess.onExternalDatabase(workDir, JavaProcess.freePort(), postgres.jdbcUrl()).start()) {
+             ServerProcess server = ServerProcess.onExternalDatabase(workDir, FreePorts.next(), postgres.jdbcUrl()).start()) {
             server.api().get("/api/v1/pool").then().statusCode(200);
 
             postgres.stop();

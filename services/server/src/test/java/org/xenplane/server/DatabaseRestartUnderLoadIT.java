@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,10 +51,10 @@ class DatabaseRestartUnderLoadIT {
     void nothingStaysPendingOrBusyAfterTheDatabaseComesBack() throws Exception {
         Files.createDirectories(workDir.resolve("daemon"));
         try (ExternalPostgres postgres = ExternalPostgres.start();
-             ServerProcess server = ServerProcess.onExternalDatabase(workDir, JavaProcess.freePort(), postgres.jdbcUrl(),
+             ServerProcess server = ServerProcess.onExternalDatabase(workDir, FreePorts.next(), postgres.jdbcUrl(),
                      LEASES).start();
              DaemonProcess daemon = new DaemonProcess(workDir.resolve("daemon"), server.url(), 2,
-                     server.newJoinToken() + "," + server.newJoinToken(), JavaProcess.freePort(),
+                     server.newJoinToken() + "," + server.newJoinToken(), FreePorts.next(),
                      Map.of("xenplane.daemon.simulator.latency.create", "300ms",
                              "xenplane.daemon.simulator.latency.destroy", "300ms")).start()) {
             try {

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,7 @@ class DeadHostScenarioIT {
         for (String dir : List.of("server", "daemon-1", "daemon-2")) {
             Files.createDirectories(workDir.resolve(dir));
         }
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort(),
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), FreePorts.next(),
                 Map.of("XENPLANE_VM_DEAD_HOST_AFTER", "6s")).start();
              DaemonProcess dying = daemon(server, "daemon-1").start();
              DaemonProcess surviving = daemon(server, "daemon-2").start()) {
@@ -90,7 +91,7 @@ class DeadHostScenarioIT {
     }
 
     private DaemonProcess daemon(ServerProcess server, String dir) throws java.io.IOException {
-        return new DaemonProcess(workDir.resolve(dir), server.url(), 1, server.newJoinToken(), JavaProcess.freePort(),
+        return new DaemonProcess(workDir.resolve(dir), server.url(), 1, server.newJoinToken(), FreePorts.next(),
                 Map.of("xenplane.daemon.simulator.name-prefix", dir));
     }
 

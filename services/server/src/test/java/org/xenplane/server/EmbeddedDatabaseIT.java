@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,7 +30,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void theServerKeepsItsDataAcrossACleanRestartAndACrash() throws Exception {
-        int port = JavaProcess.freePort();
+        int port = FreePorts.next();
         ServerProcess server = ServerProcess.onFreshMachine(dataDir, port).start();
         String tokenId;
         try {
@@ -54,7 +55,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void theServersDatabaseTakesOnlyItsGeneratedPasswordWhichIsNeverLogged() throws Exception {
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(dataDir, JavaProcess.freePort()).start()) {
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(dataDir, FreePorts.next()).start()) {
             Path secret = dataDir.resolve("postgres/" + EmbeddedDatabaseSecret.FILE_NAME);
             String password = Files.readString(secret).trim();
             String url = "jdbc:postgresql://127.0.0.1:" + postgresPort() + "/postgres";

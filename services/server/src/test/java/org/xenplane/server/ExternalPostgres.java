@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ final class ExternalPostgres implements AutoCloseable {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "xenplane-pg15-");
         Path passwordFile = Files.writeString(dir.resolve("password"), PASSWORD);
         giveToPostgres(dir, passwordFile);
-        ExternalPostgres cluster = new ExternalPostgres(dir, JavaProcess.freePort());
+        ExternalPostgres cluster = new ExternalPostgres(dir, FreePorts.next());
         cluster.run(BIN.resolve("initdb").toString(), "-D", cluster.data(), "-U", "postgres", "-E", "UTF8",
                 "--auth=scram-sha-256", "--pwfile=" + passwordFile, "--no-sync");
         cluster.startAgain();

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,10 +31,10 @@ class FirstHourScenarioIT {
 
     @Test
     void aNewcomerFollowsTheReadmeAndTheDocsFromLoginToDestroy() throws Exception {
-        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, JavaProcess.freePort()).start();
+        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, FreePorts.next()).start();
         String joinTokens = server.newJoinToken() + "," + server.newJoinToken();
         try (DaemonProcess daemon = new DaemonProcess(Files.createDirectories(workDir.resolve("daemon")), server.url(), 2, joinTokens,
-                JavaProcess.freePort()).start()) {
+                FreePorts.next()).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> liveHosts(server).size() == 2);
             Docs docs = new Docs(server.url(), workDir);
             String token = docs.readmeLogin(ServerProcess.ADMIN_PASSWORD);

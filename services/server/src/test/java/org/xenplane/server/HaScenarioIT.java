@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ class HaScenarioIT {
     @Test
     void aFrozenHostIsKilledByItsWatchdogAndItsProtectedVmRunsOnTheOtherHostOnly() throws Exception {
         Files.createDirectories(workDir.resolve("server"));
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort()).start();
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), FreePorts.next()).start();
              Host one = new Host(server, "daemon-1").start();
              Host two = new Host(server, "daemon-2").start()) {
             try {
@@ -204,7 +205,7 @@ class HaScenarioIT {
         Host(ServerProcess server, String prefix) throws Exception {
             this.server = server;
             this.prefix = prefix;
-            this.port = JavaProcess.freePort();
+            this.port = FreePorts.next();
             this.joinToken = server.newJoinToken();
             Files.createDirectories(dir());
         }

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ class HostMembershipScenarioIT {
     @Test
     void hostsJoinFallSilentAndComeBackWhileAClientFollowsEveryEventAcrossAServerRestart() throws Exception {
         String url = EmbeddedPostgresResource.freshDatabaseUrl("scenario_membership");
-        int port = JavaProcess.freePort();
-        int daemonPort = JavaProcess.freePort();
+        int port = FreePorts.next();
+        int daemonPort = FreePorts.next();
         ServerProcess server = ServerProcess.onExternalDatabase(workDir, port, url).start();
         EventFollower client = new EventFollower(server.api().get("/api/v1/events").then().extract().path("token"));
         String tokens = server.newJoinToken() + "," + server.newJoinToken();

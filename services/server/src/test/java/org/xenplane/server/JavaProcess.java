@@ -1,7 +1,6 @@
 package org.xenplane.server;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,33 +93,6 @@ final class JavaProcess implements AutoCloseable {
         } catch (IOException e) {
             return name + " log unreadable: " + e.getMessage();
         }
-    }
-
-    /** Ports handed out by {@link #freePort()} in this JVM: never twice. */
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /**
-     * A free port for a process a test starts, from 20000-32767: below Linux's ephemeral range
-     * (32768-60999), from which the OS gives port 0 binds (an embedded PostgreSQL's, a client's),
-     * so that nothing takes the port between this check and the process binding it (a port from
-     * the ephemeral range was once taken by the server's own database in between, in CI).
-     */
-    static int freePort() throws IOException {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 20_000 + random.nextInt(12_768);
-            if (HANDED_OUT.contains(port)) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket(port)) {
-                if (HANDED_OUT.add(port)) {
-                    return port;
-                }
-            } catch (IOException inUse) {
-                // taken: try another
-            }
-        }
-        throw new IOException("no free port found in 20000-32767");
     }
 
     static Path jar(String property) {

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,10 +31,10 @@ class LocalStorageScenarioIT {
 
     @Test
     void everyHostGetsOneLocalSrAndTheFirstIsTheDefault() throws Exception {
-        int daemonPort = JavaProcess.freePort();
+        int daemonPort = FreePorts.next();
         Path state = Files.createDirectories(workDir.resolve("daemon"));
         Files.createDirectories(workDir.resolve("server"));
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort()).start()) {
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), FreePorts.next()).start()) {
             String tokens = server.newJoinToken() + "," + server.newJoinToken() + "," + server.newJoinToken();
             DaemonProcess daemon = new DaemonProcess(state, server.url(), 2, tokens, daemonPort).start();
             try {

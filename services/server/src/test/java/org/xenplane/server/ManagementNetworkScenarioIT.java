@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,8 +30,8 @@ class ManagementNetworkScenarioIT {
     @Test
     void aVmWithAVifOnTheFirstNetworkListedStartsAndTheBridgeCarriesTheManagementAddress() throws Exception {
         Files.createDirectories(workDir.resolve("server"));
-        int daemonPort = JavaProcess.freePort();
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort()).start();
+        int daemonPort = FreePorts.next();
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), FreePorts.next()).start();
              DaemonProcess daemon = new DaemonProcess(workDir, server.url(), 1, server.newJoinToken(), daemonPort).start()) {
             try {
                 scenario(server, new DaemonNetworkApi(awaitHost(server, workDir), daemonPort, "sim-host-1"));

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,8 +28,8 @@ class NetworkScenarioIT {
 
     @Test
     void vlansBondsAndAddressesReachTheDaemonsAndUndoingThemLeavesNothingBehind() throws Exception {
-        int daemonPort = JavaProcess.freePort();
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(java.nio.file.Files.createDirectories(workDir.resolve("server")), JavaProcess.freePort()).start()) {
+        int daemonPort = FreePorts.next();
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(java.nio.file.Files.createDirectories(workDir.resolve("server")), FreePorts.next()).start()) {
             String tokens = server.newJoinToken() + "," + server.newJoinToken();
             try (DaemonProcess daemon = new DaemonProcess(workDir, server.url(), 2, tokens, daemonPort).start()) {
                 await().atMost(Duration.ofSeconds(90)).until(() ->

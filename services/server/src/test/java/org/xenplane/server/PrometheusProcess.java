@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +59,7 @@ final class PrometheusProcess implements AutoCloseable {
         Files.writeString(configFile, config);
         Path storage = Files.createDirectories(dir.resolve("tsdb"));
         Path log = dir.resolve("prometheus.log");
-        int port = JavaProcess.freePort();
+        int port = FreePorts.next();
         Process process = new ProcessBuilder(List.of(binary().toString(), "--config.file=" + configFile,
                 "--storage.tsdb.path=" + storage, "--web.listen-address=127.0.0.1:" + port,
                 "--storage.tsdb.retention.time=1h", "--log.level=info"))

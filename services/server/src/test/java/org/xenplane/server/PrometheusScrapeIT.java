@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,8 +44,8 @@ class PrometheusScrapeIT {
         Path serverDir = Files.createDirectories(workDir.resolve("server"));
         Path daemonDir = Files.createDirectories(workDir.resolve("daemon"));
         Path promDir = Files.createDirectories(workDir.resolve("prometheus"));
-        int daemonPort = JavaProcess.freePort();
-        ServerProcess server = ServerProcess.onEmbeddedDatabase(serverDir, JavaProcess.freePort(),
+        int daemonPort = FreePorts.next();
+        ServerProcess server = ServerProcess.onEmbeddedDatabase(serverDir, FreePorts.next(),
                 Map.of("XENPLANE_MONITORING_ALARMS_SR_CHECK_INTERVAL", "1s")).start();
         try (DaemonProcess daemon = new DaemonProcess(daemonDir, server.url(), 1, server.newJoinToken(), daemonPort,
                 Map.of("xenplane.daemon.metrics.token", DAEMON_TOKEN)).start()) {

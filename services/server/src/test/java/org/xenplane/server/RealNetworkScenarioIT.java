@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,7 +51,7 @@ class RealNetworkScenarioIT {
             net.veth(ns1, "nic1", ns2, "nic1");
             net.openVswitch(ns1, ovsRoot.resolve("sim-host-1"));
             net.openVswitch(ns2, ovsRoot.resolve("sim-host-2"));
-            int daemonPort = JavaProcess.freePort();
+            int daemonPort = FreePorts.next();
             Map<String, String> realNetwork = Map.of(
                     "xenplane.daemon.network.driver", "openvswitch",
                     "xenplane.daemon.network.namespace", run + "-{host}",
@@ -58,7 +59,7 @@ class RealNetworkScenarioIT {
                     "xenplane.daemon.network.openvswitch.db", "unix:" + ovsRoot + "/{host}/db.sock",
                     "xenplane.daemon.network.openvswitch.datapath-type", "netdev");
             try (ServerProcess server = ServerProcess.onEmbeddedDatabase(Files.createDirectories(workDir.resolve("server")),
-                    JavaProcess.freePort()).start()) {
+                    FreePorts.next()).start()) {
                 String tokens = server.newJoinToken() + "," + server.newJoinToken();
                 try (DaemonProcess daemon = new DaemonProcess(workDir, server.url(), 2, tokens, daemonPort, realNetwork).start()) {
                     await().atMost(Duration.ofSeconds(90)).until(() ->

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 
@@ -24,9 +25,9 @@ class RevocationAcrossReplicasIT {
     void logoutAndRevocationOnOneReplicaTakeEffectOnTheOther() throws Exception {
         String url = EmbeddedPostgresResource.freshDatabaseUrl("replicas");
         try (ServerProcess a = ServerProcess.onExternalDatabase(Files.createDirectories(workDir.resolve("a")),
-                JavaProcess.freePort(), url).start();
+                FreePorts.next(), url).start();
              ServerProcess b = ServerProcess.onExternalDatabase(Files.createDirectories(workDir.resolve("b")),
-                     JavaProcess.freePort(), url).start()) {
+                     FreePorts.next(), url).start()) {
             String token = a.api().body(Map.of("name", "replica test")).post("/api/v1/tokens").then().statusCode(201)
                     .extract().path("token");
             String id = given().baseUri(b.url()).auth().oauth2(token).get("/api/v1/session").then().statusCode(200)

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,10 +58,10 @@ class ServerCrashScenarioIT {
     void tasksLeftByAKilledServerAreFinishedByItsNextRunAndNoVmStaysStuck() throws Exception {
         Files.createDirectories(workDir.resolve("server"));
         Files.createDirectories(workDir.resolve("daemon"));
-        int port = JavaProcess.freePort();
+        int port = FreePorts.next();
         ServerProcess first = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), port, SETTINGS).start();
         try (DaemonProcess daemon = new DaemonProcess(workDir.resolve("daemon"), first.url(), 4, joinTokens(first, 4),
-                JavaProcess.freePort(), Map.of("xenplane.daemon.simulator.latency.create", "2s",
+                FreePorts.next(), Map.of("xenplane.daemon.simulator.latency.create", "2s",
                         "xenplane.daemon.simulator.latency.destroy", "2s",
                         "xenplane.daemon.simulator.latency.migrate-send", "3s")).start()) {
             try {

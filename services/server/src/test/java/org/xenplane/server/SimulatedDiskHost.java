@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +34,7 @@ final class SimulatedDiskHost {
     private SimulatedDiskHost() throws Exception {
         Path root = Files.createTempDirectory("xenplane-disk-race");
         String prefix = "race-" + UUID.randomUUID().toString().substring(0, 8);
-        int port = JavaProcess.freePort();
+        int port = FreePorts.next();
         String token = admin().body("{}").post("/api/v1/pool/join-tokens").then().statusCode(201).extract().path("token");
         DaemonProcess daemon = new DaemonProcess(root, "http://127.0.0.1:" + RestAssured.port, 1, token, port,
                 Map.of("xenplane.daemon.simulator.name-prefix", prefix)).start();

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,11 +34,11 @@ class SplitVmServiceIT {
     void aVmServiceOnItsOwnGivesItsVmsTheirDisksAndNicsThroughTheStorageAndNetworkServices() throws Exception {
         String db = EmbeddedPostgresResource.freshDatabaseUrl("split_vm");
         try (ServerProcess server = ServerProcess.onExternalDatabase(Files.createDirectories(workDir.resolve("server")),
-                JavaProcess.freePort(), db).start();
+                FreePorts.next(), db).start();
              ServerProcess vmService = ServerProcess.vmServiceOnExternalDatabase(Files.createDirectories(workDir.resolve("vm")),
-                     JavaProcess.freePort(), db, server.url()).start();
+                     FreePorts.next(), db, server.url()).start();
              DaemonProcess daemon = new DaemonProcess(Files.createDirectories(workDir.resolve("daemon")), server.url(), 1,
-                     server.newJoinToken(), JavaProcess.freePort()).start()) {
+                     server.newJoinToken(), FreePorts.next()).start()) {
             try {
                 scenario(server, vmService);
             } catch (AssertionError | RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.xenplane.server.SimulatedDiskHost.admin;
@@ -33,7 +34,7 @@ class StartAwayFromAffinityHostTest {
         String prefix = "nosr-" + UUID.randomUUID().toString().substring(0, 8);
         String token = admin().body("{}").post("/api/v1/pool/join-tokens").then().statusCode(201).extract().path("token");
         try (DaemonProcess daemon = new DaemonProcess(Files.createTempDirectory("xenplane-nosr"),
-                "http://127.0.0.1:" + RestAssured.port, 1, token, JavaProcess.freePort(),
+                "http://127.0.0.1:" + RestAssured.port, 1, token, FreePorts.next(),
                 Map.of("xenplane.daemon.simulator.name-prefix", prefix)).start()) {
             UUID withoutSr = awaitLiveHost(prefix + "-1", daemon);
             UUID vm = withSr.vmWithDisk("affinity-" + prefix)[0];

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,10 +30,10 @@ class StorageScenarioIT {
 
     @Test
     void aDiskOnASharedSrSurvivesItsDaemonsCrashAndRestart() throws Exception {
-        int daemonPort = JavaProcess.freePort();
+        int daemonPort = FreePorts.next();
         java.nio.file.Files.createDirectories(workDir.resolve("server"));
         java.nio.file.Files.createDirectories(workDir.resolve("daemon"));
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort()).start()) {
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), FreePorts.next()).start()) {
             String tokens = server.newJoinToken() + "," + server.newJoinToken();
             DaemonProcess daemon = new DaemonProcess(workDir.resolve("daemon"), server.url(), 2, tokens, daemonPort).start();
             try {

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,8 +34,8 @@ class TemplateDisksScenarioIT {
     void aVmFromATemplateGetsItsDisksOrNothingAtAll() throws Exception {
         Path state = Files.createDirectories(workDir.resolve("daemon"));
         Files.createDirectories(workDir.resolve("server"));
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort()).start()) {
-            DaemonProcess daemon = new DaemonProcess(state, server.url(), 1, server.newJoinToken(), JavaProcess.freePort()).start();
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), FreePorts.next()).start()) {
+            DaemonProcess daemon = new DaemonProcess(state, server.url(), 1, server.newJoinToken(), FreePorts.next()).start();
             try {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                         server.api().get("/api/v1/pool").then().extract().path("defaultSr") != null);

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,8 +33,8 @@ class VmDevicesScenarioIT {
     void aVmsDisksAndNicsFollowItFromStartToDestroy() throws Exception {
         Files.createDirectories(workDir.resolve("server"));
         Files.createDirectories(workDir.resolve("daemon"));
-        int daemonPort = JavaProcess.freePort();
-        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), JavaProcess.freePort()).start()) {
+        int daemonPort = FreePorts.next();
+        try (ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir.resolve("server"), FreePorts.next()).start()) {
             String tokens = server.newJoinToken() + "," + server.newJoinToken();
             try (DaemonProcess daemon = new DaemonProcess(workDir.resolve("daemon"), server.url(), 2, tokens, daemonPort,
                     Map.of("xenplane.daemon.metrics.token", METRICS_TOKEN, "xenplane.daemon.metrics.interval", "1s")).start()) {

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,9 +29,9 @@ class VmLifecycleScenarioIT {
 
     @Test
     void aVmGoesThroughItsWholeLifeAndAClientSeesEveryStepAsTasksAndEvents() throws Exception {
-        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, JavaProcess.freePort()).start();
+        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, FreePorts.next()).start();
         String tokens = server.newJoinToken() + "," + server.newJoinToken();
-        try (DaemonProcess daemon = new DaemonProcess(workDir, server.url(), 2, tokens, JavaProcess.freePort()).start()) {
+        try (DaemonProcess daemon = new DaemonProcess(workDir, server.url(), 2, tokens, FreePorts.next()).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> liveHosts(server).size() == 2);
             EventFollower client = new EventFollower(server.api().get("/api/v1/events").then().extract().path("token"));
             String vm = create(server);

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,13 +42,13 @@ class VmStartBench {
 
     @Test
     void aThousandVmsStartAndStopOnSixtyFourSimulatedHosts() throws Exception {
-        ServerProcess server = ServerProcess.forBenchmark(work, JavaProcess.freePort()).start();
+        ServerProcess server = ServerProcess.forBenchmark(work, FreePorts.next()).start();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < HOSTS; i++) {
             tokens.add(server.newJoinToken());
         }
         try (DaemonProcess daemon = new DaemonProcess(work, server.url(), HOSTS, String.join(",", tokens),
-                JavaProcess.freePort()).start();
+                FreePorts.next()).start();
              BenchLoad load = new BenchLoad(server.url(), ServerProcess.ADMIN_TOKEN, CONCURRENCY)) {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> liveHosts(server) == HOSTS);
             ProcessMeter control = new ProcessMeter(server.handle(), work.toString());

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,7 @@ class XenApiFuzzIT {
 
     @Test
     void malformedCallsOnBothTransportsNeverGetA5xx() throws Exception {
-        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, JavaProcess.freePort()).start();
+        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, FreePorts.next()).start();
         try {
             for (String path : List.of("/", "/RPC2")) {
                 for (byte[] body : xmlCases()) {

@@ -1,5 +1,6 @@
 package org.xenplane.server;
 
+import org.xenplane.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,9 +27,9 @@ class XenApiWireIT {
 
     @Test
     void aSessionFromXmlRpcDrivesAVmOverJsonRpcWithXapisErrors() throws Exception {
-        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, JavaProcess.freePort()).start();
+        ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, FreePorts.next()).start();
         try (DaemonProcess daemon = new DaemonProcess(Files.createDirectories(workDir.resolve("daemon")), server.url(), 1,
-                server.newJoinToken(), JavaProcess.freePort()).start()) {
+                server.newJoinToken(), FreePorts.next()).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     server.api().get("/api/v1/hosts").jsonPath().getList("findAll { it.live }").size() == 1);
             String vmId = createVm(server);

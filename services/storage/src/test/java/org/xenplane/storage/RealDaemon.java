@@ -1,12 +1,12 @@
 package org.xenplane.storage;
 
+import org.xenplane.testing.FreePorts;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,9 +42,7 @@ public final class RealDaemon {
                     {"hostId": "%s", "poolId": "%s", "hostCredential": "xph_unused", "controlPlaneCredential": "%s"}
                     """.formatted(hostId, UUID.randomUUID(), credentials.forHost(hostId)));
         }
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = FreePorts.next();
         String jar = System.getProperty("xenplane.daemon.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("the daemon jar " + jar + " is missing: build host-daemon/agent first (./mvnw verify)");
