@@ -20,7 +20,9 @@ start_daemon xen-proof-dom0 /mnt/host/out/daemon.log
 host=$(host_id xen-proof-dom0)
 step "host xen-proof-dom0 is live: $host"
 
-call POST /api/v1/srs "{\"name\":\"local\",\"type\":\"file\",\"hostId\":\"$host\",\"deviceConfig\":{\"path\":\"$work/sr\"}}"
+# Under the daemon's default allowed-file-roots (/var/lib/xenplane/sr): no setting needed.
+sr_dir=/var/lib/xenplane/sr/e2e
+call POST /api/v1/srs "{\"name\":\"local\",\"type\":\"file\",\"hostId\":\"$host\",\"deviceConfig\":{\"path\":\"$sr_dir\"}}"
 sr=$(body .id)
 call POST /api/v1/vdis "{\"srId\":\"$sr\",\"name\":\"boot\",\"virtualSize\":16777216}"
 vdi=$(body .id)
@@ -77,5 +79,5 @@ for gone in "vms/$vm" "vdis/$vdi"; do
   code=$(request GET "/api/v1/$gone")
   [ "$code" = 404 ] || fail "after destroy, $gone answered $code"
 done
-[ -z "$(ls "$work/sr" | grep -v '^\.')" ] || fail "disk images left in the SR: $(ls "$work/sr")"
+[ ! -d "$sr_dir" ] || [ -z "$(ls "$sr_dir" | grep -v '^\.')" ] || fail "disk images left in the SR: $(ls "$sr_dir")"
 step "destroyed: the VM and its disk are gone, the SR directory is empty"

@@ -61,7 +61,8 @@ final class PackagedPool implements AutoCloseable {
         Path state = Files.createDirectories(dir.resolve("daemon"));
         spawn("daemon", jar("xenplane.daemon.jar"), List.of("-Dxenplane.daemon.control-plane-url=" + url,
                 "-Dxenplane.daemon.join-tokens=" + joinTokens, "-Dxenplane.daemon.state-dir=" + state,
-                "-Dxenplane.daemon.simulator.hosts=2", "-Dxenplane.daemon.heartbeat-interval=500ms",
+                "-Dxenplane.daemon.simulator.hosts=2",
+                "-Dxenplane.daemon.storage.allowed-file-roots=" + System.getProperty("java.io.tmpdir"), "-Dxenplane.daemon.heartbeat-interval=500ms",
                 "-Dquarkus.http.port=" + FreePorts.next()), Map.of());
     }
 

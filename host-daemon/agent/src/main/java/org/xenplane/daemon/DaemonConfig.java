@@ -77,8 +77,11 @@ public interface DaemonConfig {
 
     /** The storage drivers ({@code xenplane.daemon.storage.*}). */
     interface Storage {
-        /** Directories under which {@code file} SRs may live; a path elsewhere is refused. */
-        @WithDefault("/")
+        /**
+         * Directories under which {@code file} SRs may live, besides the local SR root; a path elsewhere,
+         * or in a system directory ({@code /etc}, {@code /usr}, ... see {@code FileSrRoots}), is refused.
+         */
+        @WithDefault("/var/lib/xenplane/sr")
         List<Path> allowedFileRoots();
 
         /**
@@ -90,7 +93,7 @@ public interface DaemonConfig {
 
         /**
          * The directory under which each host's local SR lives; default {@code /var/lib/xenplane/sr} with
-         * libxl, {@code <state-dir>/sr} with the simulator. Must lie under {@link #allowedFileRoots()}.
+         * libxl, {@code <state-dir>/sr} with the simulator. Always allowed for file SRs, unless it is a system directory.
          */
         Optional<Path> localSrRoot();
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.xenplane.daemon.domain.HttpMigrationSender;
@@ -21,6 +22,7 @@ import org.xenplane.daemon.operation.OperationMemo;
 import org.xenplane.daemon.storage.AttachedSrs;
 import org.xenplane.daemon.storage.Commands;
 import org.xenplane.daemon.storage.FileDriver;
+import org.xenplane.daemon.storage.FileSrRoots;
 import org.xenplane.daemon.storage.LocalSrOffers;
 import org.xenplane.daemon.storage.LocalStorage;
 import org.xenplane.daemon.storage.LvmDriver;
@@ -58,12 +60,25 @@ public class DaemonWiring {
 
     @Produces
     @Singleton
-    LocalStorage localStorage(DaemonConfig config, ObjectMapper json) {
+    FileSrRoots fileSrRoots(DaemonConfig config) {
+        return new FileSrRoots(config.storage().allowedFileRoots(), Optional.of(localSrRoot(config)));
+    }
+
+    /** Where each host's local SR directory lives: configured, or the driver's default. */
+    private static Path localSrRoot(DaemonConfig config) {
+        Path fallback = DriverKind.fromConfig(config.driver()) == DriverKind.LIBXL
+                ? LocalSrOffers.LIBXL_ROOT : config.stateDir().resolve("sr");
+        return config.storage().localSrRoot().orElse(fallback);
+    }
+
+    @Produces
+    @Singleton
+    LocalStorage localStorage(DaemonConfig config, ObjectMapper json, FileSrRoots roots) {
         DaemonConfig.Storage storage = config.storage();
         Commands commands = new Commands(storage.commandTimeout());
         QemuImg qemu = new QemuImg(commands, json);
         List<StorageDriver> drivers = List.of(
-                new FileDriver(storage.allowedFileRoots()),
+                new FileDriver(roots),
                 new LvmDriver(commands, storage.scratchDir()),
                 new NfsDriver(commands, storage.mountRoot()));
         return new LocalStorage(drivers, new AttachedSrs(config.stateDir(), json), qemu, new OperationMemo(10_000));
@@ -71,11 +86,8 @@ public class DaemonWiring {
 
     @Produces
     @Singleton
-    LocalSrOffers localSrOffers(DaemonConfig config) {
-        DaemonConfig.Storage storage = config.storage();
-        Path fallback = DriverKind.fromConfig(config.driver()) == DriverKind.LIBXL
-                ? LocalSrOffers.LIBXL_ROOT : config.stateDir().resolve("sr");
-        return new LocalSrOffers(storage.localSr(), storage.localSrRoot().orElse(fallback), storage.allowedFileRoots());
+    LocalSrOffers localSrOffers(DaemonConfig config, FileSrRoots roots) {
+        return new LocalSrOffers(config.storage().localSr(), localSrRoot(config), roots);
     }
 
     @Produces

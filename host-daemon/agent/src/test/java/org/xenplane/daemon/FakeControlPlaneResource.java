@@ -41,7 +41,9 @@ public class FakeControlPlaneResource implements QuarkusTestResourceLifecycleMan
                 "xenplane.daemon.metrics.interval", "200ms",
                 "xenplane.daemon.metrics.token", METRICS_TOKEN,
                 // the daemon is this test JVM: a simulated watchdog must never be able to kill it
-                "xenplane.daemon.ha.watchdog", "none");
+                "xenplane.daemon.ha.watchdog", "none",
+                // the tests' SRs are temporary directories
+                "xenplane.daemon.storage.allowed-file-roots", System.getProperty("java.io.tmpdir"));
     }
 
     @Override

@@ -18,6 +18,8 @@ final class DaemonProcess implements AutoCloseable {
                 "xenplane.daemon.state-dir", stateDir.toString(),
                 "xenplane.daemon.simulator.hosts", Integer.toString(hosts),
                 "xenplane.daemon.heartbeat-interval", "500ms",
+                // the scenarios' SRs are temporary directories
+                "xenplane.daemon.storage.allowed-file-roots", System.getProperty("java.io.tmpdir"),
                 "quarkus.http.port", Integer.toString(port)));
         properties.putAll(more);
         this.process = new JavaProcess("daemon", JavaProcess.jar("xenplane.daemon.jar"), stateDir.resolve("daemon.log"),

@@ -51,6 +51,7 @@ public final class RealDaemon {
                 "-Xmx256m",
                 "-Dxenplane.daemon.state-dir=" + state,
                 "-Dxenplane.daemon.simulator.hosts=2",
+                "-Dxenplane.daemon.storage.allowed-file-roots=" + System.getProperty("java.io.tmpdir"),
                 "-Dxenplane.daemon.control-plane-url=http://127.0.0.1:9",
                 "-Dxenplane.daemon.heartbeat-interval=1h",
                 "-Dxenplane.daemon.storage.mount-root=" + root.resolve("mnt"),

@@ -148,6 +148,43 @@ class SrResourceTest {
                 400, "SR_DEVICE_CONFIG_INVALID");
     }
 
+    /**
+     * A directory holding someone else's images is not taken by introduce (nothing is recorded, no
+     * marker is left); adopting it (sr.adopt, a pool-admin's action) makes its images the SR's VDIs.
+     */
+    @Test
+    void imagesOfNoSrAreTakenOnlyByAnAdoption() throws Exception {
+        Path foreign = Files.createDirectories(daemon.newSrPath());
+        UUID image = UUID.randomUUID();
+        Process qemuImg = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2",
+                foreign.resolve(image + ".qcow2").toString(), Long.toString(MIB)).inheritIO().start();
+        assertThat(qemuImg.waitFor()).isZero();
+        UUID sr = UUID.randomUUID();
+        Map<String, Object> body = Map.of("id", sr, "name", "theirs", "type", "file", "hostId", daemon.host(1),
+                "deviceConfig", Map.of("path", foreign.toString()));
+
+        asAdmin().body(body).post("/api/v1/srs/introduce").then().statusCode(400)
+                .body("code", equalTo("SR_DEVICE_CONFIG_INVALID"))
+                .body("detail", org.hamcrest.Matchers.containsString("sr.adopt"));
+        asAdmin().get("/api/v1/srs/" + sr).then().statusCode(404);
+        assertThat(foreign.resolve(".xenplane-sr")).doesNotExist();
+
+        asAdmin().body(body).post("/api/v1/srs/adopt").then().statusCode(201);
+        assertThat(asAdmin().get("/api/v1/vdis?sr=" + sr).then().extract().jsonPath().getList("id"))
+                .containsExactly(image.toString());
+    }
+
+    @Test
+    void systemDirectoriesAreNeverAnSr() {
+        for (String system : List.of("/etc/xenplane-sr", "/usr/share/sr", "/boot/sr", "/proc/sr")) {
+            asAdmin().body(Map.of("name", "x", "type", "file", "hostId", daemon.host(1), "deviceConfig",
+                            Map.of("path", system))).post("/api/v1/srs").then().statusCode(400)
+                    .body("code", equalTo("SR_DEVICE_CONFIG_INVALID"))
+                    .body("detail", org.hamcrest.Matchers.containsString("system directory"));
+            assertThat(Path.of(system)).as(system).doesNotExist();
+        }
+    }
+
     @Test
     void anLvmSrIsAVolumeGroupOnALoopDevice() throws Exception {
         Path image = daemon.root.resolve(UUID.randomUUID() + ".img");

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,17 +12,18 @@ import org.xenplane.daemon.protocol.storage.SrStats;
 
 /**
  * {@code file}: a directory on the host (a local disk or a path the host mounts), holding
- * {@code <uuid>.qcow2} files, thin-provisioned. Device config: {@code path}, absolute, under one
- * of the daemon's allowed roots. A marker file names the SR that owns the directory, so a
- * second SR is never created over the first.
+ * {@code <uuid>.qcow2} files, thin-provisioned. Device config: {@code path}, absolute, where
+ * {@link FileSrRoots} allows. A marker file names the SR that owns the directory, so a second SR
+ * is never created over the first, and a directory holding volumes of no SR is taken only when
+ * the SR is adopted ({@code sr.adopt}, a pool-admin's action), never by a create or introduce.
  */
 public class FileDriver implements StorageDriver {
     static final String MARKER = ".xenplane-sr";
 
-    private final List<Path> allowedRoots;
+    private final FileSrRoots roots;
 
-    public FileDriver(List<Path> allowedRoots) {
-        this.allowedRoots = List.copyOf(allowedRoots);
+    public FileDriver(FileSrRoots roots) {
+        this.roots = roots;
     }
 
     @Override
@@ -35,9 +35,9 @@ public class FileDriver implements StorageDriver {
     public void validate(Map<String, String> config) {
         DeviceConfigs.onlyKeys(config, Set.of("path"), Set.of());
         Path path = DeviceConfigs.absolutePath(config, "path");
-        if (allowedRoots.stream().noneMatch(path::startsWith)) {
-            throw DeviceConfigs.invalid("path", "outside the directories this host allows for SRs " + allowedRoots);
-        }
+        roots.refusal(path).ifPresent(why -> {
+            throw DeviceConfigs.invalid("path", why);
+        });
     }
 
     Path directory(SrHandle sr) {
@@ -72,8 +72,11 @@ public class FileDriver implements StorageDriver {
         if (owner != null && !owner.equals(sr.srId())) {
             throw DeviceConfigs.invalid("path", "holds SR " + owner + ", not " + sr.srId());
         }
+        if (owner == null && !sr.adopt() && !new DirectorySpace(dir).list().isEmpty()) {
+            throw DeviceConfigs.invalid("path", "holds volumes of no SR: taking them is sr.adopt, a pool-admin's action");
+        }
         if (owner == null) {
-            mark(dir, sr.srId()); // introduced: adopt the directory
+            mark(dir, sr.srId()); // introduced or adopted: the directory is this SR's now
         }
     }
 

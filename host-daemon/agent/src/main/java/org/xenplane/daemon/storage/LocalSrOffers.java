@@ -1,7 +1,6 @@
 package org.xenplane.daemon.storage;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.xenplane.daemon.protocol.storage.LocalSrOffer;
@@ -21,15 +20,14 @@ public class LocalSrOffers {
     /**
      * @param enabled      whether hosts offer local storage at all
      * @param root         the directory under which each host's SR directory lives
-     * @param allowedRoots the file driver's allowed roots: a root outside them is no offer (logged once)
+     * @param roots        where file SRs may live: a root they refuse (a system directory) is no offer (logged once)
      */
-    public LocalSrOffers(boolean enabled, Path root, List<Path> allowedRoots) {
+    public LocalSrOffers(boolean enabled, Path root, FileSrRoots roots) {
         Path normal = root.toAbsolutePath().normalize();
-        if (enabled && allowedRoots.stream().noneMatch(normal::startsWith)) {
-            LOG.warnf("No local storage is offered: its root %s is not under the allowed file roots %s "
-                    + "(xenplane.daemon.storage.local-sr-root, allowed-file-roots)", normal, allowedRoots);
-        }
-        this.root = enabled && allowedRoots.stream().anyMatch(normal::startsWith) ? Optional.of(normal) : Optional.empty();
+        Optional<String> refusal = roots.refusal(normal);
+        refusal.filter(why -> enabled).ifPresent(why -> LOG.warnf("No local storage is offered: its root %s is %s "
+                + "(xenplane.daemon.storage.local-sr-root)", normal, why));
+        this.root = enabled && refusal.isEmpty() ? Optional.of(normal) : Optional.empty();
     }
 
     public LocalSrOffer offer(String hostKey) {

@@ -49,7 +49,7 @@ public class LocalStorage {
             throw new DaemonException(WireError.INVALID_FIELD, Map.of("field", "deviceConfig", "reason", "required"), null);
         }
         driver(spec.type()).validate(spec.deviceConfig());
-        return new SrHandle(srId, localKey, Map.copyOf(spec.deviceConfig()));
+        return new SrHandle(srId, localKey, Map.copyOf(spec.deviceConfig()), spec.adopts());
     }
 
     public void create(String localKey, UUID srId, SrSpec spec, String operationId) {
@@ -147,7 +147,7 @@ public class LocalStorage {
 
     private SrHandle attachedSr(String localKey, UUID srId) {
         SrSpec spec = attached.find(localKey, srId).orElseThrow(() -> notAttached(localKey, srId));
-        return new SrHandle(srId, localKey, Map.copyOf(spec.deviceConfig()));
+        return new SrHandle(srId, localKey, Map.copyOf(spec.deviceConfig()), spec.adopts());
     }
 
     private static DaemonException notAttached(String localKey, UUID srId) {

@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param srId         the SR's uuid: every name the driver makes derives from it
  * @param localKey     the local host (a daemon may simulate several; mount points are per host)
  * @param deviceConfig the SR's device config, already validated by the driver
+ * @param adopt        whether the SR may take storage holding volumes of no SR ({@code sr.adopt})
  */
-public record SrHandle(UUID srId, String localKey, Map<String, String> deviceConfig) {
+public record SrHandle(UUID srId, String localKey, Map<String, String> deviceConfig, boolean adopt) {
 }

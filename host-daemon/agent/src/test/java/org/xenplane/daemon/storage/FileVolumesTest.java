@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class FileVolumesTest {
 
     @BeforeEach
     void fileSr() {
-        driver = new FileDriver(List.of(dir));
-        sr = new SrHandle(UUID.randomUUID(), "sim-host-1", Map.of("path", dir.resolve("sr").toString()));
+        driver = new FileDriver(new FileSrRoots(List.of(dir), Optional.empty()));
+        sr = new SrHandle(UUID.randomUUID(), "sim-host-1", Map.of("path", dir.resolve("sr").toString()), false);
         driver.validate(sr.deviceConfig());
         driver.create(sr);
         driver.attach(sr);
@@ -102,7 +103,7 @@ class FileVolumesTest {
         write(a, 5);
         volumes.fork(a, UUID.randomUUID(), UUID.randomUUID());
         write(a, 6);
-        SrHandle other = new SrHandle(UUID.randomUUID(), "sim-host-1", Map.of("path", dir.resolve("other").toString()));
+        SrHandle other = new SrHandle(UUID.randomUUID(), "sim-host-1", Map.of("path", dir.resolve("other").toString()), false);
         driver.create(other);
         QcowVolumes target = new QcowVolumes(driver.space(other), qemu);
         UUID copy = UUID.randomUUID();
@@ -216,9 +217,33 @@ class FileVolumesTest {
 
     @Test
     void aSecondSrIsNotCreatedOverTheFirst() {
-        SrHandle other = new SrHandle(UUID.randomUUID(), "sim-host-1", sr.deviceConfig());
+        SrHandle other = new SrHandle(UUID.randomUUID(), "sim-host-1", sr.deviceConfig(), false);
         assertThatThrownBy(() -> driver.create(other)).isInstanceOfSatisfying(DaemonException.class,
                 e -> assertThat(e.parameters().get("reason")).contains("already holds SR " + sr.srId()));
+    }
+
+    /** A directory of someone else's images is taken only by sr.adopt: an introduce is refused and leaves no marker. */
+    @Test
+    void volumesOfNoSrAreTakenOnlyByAnAdoption() throws IOException {
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        UUID image = UUID.randomUUID();
+        qemu.create(foreign.resolve(image + ".qcow2"), MIB, null);
+        SrHandle introduced = new SrHandle(UUID.randomUUID(), "sim-host-1", Map.of("path", foreign.toString()), false);
+        assertThatThrownBy(() -> driver.attach(introduced)).isInstanceOfSatisfying(DaemonException.class,
+                e -> assertThat(e.parameters().get("reason")).contains("volumes of no SR").contains("sr.adopt"));
+        assertThat(foreign.resolve(FileDriver.MARKER)).doesNotExist();
+
+        SrHandle adopted = new SrHandle(introduced.srId(), "sim-host-1", introduced.deviceConfig(), true);
+        driver.attach(adopted);
+        assertThat(new DirectorySpace(foreign).list()).containsExactly(image);
+        driver.attach(introduced); // the directory is the SR's now: a later plug needs no adoption
+    }
+
+    @Test
+    void anEmptyDirectoryIsIntroducedWithoutAdoption() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        driver.attach(new SrHandle(UUID.randomUUID(), "sim-host-1", Map.of("path", empty.toString()), false));
+        assertThat(empty.resolve(FileDriver.MARKER)).exists();
     }
 
     @Test

@@ -51,7 +51,7 @@ class LvmDriverTest {
             Assumptions.abort("no loop device: " + e.getMessage());
         }
         driver = new LvmDriver(commands, dir.resolve("scratch"));
-        sr = new SrHandle(UUID.randomUUID(), "sim-host-1", Map.of("device", loop));
+        sr = new SrHandle(UUID.randomUUID(), "sim-host-1", Map.of("device", loop), false);
     }
 
     @AfterEach

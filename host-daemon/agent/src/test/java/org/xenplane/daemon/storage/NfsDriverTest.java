@@ -64,7 +64,7 @@ class NfsDriverTest {
         Files.writeString(export.resolve("served.txt"), "hello");
         driver = new NfsDriver(commands, dir.resolve("mnt"));
         sr = new SrHandle(UUID.randomUUID(), "sim-host-1",
-                Map.of("server", "127.0.0.1", "serverpath", "/export", "nfsversion", "4", "port", Integer.toString(port)));
+                Map.of("server", "127.0.0.1", "serverpath", "/export", "nfsversion", "4", "port", Integer.toString(port)), false);
     }
 
     @AfterEach

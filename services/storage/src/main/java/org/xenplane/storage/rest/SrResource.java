@@ -70,7 +70,7 @@ public class SrResource {
             + " lvm: device; nfs: server, serverpath) and plugs it on its host, or on every host when shared.")
     @APIResponse(responseCode = "201", description = "The SR; the task id is in the Xenplane-Task header")
     public Response create(@NotNull @Valid SrCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return make(body, key, SrOperation.CREATE, false);
+        return make(body, key, SrOperation.CREATE);
     }
 
     @POST
@@ -78,14 +78,25 @@ public class SrResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorized("sr.introduce")
     @Operation(summary = "Introduce an existing SR", description = "Records an SR whose storage exists (its uuid in id),"
-            + " plugs it and scans it for VDIs.")
+            + " plugs it and scans it for VDIs. Storage holding volumes of no SR is refused: that is sr.adopt.")
     @APIResponse(responseCode = "201", description = "The SR; the task id is in the Xenplane-Task header")
     public Response introduce(@NotNull @Valid SrCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return make(body, key, SrOperation.INTRODUCE, true);
+        return make(body, key, SrOperation.INTRODUCE);
     }
 
-    private Response make(SrCreate body, String key, SrOperation op, boolean introduce) {
-        TaskOutcome<SrView> made = changes.create(body, op, introduce, caller.get().subject(), IdempotencyKeys.validate(key));
+    @POST
+    @Path("/adopt")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorized("sr.adopt")
+    @Operation(summary = "Adopt storage as an SR", description = "As introduce, for storage that may hold volumes of no"
+            + " SR (a directory of images made elsewhere): the SR takes them, and destroying it deletes them.")
+    @APIResponse(responseCode = "201", description = "The SR; the task id is in the Xenplane-Task header")
+    public Response adopt(@NotNull @Valid SrCreate body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return make(body, key, SrOperation.ADOPT);
+    }
+
+    private Response make(SrCreate body, String key, SrOperation op) {
+        TaskOutcome<SrView> made = changes.create(body, op, caller.get().subject(), IdempotencyKeys.validate(key));
         return Response.status(Response.Status.CREATED).entity(made.value())
                 .header(TaskResponses.TASK_HEADER, made.task().id().toString()).build();
     }

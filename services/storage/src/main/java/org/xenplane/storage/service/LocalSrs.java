@@ -80,7 +80,7 @@ public class LocalSrs {
         }
         try {
             UUID srId = srs.create(new SrCreate(null, "Local storage on " + host.name(), "", "file", "user", false,
-                    host.id(), Map.of("path", path)), SrOperation.CREATE, false, CALLER, null).value().id();
+                    host.id(), Map.of("path", path)), SrOperation.CREATE, CALLER, null).value().id();
             QuarkusTransaction.requiringNew().run(() -> recorded(host.id(), srId));
             LOG.infof("Host %s has local storage %s in %s", host.name(), srId, path);
         } catch (RuntimeException e) {

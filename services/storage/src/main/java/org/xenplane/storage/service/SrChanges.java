@@ -26,11 +26,10 @@ public class SrChanges {
         this.tasks = tasks;
     }
 
-    /** Creates an SR, or ({@code introduce}) records one whose storage exists; answers it. */
-    public TaskOutcome<SrView> create(SrCreate body, SrOperation operation, boolean introduce, String caller,
-                                      String idempotencyKey) {
+    /** Creates an SR, or (introduce, adopt) records one whose storage exists; answers it. */
+    public TaskOutcome<SrView> create(SrCreate body, SrOperation operation, String caller, String idempotencyKey) {
         TaskView task = tasks.run(new TaskRequest(operation, Sr.CLASS, body.id(), idempotencyKey), caller,
-                ctx -> TaskResult.of(Sr.CLASS, srs.create(body, ctx, introduce)));
+                ctx -> TaskResult.of(Sr.CLASS, srs.create(body, ctx, operation)));
         return new TaskOutcome<>(task, srs.get(task.result().id()));
     }
 

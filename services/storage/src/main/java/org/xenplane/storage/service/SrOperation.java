@@ -34,6 +34,12 @@ public enum SrOperation implements DeclaredOperation {
     /** Records an SR whose storage exists already, plugs it and scans it. */
     INTRODUCE(OperationSpec.changes("sr.introduce", Role.POOL_OPERATOR)
             .raises(SR_UNKNOWN_DRIVER, SR_DEVICE_CONFIG_INVALID, SR_BACKEND_FAILURE, HOST_OFFLINE)),
+    /**
+     * Introduces storage that holds volumes of no SR (a directory of someone else's images): the SR
+     * takes them, and destroying it deletes them, so it is a pool-admin's explicit action.
+     */
+    ADOPT(OperationSpec.changes("sr.adopt", Role.POOL_ADMIN)
+            .raises(SR_UNKNOWN_DRIVER, SR_DEVICE_CONFIG_INVALID, SR_BACKEND_FAILURE, HOST_OFFLINE)),
     /** Forgets the records of an unplugged SR; its storage stays. */
     FORGET(OperationSpec.changes("sr.forget", Role.POOL_OPERATOR).in("unplugged")
             .raises(SR_HAS_PBDS_ATTACHED, OPERATION_NOT_ALLOWED)),
@@ -62,7 +68,7 @@ public enum SrOperation implements DeclaredOperation {
     }
 
     public Optional<XenplaneException> refusal(State s) {
-        if (this != READ && this != CREATE && this != INTRODUCE && s.sr().currentOperation != null) {
+        if (this != READ && this != CREATE && this != INTRODUCE && this != ADOPT && s.sr().currentOperation != null) {
             return Optional.of(new XenplaneException(ErrorCode.OTHER_OPERATION_IN_PROGRESS, Sr.CLASS, s.sr().id,
                     s.sr().currentOperation));
         }
@@ -75,7 +81,7 @@ public enum SrOperation implements DeclaredOperation {
             }
             case SCAN -> s.attachedPbds() == 0
                     ? Optional.of(new XenplaneException(ErrorCode.SR_HAS_NO_PBDS, s.sr().id)) : Optional.empty();
-            case READ, CREATE, INTRODUCE, REPAIR -> Optional.empty();
+            case READ, CREATE, INTRODUCE, ADOPT, REPAIR -> Optional.empty();
         };
     }
 

@@ -58,8 +58,12 @@ public class SrService {
         return QuarkusTransaction.joiningExisting().call(() -> views.sr(records.sr(id, LockModeType.NONE)));
     }
 
-    /** sr.create (or sr.introduce with {@code introduce}): answers the new SR's id. */
-    public UUID create(SrCreate req, TaskContext ctx, boolean introduce) {
+    /**
+     * sr.create, sr.introduce (storage that exists, marked as an SR's or empty) or sr.adopt (storage
+     * that may hold volumes of no SR): answers the SR's id.
+     */
+    public UUID create(SrCreate req, TaskContext ctx, SrOperation operation) {
+        boolean introduce = operation != SrOperation.CREATE;
         DeviceConfigRules.Type type = DeviceConfigRules.check(req.type(), req.deviceConfig());
         boolean shared = req.shared() != null ? req.shared() : type == DeviceConfigRules.Type.NFS;
         if (type == DeviceConfigRules.Type.LVM && shared) {
@@ -69,14 +73,14 @@ public class SrService {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, "shared", "an nfs SR is shared");
         }
         if (introduce && req.id() == null) {
-            throw new XenplaneException(ErrorCode.INVALID_FIELD, "id", "the uuid of the SR to introduce is required");
+            throw new XenplaneException(ErrorCode.INVALID_FIELD, "id", "the uuid of the SR to " + operation.id() + " is required");
         }
         if (!introduce && req.id() != null) {
             throw new XenplaneException(ErrorCode.INVALID_FIELD, "id", "only for sr.introduce; a new SR gets a new uuid");
         }
         UUID srId = introduce ? req.id() : UUID.randomUUID();
         List<HostRef> targets = QuarkusTransaction.requiringNew().call(() -> targets(srId, req, shared));
-        SrSpec spec = new SrSpec(req.type(), req.deviceConfig());
+        SrSpec spec = new SrSpec(req.type(), req.deviceConfig(), operation == SrOperation.ADOPT ? Boolean.TRUE : null);
         String op = ctx.taskId() + "/";
         List<HostRef> plugged = new ArrayList<>();
         SrStats stats = null;

@@ -79,7 +79,7 @@ public class StorageRecords {
 
     /** The device config a daemon needs for an SR on one of its hosts. */
     public static SrSpec spec(Sr sr, Pbd pbd) {
-        return new SrSpec(sr.type, pbd == null ? sr.deviceConfig : pbd.deviceConfig);
+        return new SrSpec(sr.type, pbd == null ? sr.deviceConfig : pbd.deviceConfig, null);
     }
 
     /**
