@@ -62,6 +62,18 @@ class SessionResourceTest {
         as(token).get("/api/v1/session").then().statusCode(401).body("code", equalTo("SESSION_INVALID"));
     }
 
+    /** DELETE /session ends sessions only: an API token sent to it is refused and keeps working (tokens are revoked at /tokens). */
+    @Test
+    void logoutWithAnApiTokenIsRefusedAndTheTokenStaysValid() {
+        String session = sessionOf("admin", ADMIN_PASSWORD);
+        String token = as(session).body(java.util.Map.of("name", "robot")).post("/api/v1/tokens").then().statusCode(201)
+                .extract().path("token");
+        as(token).delete("/api/v1/session").then().statusCode(409)
+                .body("code", equalTo("OPERATION_NOT_ALLOWED"))
+                .body("detail", containsString("/api/v1/tokens"));
+        as(token).get("/api/v1/session").then().statusCode(200);
+    }
+
     @Test
     void eachAuthenticationFailureSaysWhatIsWrongWithoutTellingUnknownFromRevokedTokens() {
         IdentityApi.anonymous().get("/api/v1/session").then().statusCode(401)

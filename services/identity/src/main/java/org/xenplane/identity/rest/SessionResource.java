@@ -60,8 +60,8 @@ public class SessionResource {
 
     @DELETE
     @Authorized("session.logout")
-    @Operation(summary = "Log out", description = "Ends the session (or revokes the token) used for this call, on"
-            + " every replica within seconds.")
+    @Operation(summary = "Log out", description = "Ends the session used for this call, on every replica within"
+            + " seconds. An API token is not a session: 409 OPERATION_NOT_ALLOWED, and it stays valid (revoke it at /tokens).")
     @APIResponse(responseCode = "204", description = "Logged out")
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         sessions.logout(caller.get(), authorization.substring("Bearer ".length()).trim());

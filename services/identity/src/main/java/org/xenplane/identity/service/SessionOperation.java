@@ -19,7 +19,7 @@ public enum SessionOperation implements DeclaredOperation {
     LOGIN(OperationSpec.anonymous("session.login")
             .raises(SESSION_AUTHENTICATION_FAILED, AUTHENTICATION_THROTTLED, AUTHENTICATION_LOCKED_OUT)),
     READ(OperationSpec.reads("session.read", Role.READ_ONLY)),
-    LOGOUT(OperationSpec.changes("session.logout", Role.READ_ONLY)),
+    LOGOUT(OperationSpec.changes("session.logout", Role.READ_ONLY).raises(OPERATION_NOT_ALLOWED)),
     CHANGE_PASSWORD(OperationSpec.changes("session.change_password", Role.READ_ONLY)
             .raises(PASSWORD_TOO_WEAK, WRONG_PASSWORD, OPERATION_NOT_ALLOWED));
 

@@ -65,9 +65,16 @@ public class SessionService {
         return QuarkusTransaction.requiringNew().call(() -> open(user.id, source));
     }
 
+    /** Ends the caller's session; an API token is no session (it is revoked at {@code /tokens}) and stays valid. */
     public void logout(Caller caller, String presentedSecret) {
-        QuarkusTransaction.requiringNew().run(() ->
-                Credential.update("revokedAt = ?1 where id = ?2 and revokedAt is null", Instant.now(), caller.credential()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Credential c = Credential.findById(caller.credential());
+            if (c != null && c.purpose != CredentialPurpose.SESSION) {
+                throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, SessionOperation.LOGOUT.id(),
+                        "an API token is not a session: revoke it with DELETE /api/v1/tokens/{id}");
+            }
+            Credential.update("revokedAt = ?1 where id = ?2 and revokedAt is null", Instant.now(), caller.credential());
+        });
         verifier.forget(presentedSecret);
     }
 
