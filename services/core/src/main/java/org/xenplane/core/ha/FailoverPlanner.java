@@ -180,24 +180,22 @@ public final class FailoverPlanner {
         }
 
         long[] allProtectedDescending() {
-            long[] all = protectedVms.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            for (int i = 0, j = all.length - 1; i < j; i++, j--) {
-                long t = all[i];
-                all[i] = all[j];
-                all[j] = t;
-            }
-            return all;
+            return descending(protectedVms.stream().flatMapToLong(Arrays::stream).toArray());
         }
 
         long[] roomDescending() {
-            long[] sorted = room.clone();
-            Arrays.sort(sorted);
-            for (int i = 0, j = sorted.length - 1; i < j; i++, j--) {
-                long t = sorted[i];
-                sorted[i] = sorted[j];
-                sorted[j] = t;
+            return descending(room.clone());
+        }
+
+        /** Sorts the array, largest first, in place; answers it. */
+        private static long[] descending(long[] values) {
+            Arrays.sort(values);
+            for (int i = 0, j = values.length - 1; i < j; i++, j--) {
+                long t = values[i];
+                values[i] = values[j];
+                values[j] = t;
             }
-            return sorted;
+            return values;
         }
     }
 }
