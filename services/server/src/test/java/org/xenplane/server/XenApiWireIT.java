@@ -67,6 +67,7 @@ class XenApiWireIT {
             assertThat(taskRecord.getList("result.error_info")).isEmpty();
             assertThat(wire.json("VM.get_power_state", session, vm).getString("result")).isEqualTo("Halted");
 
+            events(server, wire, session, vm, vmId);
             mistakes(server, wire, session, vm);
 
             assertThat(wire.json("session.logout", session).getString("result")).isEmpty();
@@ -74,6 +75,45 @@ class XenApiWireIT {
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * event.from as XAPI answers it: the empty token gives every object as an add event with its
+     * record; a change made over REST comes back as one mod event with the new record within the
+     * timeout; the token resumes after it; a timeout with nothing selected answers no events and a
+     * token; the older register/next sees the same change; bad tokens and timeouts are XAPI errors.
+     */
+    private static void events(ServerProcess server, XenApiWire wire, String session, String vm, String vmId) {
+        JsonPath all = wire.json("event.from", session, List.of("VM"), "", 0);
+        assertThat(all.getList("result.events.findAll { it.ref == '" + vm + "' }.operation")).containsExactly("add");
+        assertThat(all.getString("result.events.find { it.ref == '" + vm + "' }.snapshot.power_state")).isEqualTo("Halted");
+        assertThat(all.getString("result.events.find { it.ref == '" + vm + "' }.class")).isEqualTo("vm");
+        assertThat(all.getInt("result.valid_ref_counts.vm")).isGreaterThanOrEqualTo(1);
+        String token = all.getString("result.token");
+        assertThat(token).matches("\\d{20},\\d{20}");
+        wire.json("event.register", session, List.of("vm"));
+
+        server.api().body(Map.of("name", "renamed-by-rest")).patch("/api/v1/vms/" + vmId).then().statusCode(200);
+        JsonPath changed = wire.json("event.from", session, List.of("vm/" + vm), token, 30.0);
+        assertThat(changed.getList("result.events.operation")).as(changed.prettify()).containsExactly("mod");
+        assertThat(changed.getString("result.events[0].snapshot.name_label")).isEqualTo("renamed-by-rest");
+        String next = changed.getString("result.token");
+        assertThat(next).isGreaterThan(token);
+        assertThat(wire.json("event.next", session).getList("result.findAll { it.ref == '" + vm + "' }.snapshot.name_label"))
+                .contains("renamed-by-rest");
+
+        String nobody = "vm/OpaqueRef:00000000-0000-4000-8000-000000000000";
+        JsonPath quiet = wire.json("event.from", session, List.of(nobody), next, 1.0);
+        assertThat(quiet.getList("result.events")).isEmpty();
+        assertThat(quiet.getString("result.token")).isGreaterThanOrEqualTo(next);
+
+        assertThat(wire.jsonFailure("event.from", session, List.of("vm"), "garbage", 1.0))
+                .containsExactly("EVENT_FROM_TOKEN_PARSE_FAILURE", "garbage");
+        assertThat(wire.jsonFailure("event.from", session, List.of("vm"), "99999999999999,0", 0))
+                .containsExactly("EVENTS_LOST");
+        assertThat(wire.jsonFailure("event.from", session, List.of("vm"), token, -1).get(0)).isEqualTo("VALUE_NOT_SUPPORTED");
+        assertThat(wire.jsonFailure("event.from", session, "vm", token, 1.0)).containsExactly("FIELD_TYPE_ERROR", "classes");
+        wire.json("event.unregister", session, List.of("vm"));
     }
 
     private static void mistakes(ServerProcess server, XenApiWire wire, String session, String vm) {
@@ -95,6 +135,7 @@ class XenApiWireIT {
                 .post("/api/v1/users").then().statusCode(201);
         String reader = wire.json("session.login_with_password", "reader", "reader-password-123").getString("result");
         assertThat(wire.json("VM.get_all", reader).getList("result")).contains(vm);
+        assertThat(wire.jsonFailure("event.next", reader).get(0)).isEqualTo("SESSION_NOT_REGISTERED");
         assertThat(wire.jsonFailure("VM.start", reader, vm, false, false)).containsExactly("RBAC_PERMISSION_DENIED", "vm.start",
                 "needs the role vm-operator");
     }
