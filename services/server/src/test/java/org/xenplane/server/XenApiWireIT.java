@@ -68,6 +68,7 @@ class XenApiWireIT {
             assertThat(wire.json("VM.get_power_state", session, vm).getString("result")).isEqualTo("Halted");
 
             events(server, wire, session, vm, vmId);
+            setters(wire, session, vm, vmId);
             mistakes(server, wire, session, vm);
 
             assertThat(wire.json("session.logout", session).getString("result")).isEmpty();
@@ -114,6 +115,36 @@ class XenApiWireIT {
         assertThat(wire.jsonFailure("event.from", session, List.of("vm"), token, -1).get(0)).isEqualTo("VALUE_NOT_SUPPORTED");
         assertThat(wire.jsonFailure("event.from", session, "vm", token, 1.0)).containsExactly("FIELD_TYPE_ERROR", "classes");
         wire.json("event.unregister", session, List.of("vm"));
+    }
+
+    /**
+     * The setters PATCH the VM: a name, int64s over JSON and as XML-RPC's strings of digits, map
+     * and set edits (a key added twice is MAP_DUPLICATE_KEY), a wrong type, and a field Xenplane
+     * does not let change has no setter.
+     */
+    private static void setters(XenApiWire wire, String session, String vm, String vmId) {
+        wire.json("VM.set_name_label", session, vm, "set-over-xenapi");
+        assertThat(wire.xmlValue("VM.get_name_label", session, vm)).isEqualTo("set-over-xenapi");
+        assertThat(wire.xmlValue("VM.set_memory_dynamic_min", session, vm, Long.toString(192 * MIB))).isEmpty();
+        wire.json("VM.set_memory_dynamic_range", session, vm, 160 * MIB, 224 * MIB);
+        JsonPath record = wire.json("VM.get_record", session, vm);
+        assertThat(record.getLong("result.memory_dynamic_min")).isEqualTo(160 * MIB);
+        assertThat(record.getLong("result.memory_dynamic_max")).isEqualTo(224 * MIB);
+
+        wire.json("VM.add_to_other_config", session, vm, "owner", "it");
+        assertThat(wire.jsonFailure("VM.add_to_other_config", session, vm, "owner", "again"))
+                .containsExactly("MAP_DUPLICATE_KEY", "VM", "other_config", vmId, "owner");
+        assertThat(wire.json("VM.get_other_config", session, vm).getString("result.owner")).isEqualTo("it");
+        wire.json("VM.remove_from_other_config", session, vm, "owner");
+        assertThat(wire.json("VM.get_other_config", session, vm).getMap("result")).doesNotContainKey("owner");
+        wire.json("VM.add_tags", session, vm, "web");
+        assertThat(wire.json("VM.get_tags", session, vm).getList("result")).containsExactly("web");
+        wire.json("VM.remove_tags", session, vm, "web");
+        assertThat(wire.json("VM.get_tags", session, vm).getList("result")).isEmpty();
+
+        assertThat(wire.jsonFailure("VM.set_VCPUs_max", session, vm, "many")).containsExactly("FIELD_TYPE_ERROR", "VCPUs_max");
+        assertThat(wire.jsonFailure("VM.set_HVM_shadow_multiplier", session, vm, 2.0))
+                .containsExactly("MESSAGE_METHOD_UNKNOWN", "VM.set_HVM_shadow_multiplier");
     }
 
     private static void mistakes(ServerProcess server, XenApiWire wire, String session, String vm) {

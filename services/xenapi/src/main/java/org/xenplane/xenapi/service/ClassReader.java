@@ -22,6 +22,11 @@ public final class ClassReader {
         return xenClass;
     }
 
+    /** The class's setters, when its REST resource takes a PATCH. */
+    public java.util.Optional<Setters.Settable> settable() {
+        return declaration instanceof Setters.Settable s ? java.util.Optional.of(s) : java.util.Optional.empty();
+    }
+
     public List<JsonNode> list(Session s) {
         JsonNode answer = api.get(s.token(), xenClass.restPath());
         List<JsonNode> views = new ArrayList<>();
