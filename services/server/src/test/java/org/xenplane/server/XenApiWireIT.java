@@ -69,6 +69,7 @@ class XenApiWireIT {
 
             events(server, wire, session, vm, vmId);
             setters(wire, session, vm, vmId);
+            lifecycle(wire, session, vm, host);
             mistakes(server, wire, session, vm);
 
             assertThat(wire.json("session.logout", session).getString("result")).isEmpty();
@@ -145,6 +146,28 @@ class XenApiWireIT {
         assertThat(wire.jsonFailure("VM.set_VCPUs_max", session, vm, "many")).containsExactly("FIELD_TYPE_ERROR", "VCPUs_max");
         assertThat(wire.jsonFailure("VM.set_HVM_shadow_multiplier", session, vm, 2.0))
                 .containsExactly("MESSAGE_METHOD_UNKNOWN", "VM.set_HVM_shadow_multiplier");
+    }
+
+    /**
+     * Lifecycle operations over their REST endpoints: a synchronous clone answers the new VM's ref,
+     * an Async snapshot's task ends in success naming the snapshot, destroy removes the clone, a
+     * copy to another SR is refused as Xenplane cannot, suspend of a halted VM is XAPI's power
+     * state error, and a host is disabled and enabled again.
+     */
+    private static void lifecycle(XenApiWire wire, String session, String vm, String host) {
+        String clone = wire.json("VM.clone", session, vm, "xenapi-clone").getString("result");
+        assertThat(clone).startsWith("OpaqueRef:").isNotEqualTo(vm);
+        assertThat(wire.json("VM.get_name_label", session, clone).getString("result")).isEqualTo("xenapi-clone");
+        String task = wire.json("Async.VM.snapshot", session, vm, "xenapi-snap").getString("result");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !wire.json("task.get_status", session, task).getString("result").equals("pending"));
+        assertThat(wire.json("task.get_status", session, task).getString("result")).isEqualTo("success");
+        assertThat(wire.json("task.get_result", session, task).getString("result")).startsWith("<value>OpaqueRef:");
+        assertThat(wire.json("VM.destroy", session, clone).getString("result")).isEmpty();
+        assertThat(wire.jsonFailure("VM.get_record", session, clone)).containsExactly("HANDLE_INVALID", "VM", clone);
+        assertThat(wire.jsonFailure("VM.copy", session, vm, "c", host).get(0)).isEqualTo("VALUE_NOT_SUPPORTED");
+        assertThat(wire.jsonFailure("VM.suspend", session, vm).get(0)).isEqualTo("VM_BAD_POWER_STATE");
+        assertThat(wire.json("host.disable", session, host).getString("result")).isEmpty();
+        assertThat(wire.json("host.enable", session, host).getString("result")).isEmpty();
     }
 
     private static void mistakes(ServerProcess server, XenApiWire wire, String session, String vm) {
