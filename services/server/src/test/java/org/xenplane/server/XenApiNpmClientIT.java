@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real XenAPI client, Xen Orchestra's npm {@code xen-api} (JSON-RPC), run by Debian's node
  * against the packaged server and a simulated host: login, list VMs, start through an Async task,
- * start twice, a bad ref, shut down, logout. The client is installed with {@code npm ci} from the
+ * start twice, a bad ref, shut down, logout; a second client with {@code watchEvents} keeps its
+ * objects collection by {@code event.inject}, {@code get_all_records} and {@code event.from}, and
+ * sees the VM go Halted, Running, Halted there without reading it again. The client is installed with {@code npm ci} from the
  * committed lock file into target/ when it is not there yet.
  */
 class XenApiNpmClientIT {
@@ -45,6 +47,8 @@ class XenApiNpmClientIT {
             assertThat(seen.getInt("vms")).isGreaterThanOrEqualTo(1);
             assertThat(seen.getList("states")).containsExactly("Halted", "Running", "Halted");
             assertThat(seen.getString("startTask")).isEqualTo("success");
+            assertThat(seen.getList("watched")).containsExactly("Halted", "Running", "Halted");
+            assertThat(seen.getString("watchError")).isNull();
             assertThat(seen.getString("startTwice")).isEqualTo("VM_BAD_POWER_STATE");
             assertThat(seen.getString("badRef")).isEqualTo("HANDLE_INVALID");
         } finally {

@@ -1,14 +1,10 @@
 package org.xenplane.xenapi.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.xenplane.xenapi.wire.XenApiFailure;
 
 /**
  * The read messages every class has, generated from its field table: {@code get_all},
@@ -18,25 +14,23 @@ import org.xenplane.xenapi.wire.XenApiFailure;
  */
 @ApplicationScoped
 public class ClassMessages implements Message.Source {
-    private final List<XenClass.Declaration> declarations;
-    private final RestApi api;
+    private final ClassReaders readers;
 
-    public ClassMessages(@All List<XenClass.Declaration> declarations, RestApi api) {
-        this.declarations = declarations;
-        this.api = api;
+    public ClassMessages(ClassReaders readers) {
+        this.readers = readers;
     }
 
     @Override
     public List<Message> messages() {
         List<Message> messages = new ArrayList<>();
-        for (XenClass.Declaration declaration : declarations) {
-            messages.addAll(of(new Reader(declaration)));
+        for (ClassReader reader : readers.all()) {
+            messages.addAll(of(reader));
         }
         return messages;
     }
 
-    private List<Message> of(Reader r) {
-        XenClass c = r.xenClass;
+    private List<Message> of(ClassReader r) {
+        XenClass c = r.xenClass();
         String op = c.readOperation();
         String n = c.name() + ".";
         List<Message> m = new ArrayList<>();
@@ -57,55 +51,5 @@ public class ClassMessages implements Message.Source {
                     (s, a) -> c.fields().get(field).apply(r.get(s, a.get(0)))));
         }
         return m;
-    }
-
-    /** Reads one class's REST views, completed with what its records need. */
-    private final class Reader {
-        final XenClass.Declaration declaration;
-        final XenClass xenClass;
-
-        Reader(XenClass.Declaration declaration) {
-            this.declaration = declaration;
-            this.xenClass = declaration.xenClass();
-        }
-
-        List<JsonNode> list(Session s) {
-            JsonNode answer = api.get(s.token(), xenClass.restPath());
-            List<JsonNode> views = new ArrayList<>();
-            if (xenClass.singleton()) {
-                views.add(complete(s, answer));
-            } else {
-                answer.forEach(v -> views.add(complete(s, v)));
-            }
-            return views;
-        }
-
-        JsonNode get(Session s, Object ref) {
-            UUID id = Refs.id(xenClass.name(), ref);
-            if (xenClass.singleton()) {
-                JsonNode only = list(s).get(0);
-                if (!only.path("id").asText().equals(id.toString())) {
-                    throw new XenApiFailure("HANDLE_INVALID", xenClass.name(), ref);
-                }
-                return only;
-            }
-            return complete(s, api.get(s.token(), xenClass.restPath() + "/" + id));
-        }
-
-        JsonNode byUuid(Session s, Object uuid) {
-            try {
-                return get(s, Refs.of(xenClass.name(), UUID.fromString(String.valueOf(uuid))));
-            } catch (IllegalArgumentException | XenApiFailure notFound) {
-                throw new XenApiFailure("UUID_INVALID", xenClass.name(), uuid);
-            }
-        }
-
-        String ref(JsonNode view) {
-            return Refs.of(xenClass.name(), UUID.fromString(view.path("id").asText()));
-        }
-
-        private JsonNode complete(Session s, JsonNode view) {
-            return declaration.complete(view, path -> api.get(s.token(), path));
-        }
     }
 }

@@ -27,6 +27,7 @@ public final class ErrorTable {
             "RBAC_PERMISSION_DENIED", p -> List.of(p.getOrDefault("operation", ""),
                     "needs the role " + p.getOrDefault("required_role", "")),
             "SESSION_INVALID", p -> List.of(""),
+            "EVENTS_LOST", p -> List.of(), // XAPI's has none: the client reads everything again
             "SESSION_AUTHENTICATION_FAILED", p -> List.of("", p.getOrDefault("reason", "")));
 
     private ErrorTable() {

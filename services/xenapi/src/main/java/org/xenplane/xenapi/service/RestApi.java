@@ -69,6 +69,11 @@ public class RestApi {
         return send(token, request);
     }
 
+    public Answer patch(String token, String path, Object body) {
+        return send(token, request(path, Duration.ZERO).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+    }
+
     public Answer delete(String token, String path) {
         return send(token, request(path, Duration.ZERO).DELETE());
     }

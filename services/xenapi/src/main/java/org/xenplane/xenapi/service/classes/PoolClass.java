@@ -5,7 +5,7 @@ import org.xenplane.xenapi.service.XenClass;
 
 /** XenAPI {@code pool} over {@code /api/v1/pool}: Xenplane has one pool; its master is the first host to have joined. */
 @ApplicationScoped
-public class PoolClass implements XenClass.Declaration {
+public class PoolClass implements XenClass.Declaration, org.xenplane.xenapi.service.Setters.Settable {
     @Override
     public com.fasterxml.jackson.databind.JsonNode complete(com.fasterxml.jackson.databind.JsonNode view,
             java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> get) {
@@ -25,5 +25,16 @@ public class PoolClass implements XenClass.Declaration {
                 .map("other_config", "otherConfig")
                 .constant("ha_enabled", false)
                 .singleton("pool", "/api/v1/pool", "pool.read", "name");
+    }
+
+    @Override
+    public String updateOperation() {
+        return "pool.update";
+    }
+
+    /** What {@code PATCH /api/v1/pool} changes. */
+    @Override
+    public void setters(org.xenplane.xenapi.service.Setters s) {
+        s.text("name_label", "name").text("name_description", "description").map("other_config", "otherConfig");
     }
 }
