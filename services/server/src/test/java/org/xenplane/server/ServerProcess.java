@@ -114,16 +114,22 @@ final class ServerProcess implements AutoCloseable {
             UnpackedPostgres.seed(embeddedHome);
         }
         process.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the server exited; " + process.describe());
-            }
-            try {
-                return given().baseUri(url()).get("/q/health/ready").statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the server exited; " + process.describe());
+                }
+                try {
+                    return given().baseUri(url()).get("/q/health/ready").statusCode() == 200;
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException | AssertionError notReady) {
+            // the caller gets no server to close: stop it here, or it would load the machine for the tests after
+            process.stop();
+            throw notReady;
+        }
         if (embeddedHome != null) {
             UnpackedPostgres.keepFrom(embeddedHome);
         }
