@@ -7,9 +7,11 @@ import org.xenplane.cli.resource.AccountCommands;
 import org.xenplane.cli.resource.ActionCommand;
 import org.xenplane.cli.resource.CreateCommands;
 import org.xenplane.cli.resource.DeleteCommand;
+import org.xenplane.cli.resource.ResourceCommand;
 import org.xenplane.cli.resource.ResourceKind;
 import org.xenplane.cli.resource.VmCommands;
 import org.xenplane.cli.resource.VmEdit;
+import picocli.CommandLine;
 
 /** Each kind's commands beyond list and show, declared in one place: the name and how to make the command. */
 final class Operations {
@@ -23,6 +25,8 @@ final class Operations {
             case HOST -> {
                 action(commands, kind, "enable", "enabled");
                 action(commands, kind, "disable", "disabled");
+                action(commands, kind, "evacuate", "evacuated");
+                commands.put("maintenance", Operations::maintenance);
             }
             case TASK -> action(commands, kind, "cancel", "asked to cancel");
             case SR -> {
@@ -77,6 +81,18 @@ final class Operations {
         commands.put("snapshot", cli -> new VmCommands.Make(cli, "snapshot"));
         commands.put("revert", VmCommands.Revert::new);
         commands.put("delete", cli -> new DeleteCommand(cli, ResourceKind.VM));
+    }
+
+    /** {@code host maintenance enter|exit HOST}: disable and evacuate as one task, and back. */
+    private static CommandLine maintenance(Xenplane cli) {
+        CommandLine group = new CommandLine(new ResourceCommand());
+        group.getCommandSpec().usageMessage().description("Put a host in maintenance (disable, then evacuate) or take it out.");
+        group.addSubcommand("enter", new CommandLine(new ActionCommand(cli, ResourceKind.HOST, "maintenance/enter", "in maintenance")));
+        group.addSubcommand("exit", new CommandLine(new ActionCommand(cli, ResourceKind.HOST, "maintenance/exit", "out of maintenance")));
+        group.getSubcommands().get("enter").getCommandSpec().usageMessage()
+                .description("Disable the host, then live-migrate every VM away; waits for the task.");
+        group.getSubcommands().get("exit").getCommandSpec().usageMessage().description("Enable the host again.");
+        return group;
     }
 
     private static void action(Map<String, Function<Xenplane, Object>> commands, ResourceKind kind, String name, String done) {

@@ -17,6 +17,7 @@ final class XeOtherVerbs {
     static void register(Map<String, XeVerb> verbs) {
         verbs.put("host-enable", call -> act(call, XeClass.HOST, "enable"));
         verbs.put("host-disable", call -> act(call, XeClass.HOST, "disable"));
+        verbs.put("host-evacuate", call -> act(call, XeClass.HOST, "evacuate"));
         verbs.put("task-cancel", call -> act(call, XeClass.TASK, "cancel"));
         verbs.put("sr-scan", call -> act(call, XeClass.SR, "scan"));
         verbs.put("vbd-plug", call -> act(call, XeClass.VBD, "plug"));

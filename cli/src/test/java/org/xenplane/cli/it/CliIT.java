@@ -166,6 +166,38 @@ class CliIT {
         cli.run("vdi", "delete", "dev-1-root").ok();
     }
 
+    /**
+     * {@code host maintenance enter} waits for its task and leaves the host disabled, in maintenance,
+     * its VM moved to the other host; entering again is a conflict (exit 4); {@code exit} enables
+     * it; {@code host evacuate} and xe's {@code host-evacuate uuid=} each move the VM away again.
+     */
+    @Test
+    void aHostGoesIntoMaintenanceAndBackAndIsEvacuatedThroughBothClis() throws Exception {
+        List<String> hosts = cli.run("host", "list", "-o", "name").ok().lines();
+        String host = hosts.get(1);
+        String other = hostId(hosts.get(0));
+        cli.run("vm", "create", "maint-1", "--template", "Linux (PVH)", "--memory", "256M").ok();
+        cli.run("vm", "start", "maint-1", "--on", host).ok();
+
+        assertThat(launcher.run("host", "maintenance", "enter", host).ok().out()).contains("host " + host + " in maintenance");
+
+        JsonNode shown = cli.run("host", "show", host, "-o", "json").ok().json();
+        assertThat(shown.path("maintenance").asBoolean()).isTrue();
+        assertThat(shown.path("enabled").asBoolean()).isFalse();
+        assertThat(vm("maint-1").path("residentOn").asText()).isEqualTo(other);
+        cli.run("host", "maintenance", "enter", host).fails(4, "OPERATION_NOT_ALLOWED");
+        cli.run("host", "maintenance", "exit", host).ok();
+        assertThat(cli.run("host", "show", host, "-o", "json").ok().json().path("enabled").asBoolean()).isTrue();
+
+        cli.run("vm", "migrate", "maint-1", "--to", host).ok();
+        cli.run("xe", "host-evacuate", "uuid=" + hostId(host)).ok();
+        assertThat(vm("maint-1").path("residentOn").asText()).isEqualTo(other);
+        cli.run("vm", "migrate", "maint-1", "--to", host).ok();
+        cli.run("host", "evacuate", host).ok();
+        assertThat(vm("maint-1").path("residentOn").asText()).isEqualTo(other);
+        cli.run("vm", "shutdown", "maint-1", "--force").ok();
+    }
+
     /** {@code --async} prints the task's id at once, and {@code task show} and {@code task list} find that task. */
     @Test
     void asyncPrintsTheTaskWhichTaskShowFinds() throws Exception {

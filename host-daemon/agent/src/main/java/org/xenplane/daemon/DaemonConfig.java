@@ -160,6 +160,10 @@ public interface DaemonConfig {
         @WithDefault("20ms")
         Duration guestReaction();
 
+        /** How long a simulated host stays off when rebooted ({@code host.reboot}) before it is on again. */
+        @WithDefault("5s")
+        Duration rebootDelay();
+
         /** Seed of the simulated guests' load: host i uses seed + i, so a run is repeatable. */
         @WithDefault("1")
         long loadSeed();

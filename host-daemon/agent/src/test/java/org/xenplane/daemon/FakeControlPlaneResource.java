@@ -38,6 +38,7 @@ public class FakeControlPlaneResource implements QuarkusTestResourceLifecycleMan
                 // not created yet: the daemon creates it, 0700
                 "xenplane.daemon.state-dir", temporary.resolve("state").toString(),
                 "xenplane.daemon.heartbeat-interval", "200ms",
+                "xenplane.daemon.simulator.reboot-delay", "1s",
                 "xenplane.daemon.metrics.interval", "200ms",
                 "xenplane.daemon.metrics.token", METRICS_TOKEN,
                 // the daemon is this test JVM: a simulated watchdog must never be able to kill it

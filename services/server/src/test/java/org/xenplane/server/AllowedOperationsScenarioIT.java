@@ -148,9 +148,11 @@ class AllowedOperationsScenarioIT {
         });
 
         Kind host = new Kind("/api/v1/hosts", ops("disable", Call.post("disable"), "enable", Call.post("enable"),
-                "evacuate", Call.post("evacuate"), "destroy", new Call("DELETE", "", id -> null)));
+                "evacuate", Call.post("evacuate"), "enter_maintenance", Call.post("maintenance/enter"),
+                "exit_maintenance", Call.post("maintenance/exit"), "destroy", new Call("DELETE", "", id -> null)));
         check(host, "enabled host", () -> hostEnabled(true));
         check(host, "disabled host", () -> hostEnabled(false));
+        check(host, "host in maintenance", this::hostInMaintenance);
 
         assertThat(failures).as("operations whose listing and outcome disagree").isEmpty();
     }
@@ -309,13 +311,24 @@ class AllowedOperationsScenarioIT {
         return server.api().get("/api/v1/pbds?sr=" + srId).then().extract().path("[" + index + "].id");
     }
 
-    /** The second host, enabled or disabled as asked (VMs are placed on the first as well). */
+    /** The second host, enabled or disabled as asked, not in maintenance (VMs are placed on the first as well). */
     private String hostEnabled(boolean enabled) {
         String host = hosts.get(1);
+        boolean maintenance = server.api().get("/api/v1/hosts/" + host).then().extract().path("maintenance");
+        if (maintenance) {
+            server.api().post("/api/v1/hosts/" + host + "/maintenance/exit").then().statusCode(200);
+        }
         boolean now = server.api().get("/api/v1/hosts/" + host).then().extract().path("enabled");
         if (now != enabled) {
             server.api().post("/api/v1/hosts/" + host + (enabled ? "/enable" : "/disable")).then().statusCode(200);
         }
+        return host;
+    }
+
+    /** The second host, in maintenance (its VMs moved to the first). */
+    private String hostInMaintenance() {
+        String host = hostEnabled(true);
+        does("/api/v1/hosts/", host, "maintenance/enter");
         return host;
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.xenplane.daemon.host.HostPower;
 import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
 import org.xenplane.daemon.link.Membership;
@@ -37,11 +38,13 @@ public class DaemonAuthenticator {
     private final LocalHosts hosts;
     private final Memberships memberships;
     private final CurrentHost current;
+    private final HostPower power;
 
-    public DaemonAuthenticator(LocalHosts hosts, Memberships memberships, CurrentHost current) {
+    public DaemonAuthenticator(LocalHosts hosts, Memberships memberships, CurrentHost current, HostPower power) {
         this.hosts = hosts;
         this.memberships = memberships;
         this.current = current;
+        this.power = power;
     }
 
     @ServerRequestFilter
@@ -54,8 +57,11 @@ public class DaemonAuthenticator {
             return Optional.empty();
         }
         try {
-            authenticate(request.getUriInfo().getPathParameters().getFirst(LOCAL_KEY),
-                    request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            String key = request.getUriInfo().getPathParameters().getFirst(LOCAL_KEY);
+            authenticate(key, request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            if (!power.isOn(key) && !path.endsWith(SimulatorResource.POWER_ON)) {
+                throw new DaemonException(WireError.HOST_OFFLINE, Map.of(), key + " is powered off");
+            }
             return Optional.empty();
         } catch (DaemonException refused) {
             return Optional.of(DaemonProblem.response(refused));

@@ -20,6 +20,7 @@ import org.xenplane.daemon.driver.DriverOperation;
 import org.xenplane.daemon.driver.XenError;
 import org.xenplane.daemon.driver.simulator.GuestBehaviour;
 import org.xenplane.daemon.driver.simulator.SimulatedHost;
+import org.xenplane.daemon.host.HostPower;
 import org.xenplane.daemon.protocol.DaemonProtocol;
 import org.xenplane.daemon.protocol.ShutdownReason;
 import org.xenplane.daemon.protocol.WireError;
@@ -32,7 +33,11 @@ import org.xenplane.daemon.protocol.WireError;
 @Path(DaemonProtocol.DAEMON_ROOT + "/{" + DaemonAuthenticator.LOCAL_KEY + "}/simulator")
 @Consumes(MediaType.APPLICATION_JSON)
 public class SimulatorResource {
+    /** The only call a shut-down simulated host answers: its power button. */
+    public static final String POWER_ON = "/simulator/power-on";
+
     private final CurrentHost current;
+    private final HostPower power;
 
     /** What the guest does by itself. */
     public record GuestAction(@NotNull @Pattern(regexp = "poweroff|reboot|crash") String action) {
@@ -46,8 +51,18 @@ public class SimulatorResource {
     public record Failure(@NotBlank String operation, @NotBlank String error, @Min(1) @Max(1000) int times) {
     }
 
-    public SimulatorResource(CurrentHost current) {
+    public SimulatorResource(CurrentHost current, HostPower power) {
         this.current = current;
+        this.power = power;
+    }
+
+    /** Powers a shut-down simulated host on again (its heartbeats resume); an on host stays on. */
+    @POST
+    @Path("/power-on")
+    public Response powerOn() {
+        simulated();
+        power.powerOn(current.host());
+        return Response.noContent().build();
     }
 
     @POST

@@ -20,6 +20,7 @@ import org.xenplane.daemon.DaemonConfig;
 import org.xenplane.daemon.ha.FenceDecision.Verdict;
 import org.xenplane.daemon.ha.watchdog.Watchdog;
 import org.xenplane.daemon.ha.watchdog.Watchdogs;
+import org.xenplane.daemon.host.HostPower;
 import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
 import org.xenplane.daemon.link.Memberships;
@@ -59,10 +60,12 @@ public class HaGuard {
     private final Map<String, Verdict> lastVerdict = new ConcurrentHashMap<>();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final Map<String, String> watchdogFailures = new ConcurrentHashMap<>();
+    private final HostPower power;
 
     public HaGuard(LocalHosts hosts, Memberships memberships, HaLeases leases, Watchdogs watchdogs,
-                   ObjectMapper json, MeterRegistry metrics, DaemonConfig config) {
+                   ObjectMapper json, MeterRegistry metrics, DaemonConfig config, HostPower power) {
         this.hosts = hosts;
+        this.power = power;
         this.memberships = memberships;
         this.leases = leases;
         this.watchdogs = watchdogs;
@@ -132,8 +135,8 @@ public class HaGuard {
         String key = host.key();
         LeaseView lease = leases.of(key).view();
         Watchdog watchdog = watchdogs.of(key);
-        if (!lease.enabled()) {
-            watchdogSafely(key, watchdog::disarm);
+        if (!lease.enabled() || !power.isOn(key)) {
+            watchdogSafely(key, watchdog::disarm); // HA off, or the host was shut down cleanly: nothing to fence
             return;
         }
         gauge(key);

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.xenplane.daemon.DaemonConfig;
+import org.xenplane.daemon.host.HostPower;
 import org.xenplane.daemon.host.LocalHost;
 import org.xenplane.daemon.host.LocalHosts;
 import org.xenplane.daemon.ha.HaGuard;
@@ -38,6 +39,7 @@ public class HeartbeatSender {
     private final ControlPlaneClient controlPlane;
     private final MeterRegistry metrics;
     private final Duration interval;
+    private final HostPower power;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "xenplane-heartbeat");
         thread.setDaemon(true);
@@ -47,8 +49,9 @@ public class HeartbeatSender {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public HeartbeatSender(LocalHosts hosts, Memberships memberships, HaGuard ha, ControlPlaneClient controlPlane,
-                           MeterRegistry metrics, DaemonConfig config) {
+                           MeterRegistry metrics, DaemonConfig config, HostPower power) {
         this.hosts = hosts;
+        this.power = power;
         this.memberships = memberships;
         this.ha = ha;
         this.controlPlane = controlPlane;
@@ -76,6 +79,9 @@ public class HeartbeatSender {
     private void sendAll() {
         try {
             for (LocalHost host : hosts.all()) {
+                if (!power.isOn(host.key())) {
+                    continue; // a powered-off host sends nothing
+                }
                 memberships.identity(host.key()).ifPresent(identity -> send(host, identity));
             }
         } catch (RuntimeException e) {

@@ -26,6 +26,10 @@ public final class DaemonProtocol {
     /** A daemon serves each host it runs (one, or N when simulating) under its own base URL. */
     public static final String DAEMON_ROOT = "/daemon/v1/hosts";
     public static final String HOST_INFO = "/info";
+    /** {@code POST}: the host halts (its domains end); it answers {@code HOST_OFFLINE} until powered on. */
+    public static final String HOST_SHUTDOWN = "/shutdown";
+    /** {@code POST}: the host halts and boots again; its heartbeats resume once it is back. */
+    public static final String HOST_REBOOT = "/reboot";
 
     /**
      * Domain operations, relative to a host's daemon URL. Paths are JAX-RS templates: the daemon's

@@ -39,6 +39,8 @@ public class Host extends PanacheEntityBase {
     @Column(name = "software_versions")
     public Map<String, String> softwareVersions = new HashMap<>();
     public boolean enabled;
+    /** Disabled and emptied by {@code host.enter_maintenance}; ends when the host is enabled again. */
+    public boolean maintenance;
     public boolean live;
     @Column(name = "last_heartbeat")
     public Instant lastHeartbeat;

@@ -100,6 +100,33 @@ public class HostResource {
         return TaskResponses.accepted(changes.evacuate(hostId, caller.get().subject(), IdempotencyKeys.validate(key)));
     }
 
+    @POST
+    @Path("/{id}/maintenance/enter")
+    @Authorized("host.enter_maintenance")
+    @Operation(summary = "Enter maintenance mode (disable, then evacuate)",
+            description = "Disables the host at once (no new VMs), then live-migrates every VM away as host.evacuate does; "
+                    + "the host shows maintenance: true once empty. If the evacuation fails the host stays disabled.")
+    @APIResponse(responseCode = "202", description = "The maintenance task; it fails with CANNOT_EVACUATE_HOST naming the "
+            + "first VM that could not leave")
+    @APIResponse(responseCode = "409", description = "HOST_NOT_LIVE, OPERATION_NOT_ALLOWED (already in maintenance) or "
+            + "HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN")
+    public Response enterMaintenance(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID hostId = Ids.parse(Host.CLASS, id);
+        return TaskResponses.accepted(changes.enterMaintenance(hostId, caller.get().subject(), IdempotencyKeys.validate(key)));
+    }
+
+    @POST
+    @Path("/{id}/maintenance/exit")
+    @Authorized("host.exit_maintenance")
+    @Operation(summary = "Exit maintenance mode", description = "Enables the host again.")
+    @APIResponse(responseCode = "200", description = "The host; the task id is in the Xenplane-Task header")
+    @APIResponse(responseCode = "409", description = "OPERATION_NOT_ALLOWED: the host is not in maintenance")
+    public Response exitMaintenance(@PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        UUID hostId = Ids.parse(Host.CLASS, id);
+        TaskOutcome<HostView> done = changes.exitMaintenance(hostId, caller.get().subject(), IdempotencyKeys.validate(key));
+        return TaskResponses.finished(done.task(), done.value());
+    }
+
     @DELETE
     @Path("/{id}")
     @Authorized("host.destroy")

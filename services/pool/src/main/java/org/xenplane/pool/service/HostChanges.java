@@ -11,7 +11,7 @@ import org.xenplane.core.vm.HostEvacuation;
 import org.xenplane.pool.api.HostView;
 import org.xenplane.pool.model.Host;
 
-/** The changes an administrator makes to a host (enable, disable, evacuate, forget), each recorded as a task. */
+/** The changes an administrator makes to a host (enable, disable, evacuate, maintenance, forget), each recorded as a task. */
 @ApplicationScoped
 public class HostChanges {
     private final HostService hosts;
@@ -45,6 +45,31 @@ public class HostChanges {
                     evacuation.evacuate(hostId, caller, ctx);
                     return TaskResult.of(Host.CLASS, hostId);
                 });
+    }
+
+    /**
+     * Maintenance mode as one durable task (XenCenter's "enter maintenance mode"): disabled in the
+     * transaction that creates the task (refused at once when the host is not live, already in
+     * maintenance, or when HA's plan forbids it), then evacuated; in maintenance once empty. When
+     * the evacuation fails the task fails with its CANNOT_EVACUATE_HOST and the host stays disabled.
+     */
+    public TaskView enterMaintenance(UUID hostId, String caller, String idempotencyKey) {
+        return tasks.submit(request(HostOperation.ENTER_MAINTENANCE, hostId, idempotencyKey), caller,
+                taskId -> hosts.disableForMaintenance(hostId),
+                ctx -> {
+                    evacuation.evacuate(hostId, caller, ctx);
+                    hosts.markInMaintenance(hostId);
+                    return TaskResult.of(Host.CLASS, hostId);
+                });
+    }
+
+    /** Ends maintenance: the host is enabled again. */
+    public TaskOutcome<HostView> exitMaintenance(UUID hostId, String caller, String idempotencyKey) {
+        TaskView task = tasks.run(request(HostOperation.EXIT_MAINTENANCE, hostId, idempotencyKey), caller, ctx -> {
+            hosts.exitMaintenance(hostId);
+            return TaskResult.of(Host.CLASS, hostId);
+        });
+        return new TaskOutcome<>(task, hosts.get(hostId));
     }
 
     /** Forgets a host that is not live. */

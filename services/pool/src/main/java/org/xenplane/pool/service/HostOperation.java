@@ -34,6 +34,16 @@ public enum HostOperation implements DeclaredOperation {
      */
     EVACUATE(OperationSpec.changes("host.evacuate", Role.POOL_OPERATOR).in("live").raises(HOST_NOT_LIVE,
             CANNOT_EVACUATE_HOST, OPERATION_NOT_ALLOWED, HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN)),
+    /**
+     * Maintenance mode as one call (XenCenter's "enter maintenance mode": XAPI {@code host.disable}
+     * then {@code host.evacuate}): the host is disabled at once, then emptied; it is in maintenance
+     * once the last VM has left. A host whose evacuation fails stays disabled.
+     */
+    ENTER_MAINTENANCE(OperationSpec.changes("host.enter_maintenance", Role.POOL_OPERATOR).in("live, not in maintenance")
+            .raises(HOST_NOT_LIVE, CANNOT_EVACUATE_HOST, OPERATION_NOT_ALLOWED, HA_OPERATION_WOULD_BREAK_FAILOVER_PLAN)),
+    /** Leave maintenance mode: the host is enabled again (XAPI {@code host.enable}). */
+    EXIT_MAINTENANCE(OperationSpec.changes("host.exit_maintenance", Role.POOL_OPERATOR).in("in maintenance")
+            .raises(OPERATION_NOT_ALLOWED)),
     /** Forget a host that has left (XenAPI {@code host.destroy}): only when it is not live. */
     DESTROY(OperationSpec.changes("host.destroy", Role.POOL_OPERATOR).in("not live").raises(HOST_IS_LIVE)),
     HEARTBEAT(OperationSpec.byHost("host.heartbeat"));
@@ -55,6 +65,9 @@ public enum HostOperation implements DeclaredOperation {
             case DISABLE -> host.enabled ? Optional.empty() : notAllowed("the host is already disabled");
             case ENABLE -> host.enabled ? notAllowed("the host is already enabled") : Optional.empty();
             case EVACUATE -> host.live ? Optional.empty() : Optional.of(new XenplaneException(ErrorCode.HOST_NOT_LIVE, host.id));
+            case ENTER_MAINTENANCE -> !host.live ? Optional.of(new XenplaneException(ErrorCode.HOST_NOT_LIVE, host.id))
+                    : host.maintenance ? notAllowed("the host is already in maintenance") : Optional.empty();
+            case EXIT_MAINTENANCE -> host.maintenance ? Optional.empty() : notAllowed("the host is not in maintenance");
             case DESTROY -> host.live ? Optional.of(new XenplaneException(ErrorCode.HOST_IS_LIVE, host.id)) : Optional.empty();
             case READ, HEARTBEAT -> Optional.empty();
         };

@@ -50,6 +50,50 @@ public class HostService {
         Host host = find(id, LockModeType.PESSIMISTIC_WRITE);
         operation.assertAllowed(host);
         host.enabled = operation == HostOperation.ENABLE;
+        host.maintenance = false;
+        events.publish(Host.CLASS, EventOperation.MOD, host.id, () -> HostView.of(host));
+        return HostView.of(host);
+    }
+
+    /**
+     * The first step of {@code host.enter_maintenance}: refuses a host that is not live or already in
+     * maintenance, and disables an enabled one (keeping HA's failover plan) so that no new VM lands on it.
+     */
+    @Transactional
+    public void disableForMaintenance(UUID id) {
+        if (find(id, LockModeType.NONE).enabled) {
+            failoverPlans.assertHostMayStopTakingVms(id); // before the host's lock, as in setEnabled
+        }
+        Host host = find(id, LockModeType.PESSIMISTIC_WRITE);
+        HostOperation.ENTER_MAINTENANCE.assertAllowed(host);
+        host.enabled = false;
+        events.publish(Host.CLASS, EventOperation.MOD, host.id, () -> HostView.of(host));
+    }
+
+    /**
+     * The last step of {@code host.enter_maintenance}, once the host is empty: it is in maintenance,
+     * unless someone enabled it meanwhile (then the maintenance is refused: VMs may land on it again).
+     */
+    @Transactional
+    public HostView markInMaintenance(UUID id) {
+        Host host = find(id, LockModeType.PESSIMISTIC_WRITE);
+        if (host.enabled) {
+            throw new XenplaneException(ErrorCode.OPERATION_NOT_ALLOWED, HostOperation.ENTER_MAINTENANCE.id(),
+                    "the host was enabled while it was being evacuated");
+        }
+        host.maintenance = true;
+        events.publish(Host.CLASS, EventOperation.MOD, host.id, () -> HostView.of(host));
+        LOG.infof("Host %s (%s) is in maintenance", host.name, id);
+        return HostView.of(host);
+    }
+
+    /** {@code host.exit_maintenance}: the host takes VMs again. */
+    @Transactional
+    public HostView exitMaintenance(UUID id) {
+        Host host = find(id, LockModeType.PESSIMISTIC_WRITE);
+        HostOperation.EXIT_MAINTENANCE.assertAllowed(host);
+        host.enabled = true;
+        host.maintenance = false;
         events.publish(Host.CLASS, EventOperation.MOD, host.id, () -> HostView.of(host));
         return HostView.of(host);
     }
