@@ -83,6 +83,34 @@ class HostEvacuationTest {
         }
     }
 
+    /**
+     * Proves that a VM on its way to the host when the evacuation begins (its start chose the host and
+     * takes 1.5 s to build the domain) is not missed: the evacuation waits for it to land, then moves
+     * it, and the emptied host ends with no domain.
+     */
+    @Test
+    void aVmLandingWhileTheHostIsEvacuatedIsMovedToo() {
+        try (SimulatedPool pool = SimulatedPool.start(2, org.xenplane.daemon.driver.simulator.SimulatorSettings.host(8, 2048)
+                .withLatency(Map.of(org.xenplane.daemon.driver.DriverOperation.CREATE, java.time.Duration.ofMillis(1500))))) {
+            SimHost emptied = pool.host(1);
+            String landing = smallVm("landing-" + UUID.randomUUID());
+            String start = asAdmin().body(Map.of("host", emptied.hostId())).post("/api/v1/vms/" + landing + "/start-on")
+                    .then().statusCode(202).extract().path("id");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> emptied.hostId().toString().equals(vm(landing).getString("scheduledToBeResidentOn")));
+
+            JsonPath task = evacuate(emptied);
+
+            assertThat(task.getString("status")).as(task.prettify()).isEqualTo("success");
+            assertThat(awaitTask(start).getString("status")).isEqualTo("success");
+            JsonPath moved = vm(landing);
+            assertThat(moved.getString("powerState")).isEqualTo("running");
+            assertThat(moved.getString("residentOn")).isEqualTo(pool.host(2).hostId().toString());
+            assertThat(emptied.driver().list()).isEmpty();
+            assertThat(VmApi.inconsistenciesAbout(List.of(landing))).isEmpty();
+        }
+    }
+
     /** Proves the refusals: a host that is not known (404 HANDLE_INVALID) and a read-only caller (403). */
     @Test
     void anUnknownHostOrAReadOnlyCallerIsRefused() {

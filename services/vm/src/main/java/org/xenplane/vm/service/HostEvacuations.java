@@ -38,19 +38,45 @@ public class HostEvacuations implements HostEvacuation {
         this.tasks = tasks;
     }
 
+    /** Rounds of "move every VM on the host" before VMs that keep arriving make the evacuation fail. */
+    private static final int ROUNDS = 3;
+
+    /**
+     * Moves every VM with a domain on the host, or on its way there (a start or migration that chose
+     * the host before it was disabled), and looks again until none is left: a VM that landed while
+     * the first ones moved is moved too, so that an emptied host is empty.
+     */
     @Override
     public void evacuate(UUID hostId, String caller, TaskContext context) {
-        List<Vm> vms = residents(hostId);
-        for (int i = 0; i < vms.size(); i++) {
-            context.checkCancelled();
-            Vm vm = vms.get(i);
-            moveAway(hostId, vm, caller);
-            context.progress((i + 1) / (double) vms.size());
+        int moved = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Vm> vms = residents(hostId);
+            if (vms.isEmpty()) {
+                LOG.infof("Host %s evacuated: %d VM(s) moved", hostId, moved);
+                return;
+            }
+            for (int i = 0; i < vms.size(); i++) {
+                context.checkCancelled();
+                if (moveAway(hostId, vms.get(i), caller)) {
+                    moved++;
+                }
+                if (round == 0) {
+                    context.progress((i + 1) / (double) vms.size());
+                }
+            }
         }
-        LOG.infof("Host %s evacuated: %d VM(s) moved", hostId, vms.size());
+        List<Vm> left = residents(hostId);
+        if (!left.isEmpty()) {
+            throw cannot(hostId, left.get(0), "VMs kept arriving on the host while it was evacuated");
+        }
     }
 
-    private void moveAway(UUID hostId, Vm vm, String caller) {
+    /** Moves the VM away once its operation in progress (if any) is over; false when it is no longer on the host. */
+    private boolean moveAway(UUID hostId, Vm listed, String caller) {
+        Vm vm = settled(listed);
+        if (vm == null || !hostId.equals(vm.residentOn) && !hostId.equals(vm.scheduledTo)) {
+            return false;
+        }
         TaskView migration;
         try {
             migration = migrations.migrateAway(vm.id, hostId, caller, null);
@@ -63,12 +89,21 @@ public class HostEvacuations implements HostEvacuation {
             String why = done.error() == null ? String.valueOf(done.status()) : done.error().code();
             throw cannot(hostId, vm, why + " (task " + migration.id() + ")");
         }
+        return true;
     }
 
-    /** The VMs with a domain on the host, largest first. */
+    /** The VM as it is once the operation it was in when listed (a start landing here) has ended; null if it is gone. */
+    private Vm settled(Vm listed) {
+        if (listed.currentTask != null) {
+            tasks.awaitFinished(listed.currentTask, EACH); // unfinished by then: the migration is refused, and says so
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Vm.<Vm>findById(listed.id));
+    }
+
+    /** The VMs with a domain on the host or on their way to it, largest first. */
     private static List<Vm> residents(UUID hostId) {
         return QuarkusTransaction.requiringNew().call(() -> Vm.<Vm>list(
-                        "residentOn = ?1 and isATemplate = false and isASnapshot = false", hostId))
+                        "(residentOn = ?1 or scheduledTo = ?1) and isATemplate = false and isASnapshot = false", hostId))
                 .stream().sorted(Comparator.comparingLong((Vm v) -> v.memoryReserved).reversed()).toList();
     }
 
