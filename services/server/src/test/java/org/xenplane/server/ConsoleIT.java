@@ -55,6 +55,7 @@ class ConsoleIT {
             startAndRefuseAForcedShutdown(browser, server, vm);
             seeAnotherClientsChangesLive(browser, server, vm);
             disableAndEnableAHost(browser, server, pool.hosts().get(0));
+            ConsoleHostSteps.evacuateTheHostOfAPausedVm(browser, pool, vm);
             browser.driver.get(server.url() + "/#/tasks");
             browser.visible("tr[data-task]");
             browser.screenshot("tasks");
@@ -68,6 +69,7 @@ class ConsoleIT {
             browser.visible("#login-title");
             logIn(browser, server, AUDITOR, AUDITOR_PASSWORD, AUDITOR + " (read-only)");
             aReadOnlyUserIsOfferedNothingAndRefusedByTheApi(browser, server, vm);
+            ConsoleHostSteps.aReadOnlyUserIsOfferedNoHostAction(browser, pool);
             browser.driver.findElement(By.id("logout")).click();
             repeatedWrongPasswordsAreThrottledAndSaidSo(browser); // last: it throttles this address's logins for a while
             phase("browser steps done", began);
@@ -211,14 +213,14 @@ class ConsoleIT {
         browser.screenshot("login-throttled");
     }
 
-    private static void type(Browser browser, String id, String text) {
+    static void type(Browser browser, String id, String text) {
         var input = browser.driver.findElement(By.id(id));
         input.clear();
         input.sendKeys(text);
     }
 
     /** What the console works on, made through the REST API: two live hosts, a file SR, a network, a read-only user. */
-    private record Pool(ServerProcess server, List<String> hosts, String sr, String network, String networkName) {
+    record Pool(ServerProcess server, List<String> hosts, String sr, String network, String networkName) {
         static Pool prepare(ServerProcess server, Path workDir) throws Exception {
             await().atMost(Duration.ofSeconds(60)).until(() -> live(server).size() == 2);
             List<String> hosts = live(server);
