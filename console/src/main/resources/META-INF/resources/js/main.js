@@ -15,6 +15,8 @@ import { newVmPage } from './pages/new-vm.js';
 import { hostListPage } from './pages/host-list.js';
 import { hostDetailPage } from './pages/host-detail.js';
 import { taskListPage } from './pages/task-list.js';
+import { srListPage } from './pages/sr-list.js';
+import { srDetailPage } from './pages/sr-detail.js';
 
 const view = document.getElementById('view');
 let leave = null; // the current page's clean-up (its store subscription)
@@ -27,6 +29,8 @@ route('/vms/:id', vmDetailPage);
 route('/hosts', hostListPage);
 route('/hosts/:id', hostDetailPage);
 route('/tasks', taskListPage);
+route('/storage', srListPage);
+route('/storage/:id', srDetailPage);
 
 function render() {
   if (leave) leave();

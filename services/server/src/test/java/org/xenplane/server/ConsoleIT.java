@@ -23,8 +23,11 @@ import org.openqa.selenium.support.ui.Select;
  * a NIC through the wizard, start it and see it run, refuse a destructive action at its
  * confirmation, see changes made by another client appear live without a reload, disable and
  * enable a host, and, as a read-only user, see no action offered and have a direct API call from
- * the page refused; last, repeated wrong passwords are throttled and the login page says so. Each
- * page's screenshot goes to target/console-screenshots.
+ * the page refused; last, repeated wrong passwords are throttled and the login page says so. The
+ * pages of phase 2 each run one real action whose effect is read back through the REST API, and
+ * are seen by the read-only user with no action: a host's evacuation (ConsoleHostSteps) and
+ * storage with an image upload (ConsoleStorageSteps). Each page's screenshot goes to
+ * target/console-screenshots.
  */
 class ConsoleIT {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
@@ -41,8 +44,9 @@ class ConsoleIT {
         ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, FreePorts.next()).start();
         phase("server started", began);
         String tokens = server.newJoinToken() + "," + server.newJoinToken();
-        try (DaemonProcess daemon = new DaemonProcess(Files.createDirectories(workDir.resolve("daemon")), server.url(), 2,
-                tokens, FreePorts.next()).start();
+        Path daemonDir = Files.createDirectories(workDir.resolve("daemon"));
+        int daemonPort = FreePorts.next();
+        try (DaemonProcess daemon = new DaemonProcess(daemonDir, server.url(), 2, tokens, daemonPort).start();
              Browser browser = Browser.start(workDir.resolve("chromium-profile"), SCREENSHOTS)) {
             Pool pool = Pool.prepare(server, workDir);
             phase("hosts live, SR, network and user made", began);
@@ -56,6 +60,7 @@ class ConsoleIT {
             seeAnotherClientsChangesLive(browser, server, vm);
             disableAndEnableAHost(browser, server, pool.hosts().get(0));
             ConsoleHostSteps.evacuateTheHostOfAPausedVm(browser, pool, vm);
+            ConsoleStorageSteps.manageStorage(browser, pool, workDir);
             browser.driver.get(server.url() + "/#/tasks");
             browser.visible("tr[data-task]");
             browser.screenshot("tasks");
@@ -70,6 +75,7 @@ class ConsoleIT {
             logIn(browser, server, AUDITOR, AUDITOR_PASSWORD, AUDITOR + " (read-only)");
             aReadOnlyUserIsOfferedNothingAndRefusedByTheApi(browser, server, vm);
             ConsoleHostSteps.aReadOnlyUserIsOfferedNoHostAction(browser, pool);
+            ConsoleStorageSteps.aReadOnlyUserIsOfferedNoStorageAction(browser, pool);
             browser.driver.findElement(By.id("logout")).click();
             repeatedWrongPasswordsAreThrottledAndSaidSo(browser); // last: it throttles this address's logins for a while
             phase("browser steps done", began);
