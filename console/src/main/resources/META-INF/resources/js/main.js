@@ -17,6 +17,7 @@ import { hostDetailPage } from './pages/host-detail.js';
 import { taskListPage } from './pages/task-list.js';
 import { srListPage } from './pages/sr-list.js';
 import { srDetailPage } from './pages/sr-detail.js';
+import { networkListPage } from './pages/network-list.js';
 
 const view = document.getElementById('view');
 let leave = null; // the current page's clean-up (its store subscription)
@@ -31,6 +32,7 @@ route('/hosts/:id', hostDetailPage);
 route('/tasks', taskListPage);
 route('/storage', srListPage);
 route('/storage/:id', srDetailPage);
+route('/networks', networkListPage);
 
 function render() {
   if (leave) leave();

@@ -25,9 +25,9 @@ import org.openqa.selenium.support.ui.Select;
  * enable a host, and, as a read-only user, see no action offered and have a direct API call from
  * the page refused; last, repeated wrong passwords are throttled and the login page says so. The
  * pages of phase 2 each run one real action whose effect is read back through the REST API, and
- * are seen by the read-only user with no action: a host's evacuation (ConsoleHostSteps) and
- * storage with an image upload (ConsoleStorageSteps). Each page's screenshot goes to
- * target/console-screenshots.
+ * are seen by the read-only user with no action: a host's evacuation (ConsoleHostSteps),
+ * storage with an image upload (ConsoleStorageSteps), networks and VLANs (ConsoleNetworkSteps).
+ * Each page's screenshot goes to target/console-screenshots.
  */
 class ConsoleIT {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
@@ -61,6 +61,7 @@ class ConsoleIT {
             disableAndEnableAHost(browser, server, pool.hosts().get(0));
             ConsoleHostSteps.evacuateTheHostOfAPausedVm(browser, pool, vm);
             ConsoleStorageSteps.manageStorage(browser, pool, workDir);
+            ConsoleNetworkSteps.manageNetworks(browser, pool);
             browser.driver.get(server.url() + "/#/tasks");
             browser.visible("tr[data-task]");
             browser.screenshot("tasks");
@@ -76,6 +77,7 @@ class ConsoleIT {
             aReadOnlyUserIsOfferedNothingAndRefusedByTheApi(browser, server, vm);
             ConsoleHostSteps.aReadOnlyUserIsOfferedNoHostAction(browser, pool);
             ConsoleStorageSteps.aReadOnlyUserIsOfferedNoStorageAction(browser, pool);
+            ConsoleNetworkSteps.aReadOnlyUserIsOfferedNoNetworkAction(browser, pool);
             browser.driver.findElement(By.id("logout")).click();
             repeatedWrongPasswordsAreThrottledAndSaidSo(browser); // last: it throttles this address's logins for a while
             phase("browser steps done", began);
