@@ -25,9 +25,10 @@ import org.openqa.selenium.support.ui.Select;
  * enable a host, and, as a read-only user, see no action offered and have a direct API call from
  * the page refused; last, repeated wrong passwords are throttled and the login page says so. The
  * pages of phase 2 each run one real action whose effect is read back through the REST API, and
- * are seen by the read-only user with no action: a host's evacuation (ConsoleHostSteps),
- * storage with an image upload (ConsoleStorageSteps), networks and VLANs (ConsoleNetworkSteps).
- * Each page's screenshot goes to target/console-screenshots.
+ * are seen by the read-only user with no action: a host's evacuation (ConsoleHostSteps), storage
+ * with an image upload (ConsoleStorageSteps), networks and VLANs (ConsoleNetworkSteps), messages
+ * (ConsoleMessageSteps), users, API tokens, roles and the audit log (ConsoleAdminSteps). Each
+ * page's screenshot goes to target/console-screenshots.
  */
 class ConsoleIT {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
@@ -60,8 +61,17 @@ class ConsoleIT {
             seeAnotherClientsChangesLive(browser, server, vm);
             disableAndEnableAHost(browser, server, pool.hosts().get(0));
             ConsoleHostSteps.evacuateTheHostOfAPausedVm(browser, pool, vm);
+            phase("phase 1 steps and the evacuation done", began);
             ConsoleStorageSteps.manageStorage(browser, pool, workDir);
+            phase("storage done", began);
             ConsoleNetworkSteps.manageNetworks(browser, pool);
+            phase("networks done", began);
+            ConsoleMessageSteps.seeACrashAndDismissIt(browser, pool, "made-elsewhere", daemonDir, daemonPort);
+            phase("messages done", began);
+            ConsoleAdminSteps.manageUsers(browser, pool);
+            ConsoleAdminSteps.createAndRevokeAToken(browser, pool);
+            ConsoleAdminSteps.readRolesAndTheAuditLog(browser, pool);
+            phase("users, tokens, roles and audit done", began);
             browser.driver.get(server.url() + "/#/tasks");
             browser.visible("tr[data-task]");
             browser.screenshot("tasks");
@@ -78,6 +88,7 @@ class ConsoleIT {
             ConsoleHostSteps.aReadOnlyUserIsOfferedNoHostAction(browser, pool);
             ConsoleStorageSteps.aReadOnlyUserIsOfferedNoStorageAction(browser, pool);
             ConsoleNetworkSteps.aReadOnlyUserIsOfferedNoNetworkAction(browser, pool);
+            ConsoleAdminSteps.aReadOnlyUserIsOfferedNoAdminAction(browser, pool);
             browser.driver.findElement(By.id("logout")).click();
             repeatedWrongPasswordsAreThrottledAndSaidSo(browser); // last: it throttles this address's logins for a while
             phase("browser steps done", began);
