@@ -23,6 +23,7 @@ import { userListPage } from './pages/users.js';
 import { tokenListPage } from './pages/tokens.js';
 import { roleMatrixPage } from './pages/roles.js';
 import { auditPage } from './pages/audit.js';
+import { haPage } from './pages/ha.js';
 
 const view = document.getElementById('view');
 let leave = null; // the current page's clean-up (its store subscription)
@@ -43,6 +44,7 @@ route('/users', userListPage);
 route('/tokens', tokenListPage);
 route('/roles', roleMatrixPage);
 route('/audit', auditPage);
+route('/ha', haPage);
 
 function render() {
   if (leave) leave();

@@ -26,9 +26,9 @@ import org.openqa.selenium.support.ui.Select;
  * the page refused; last, repeated wrong passwords are throttled and the login page says so. The
  * pages of phase 2 each run one real action whose effect is read back through the REST API, and
  * are seen by the read-only user with no action: a host's evacuation (ConsoleHostSteps), storage
- * with an image upload (ConsoleStorageSteps), networks and VLANs (ConsoleNetworkSteps), messages
- * (ConsoleMessageSteps), users, API tokens, roles and the audit log (ConsoleAdminSteps). Each
- * page's screenshot goes to target/console-screenshots.
+ * with an image upload (ConsoleStorageSteps), networks and VLANs (ConsoleNetworkSteps), HA
+ * (ConsoleHaSteps), messages (ConsoleMessageSteps), users, API tokens, roles and the audit log
+ * (ConsoleAdminSteps). Each page's screenshot goes to target/console-screenshots.
  */
 class ConsoleIT {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
@@ -66,8 +66,9 @@ class ConsoleIT {
             phase("storage done", began);
             ConsoleNetworkSteps.manageNetworks(browser, pool);
             phase("networks done", began);
+            ConsoleHaSteps.enableHaAndSeeItDisabledElsewhere(browser, pool, "made-elsewhere");
             ConsoleMessageSteps.seeACrashAndDismissIt(browser, pool, "made-elsewhere", daemonDir, daemonPort);
-            phase("messages done", began);
+            phase("HA and messages done", began);
             ConsoleAdminSteps.manageUsers(browser, pool);
             ConsoleAdminSteps.createAndRevokeAToken(browser, pool);
             ConsoleAdminSteps.readRolesAndTheAuditLog(browser, pool);
@@ -88,6 +89,7 @@ class ConsoleIT {
             ConsoleHostSteps.aReadOnlyUserIsOfferedNoHostAction(browser, pool);
             ConsoleStorageSteps.aReadOnlyUserIsOfferedNoStorageAction(browser, pool);
             ConsoleNetworkSteps.aReadOnlyUserIsOfferedNoNetworkAction(browser, pool);
+            ConsoleHaSteps.aReadOnlyUserIsOfferedNoHaAction(browser, pool);
             ConsoleAdminSteps.aReadOnlyUserIsOfferedNoAdminAction(browser, pool);
             browser.driver.findElement(By.id("logout")).click();
             repeatedWrongPasswordsAreThrottledAndSaidSo(browser); // last: it throttles this address's logins for a while
