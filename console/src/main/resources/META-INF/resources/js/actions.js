@@ -24,6 +24,11 @@ const VM = {
 const HOST = {
   enable: { label: 'Enable', call: (id) => post(`/hosts/${id}/enable`) },
   disable: { label: 'Disable', call: (id) => post(`/hosts/${id}/disable`) },
+  // not destructive, but it moves every VM running there: asked first, naming the host
+  evacuate: {
+    label: 'Evacuate', asks: (name) => `Evacuate HOST "${name}"? Every VM running there is live-migrated to another host.`,
+    call: (id) => post(`/hosts/${id}/evacuate`),
+  },
 };
 
 const TASK = {
@@ -46,10 +51,17 @@ export function actionButtons(objectClass, object, name) {
       'data-action': verb,
       'aria-label': `${action.label} ${name}`,
       onclick: async (e) => {
-        if (action.destroys && !(await confirmed(`${action.destroys} ${objectClass.toUpperCase()} "${name}"?`, action.destroys))) return;
+        if (!(await askedFirst(action, objectClass, name))) return;
         e.target.disabled = true;
         await attempt(() => action.call(object.id));
         e.target.disabled = false;
       },
     }, action.label));
+}
+
+/** Destructive actions, and those that ask, go ahead only once the user confirms (the text names the object). */
+function askedFirst(action, objectClass, name) {
+  if (action.asks) return confirmed(action.asks(name), action.label);
+  if (action.destroys) return confirmed(`${action.destroys} ${objectClass.toUpperCase()} "${name}"?`, action.destroys);
+  return Promise.resolve(true);
 }

@@ -15,6 +15,15 @@ import { newVmPage } from './pages/new-vm.js';
 import { hostListPage } from './pages/host-list.js';
 import { hostDetailPage } from './pages/host-detail.js';
 import { taskListPage } from './pages/task-list.js';
+import { srListPage } from './pages/sr-list.js';
+import { srDetailPage } from './pages/sr-detail.js';
+import { networkListPage } from './pages/network-list.js';
+import { messagesPage } from './pages/messages.js';
+import { userListPage } from './pages/users.js';
+import { tokenListPage } from './pages/tokens.js';
+import { roleMatrixPage } from './pages/roles.js';
+import { auditPage } from './pages/audit.js';
+import { haPage } from './pages/ha.js';
 
 const view = document.getElementById('view');
 let leave = null; // the current page's clean-up (its store subscription)
@@ -27,6 +36,15 @@ route('/vms/:id', vmDetailPage);
 route('/hosts', hostListPage);
 route('/hosts/:id', hostDetailPage);
 route('/tasks', taskListPage);
+route('/storage', srListPage);
+route('/storage/:id', srDetailPage);
+route('/networks', networkListPage);
+route('/messages', messagesPage);
+route('/users', userListPage);
+route('/tokens', tokenListPage);
+route('/roles', roleMatrixPage);
+route('/audit', auditPage);
+route('/ha', haPage);
 
 function render() {
   if (leave) leave();
@@ -60,6 +78,8 @@ async function enter() {
   document.getElementById('nav').hidden = false;
   document.getElementById('logout').hidden = false;
   document.getElementById('who').textContent = `${who.username} (${who.role})`;
+  // a page the role may not read is not offered (the API would refuse it anyway)
+  for (const link of document.querySelectorAll('#nav a[data-needs]')) link.hidden = !session.may(link.dataset.needs);
   await store.start();
   render();
 }

@@ -6,6 +6,7 @@ import { get, post, del, setToken, token } from './api.js';
 
 let who = null;
 let operations = new Set();
+let allRoles = [];
 
 export async function login(username, password) {
   const session = await post('/session', { username, password });
@@ -27,8 +28,8 @@ export async function resume() {
 
 async function load() {
   who = await get('/session');
-  const roles = await get('/roles');
-  const mine = roles.find((r) => r.name === who.role);
+  allRoles = await get('/roles');
+  const mine = allRoles.find((r) => r.name === who.role);
   operations = new Set(mine ? mine.operations : []);
 }
 
@@ -40,6 +41,11 @@ export async function logout() {
     who = null;
     operations = new Set();
   }
+}
+
+/** Every role with its operations ({name, operations}), as GET /api/v1/roles lists them. */
+export function roles() {
+  return allRoles;
 }
 
 export function user() {

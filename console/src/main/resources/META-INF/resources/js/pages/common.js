@@ -38,3 +38,20 @@ export function table(caption, headings, rows, empty) {
     h('thead', {}, h('tr', {}, headings.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, rows));
 }
+
+/** The newest tasks on one object, with the error's code and, when the error gives one, its reason. */
+export function tasksOn(id, caption, empty) {
+  const rows = all('task').filter((t) => t.target && t.target.id === id)
+    .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt))).slice(0, 20)
+    .map((t) => h('tr', { 'data-task': t.id }, h('td', {}, t.operation), h('td', { class: 'status' }, badge(t.status)),
+      h('td', {}, progress(t)), h('td', {}, t.createdAt ? new Date(t.createdAt).toLocaleString() : ''),
+      h('td', { class: 'error' }, failure(t))));
+  return table(caption, ['Operation', 'Status', 'Progress', 'Created', 'Error'], rows, empty);
+}
+
+function failure(task) {
+  if (!task.error) return '';
+  const { vm, reason } = task.error.parameters || {};
+  if (!reason) return task.error.code;
+  return `${task.error.code}: ${vm ? `VM ${vm}: ` : ''}${reason}`;
+}

@@ -36,7 +36,7 @@ function hosts() {
 function srs() {
   const rows = all('sr').sort((a, b) => a.name.localeCompare(b.name)).map((sr) =>
     h('tr', {},
-      h('th', { scope: 'row' }, sr.name),
+      h('th', { scope: 'row' }, h('a', { href: `#/storage/${sr.id}` }, sr.name)),
       h('td', {}, sr.type),
       h('td', {}, usage(sr.physicalUtilisation, sr.physicalSize, `Space used on ${sr.name}`))));
   return table('Storage repositories', ['SR', 'Type', 'Used'], rows, 'No storage repository yet.');

@@ -3,8 +3,9 @@
 
 import { h, show, bytes } from '../render.js';
 import { one, all } from '../store.js';
-import { get } from '../api.js';
-import { live, when, report } from '../ui.js';
+import { get, api } from '../api.js';
+import { live, when, report, attempt } from '../ui.js';
+import { may } from '../session.js';
 import { actionButtons } from '../actions.js';
 import { hostName, badge, progress, table } from './common.js';
 
@@ -57,6 +58,7 @@ function overview(vm) {
     ['Memory', `${bytes(vm.memoryDynamicMax)} (static ${bytes(vm.memoryStaticMin)} – ${bytes(vm.memoryStaticMax)})`],
     ['Domain type', vm.domainType],
     ['Started', vm.metrics && vm.metrics.startTime ? when(vm.metrics.startTime) : '—'],
+    ['HA restart priority', haPriority(vm)],
     ['Tags', (vm.tags || []).join(', ') || '—'],
     ['Id', vm.id],
   ];
@@ -88,4 +90,18 @@ function tasks(id) {
     .map((t) => h('tr', {}, h('td', {}, t.operation), h('td', {}, badge(t.status)), h('td', {}, progress(t)),
       h('td', {}, when(t.createdAt)), h('td', {}, t.error ? t.error.code : '')));
   return table('Recent tasks on this VM', ['Operation', 'Status', 'Progress', 'Created', 'Error'], rows, 'No task on this VM yet.');
+}
+
+/**
+ * The VM's HA protection; where the role may set it (vm.set_ha: in any power state, so the API
+ * leaves it out of allowedOperations; not on templates and snapshots), choosing a priority sets it.
+ */
+function haPriority(vm) {
+  const current = vm.haRestartPriority || '';
+  if (!may('vm.set_ha') || vm.isATemplate || vm.isASnapshot) return h('span', { id: 'vm-ha' }, current || 'not protected');
+  const choices = [['', 'not protected'], ['restart', 'restart'], ['best-effort', 'best-effort']];
+  return h('select', { id: 'vm-ha', 'aria-label': `HA restart priority of ${vm.name}`,
+    onchange: (e) => attempt(() => api('PUT', `/vms/${vm.id}/ha`,
+      { restartPriority: e.target.value, order: vm.haOrder || 0, startDelaySeconds: vm.haStartDelaySeconds || 0 })) },
+  choices.map(([value, text]) => h('option', { value, selected: value === current }, text)));
 }

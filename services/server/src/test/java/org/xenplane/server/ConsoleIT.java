@@ -23,8 +23,12 @@ import org.openqa.selenium.support.ui.Select;
  * a NIC through the wizard, start it and see it run, refuse a destructive action at its
  * confirmation, see changes made by another client appear live without a reload, disable and
  * enable a host, and, as a read-only user, see no action offered and have a direct API call from
- * the page refused; last, repeated wrong passwords are throttled and the login page says so. Each
- * page's screenshot goes to target/console-screenshots.
+ * the page refused; last, repeated wrong passwords are throttled and the login page says so. The
+ * pages of phase 2 each run one real action whose effect is read back through the REST API, and
+ * are seen by the read-only user with no action: a host's evacuation (ConsoleHostSteps), storage
+ * with an image upload (ConsoleStorageSteps), networks and VLANs (ConsoleNetworkSteps), HA
+ * (ConsoleHaSteps), messages (ConsoleMessageSteps), users, API tokens, roles and the audit log
+ * (ConsoleAdminSteps). Each page's screenshot goes to target/console-screenshots.
  */
 class ConsoleIT {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
@@ -41,8 +45,9 @@ class ConsoleIT {
         ServerProcess server = ServerProcess.onEmbeddedDatabase(workDir, FreePorts.next()).start();
         phase("server started", began);
         String tokens = server.newJoinToken() + "," + server.newJoinToken();
-        try (DaemonProcess daemon = new DaemonProcess(Files.createDirectories(workDir.resolve("daemon")), server.url(), 2,
-                tokens, FreePorts.next()).start();
+        Path daemonDir = Files.createDirectories(workDir.resolve("daemon"));
+        int daemonPort = FreePorts.next();
+        try (DaemonProcess daemon = new DaemonProcess(daemonDir, server.url(), 2, tokens, daemonPort).start();
              Browser browser = Browser.start(workDir.resolve("chromium-profile"), SCREENSHOTS)) {
             Pool pool = Pool.prepare(server, workDir);
             phase("hosts live, SR, network and user made", began);
@@ -55,6 +60,19 @@ class ConsoleIT {
             startAndRefuseAForcedShutdown(browser, server, vm);
             seeAnotherClientsChangesLive(browser, server, vm);
             disableAndEnableAHost(browser, server, pool.hosts().get(0));
+            ConsoleHostSteps.evacuateTheHostOfAPausedVm(browser, pool, vm);
+            phase("phase 1 steps and the evacuation done", began);
+            ConsoleStorageSteps.manageStorage(browser, pool, workDir);
+            phase("storage done", began);
+            ConsoleNetworkSteps.manageNetworks(browser, pool);
+            phase("networks done", began);
+            ConsoleHaSteps.enableHaAndSeeItDisabledElsewhere(browser, pool, "made-elsewhere");
+            ConsoleMessageSteps.seeACrashAndDismissIt(browser, pool, "made-elsewhere", daemonDir, daemonPort);
+            phase("HA and messages done", began);
+            ConsoleAdminSteps.manageUsers(browser, pool);
+            ConsoleAdminSteps.createAndRevokeAToken(browser, pool);
+            ConsoleAdminSteps.readRolesAndTheAuditLog(browser, pool);
+            phase("users, tokens, roles and audit done", began);
             browser.driver.get(server.url() + "/#/tasks");
             browser.visible("tr[data-task]");
             browser.screenshot("tasks");
@@ -68,6 +86,11 @@ class ConsoleIT {
             browser.visible("#login-title");
             logIn(browser, server, AUDITOR, AUDITOR_PASSWORD, AUDITOR + " (read-only)");
             aReadOnlyUserIsOfferedNothingAndRefusedByTheApi(browser, server, vm);
+            ConsoleHostSteps.aReadOnlyUserIsOfferedNoHostAction(browser, pool);
+            ConsoleStorageSteps.aReadOnlyUserIsOfferedNoStorageAction(browser, pool);
+            ConsoleNetworkSteps.aReadOnlyUserIsOfferedNoNetworkAction(browser, pool);
+            ConsoleHaSteps.aReadOnlyUserIsOfferedNoHaAction(browser, pool);
+            ConsoleAdminSteps.aReadOnlyUserIsOfferedNoAdminAction(browser, pool);
             browser.driver.findElement(By.id("logout")).click();
             repeatedWrongPasswordsAreThrottledAndSaidSo(browser); // last: it throttles this address's logins for a while
             phase("browser steps done", began);
@@ -211,14 +234,14 @@ class ConsoleIT {
         browser.screenshot("login-throttled");
     }
 
-    private static void type(Browser browser, String id, String text) {
+    static void type(Browser browser, String id, String text) {
         var input = browser.driver.findElement(By.id(id));
         input.clear();
         input.sendKeys(text);
     }
 
     /** What the console works on, made through the REST API: two live hosts, a file SR, a network, a read-only user. */
-    private record Pool(ServerProcess server, List<String> hosts, String sr, String network, String networkName) {
+    record Pool(ServerProcess server, List<String> hosts, String sr, String network, String networkName) {
         static Pool prepare(ServerProcess server, Path workDir) throws Exception {
             await().atMost(Duration.ofSeconds(60)).until(() -> live(server).size() == 2);
             List<String> hosts = live(server);
