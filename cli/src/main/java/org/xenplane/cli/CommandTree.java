@@ -4,6 +4,7 @@ import org.xenplane.cli.config.ContextCommand;
 import org.xenplane.cli.config.LoginCommand;
 import org.xenplane.cli.config.LogoutCommand;
 import org.xenplane.cli.resource.EventWatch;
+import org.xenplane.cli.resource.HaCommands;
 import org.xenplane.cli.resource.ListCommand;
 import org.xenplane.cli.resource.ResourceCommand;
 import org.xenplane.cli.resource.ResourceKind;
@@ -31,6 +32,7 @@ final class CommandTree {
         event.getCommandSpec().usageMessage().description("Follow what changes in the pool.");
         event.addSubcommand("watch", new EventWatch(root));
         line.addSubcommand("event", event);
+        line.addSubcommand("ha", HaCommands.group(root, factory));
         line.addSubcommand("xe", XeCommand.build(root, factory));
         line.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         return line.setCaseInsensitiveEnumValuesAllowed(true);

@@ -44,10 +44,19 @@ public final class Printer {
 
     /** One object: JSON or YAML as it is, a name, or every field (or the {@code --fields}) as {@code field: value} lines. */
     public void one(ResourceKind kind, JsonNode object) {
+        if (format == OutputFormat.NAME) {
+            out.println(object.path(kind.labelField()).asText());
+        } else {
+            unnamed(object);
+        }
+    }
+
+    /** An object with no name (the pool's HA): JSON or YAML as it is, or {@code field: value} lines; nothing with {@code -o name}. */
+    public void unnamed(JsonNode object) {
         switch (format) {
             case JSON -> out.println(write(JSON, object));
             case YAML -> out.print(write(YAML, object));
-            case NAME -> out.println(object.path(kind.labelField()).asText());
+            case NAME -> { }
             case TABLE, WIDE -> details(object);
         }
     }

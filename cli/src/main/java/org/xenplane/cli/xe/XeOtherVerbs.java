@@ -33,6 +33,36 @@ final class XeOtherVerbs {
         verbs.put("vbd-create", XeOtherVerbs::vbdCreate);
         verbs.put("vif-create", XeOtherVerbs::vifCreate);
         verbs.put("network-create", XeOtherVerbs::networkCreate);
+        verbs.put("pool-ha-enable", XeOtherVerbs::poolHaEnable);
+        verbs.put("pool-ha-disable", call -> call.finish(call.api().post("/ha/disable", null)));
+    }
+
+    /**
+     * {@code pool-ha-enable [ha-config:timeout=SECONDS] [ha-host-failures-to-tolerate=N]}. Xenplane needs no
+     * heartbeat SR (hosts heartbeat to the control plane and to each other), so {@code heartbeat-sr-uuids=}
+     * is accepted and not used, as the README says.
+     */
+    private static void poolHaEnable(XeCall call) {
+        for (String key : call.args().keySet()) {
+            if (!Set.of("ha-config:timeout", "ha-host-failures-to-tolerate", "heartbeat-sr-uuids").contains(key)) {
+                throw new org.xenplane.cli.CliException(org.xenplane.cli.ExitCode.USAGE, "UNKNOWN_FIELD",
+                        "unknown field '" + key + "' for pool-ha-enable");
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("timeoutSeconds", integer(call, "ha-config:timeout", "30"));
+        body.put("hostFailuresToTolerate", integer(call, "ha-host-failures-to-tolerate", "0"));
+        call.finish(call.api().post("/ha/enable", body));
+    }
+
+    private static int integer(XeCall call, String key, String otherwise) {
+        String value = call.arg(key, otherwise);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new org.xenplane.cli.CliException(org.xenplane.cli.ExitCode.USAGE, "INVALID_VALUE",
+                    key + "=" + value + " is not a whole number");
+        }
     }
 
     private static void act(XeCall call, XeClass xeClass, String action) {

@@ -167,6 +167,35 @@ class CliIT {
     }
 
     /**
+     * {@code ha enable|show|disable} and xe's {@code pool-ha-enable|pool-ha-disable} turn the pool's HA
+     * on and off with the settings given (shown by {@code ha show}); enabling twice is a conflict
+     * (exit 4), a timeout out of range or not a number a usage error (exit 2). HA is off again after.
+     */
+    @Test
+    void haIsTurnedOnAndOffThroughBothClis() throws Exception {
+        try {
+            assertThat(cli.run("ha", "show", "-o", "json").ok().json().path("enabled").asBoolean()).isFalse();
+            assertThat(cli.run("ha", "enable", "--timeout", "40", "--failures-to-tolerate", "1").ok().out())
+                    .contains("HA enabled: T = 40 s, 1 host failure(s) tolerated");
+            JsonNode on = cli.run("ha", "show", "-o", "json").ok().json();
+            assertThat(on.path("enabled").asBoolean()).isTrue();
+            assertThat(on.path("timeoutSeconds").asInt()).isEqualTo(40);
+            assertThat(on.path("hostFailuresToTolerate").asInt()).isEqualTo(1);
+            assertThat(cli.run("ha", "show").ok().lines()).anyMatch(line -> line.matches("timeoutSeconds +40"));
+            cli.run("ha", "enable").fails(4, "HA_IS_ENABLED");
+            cli.run("xe", "pool-ha-disable").ok();
+            assertThat(cli.run("ha", "show", "-o", "json").ok().json().path("enabled").asBoolean()).isFalse();
+            cli.run("xe", "pool-ha-enable", "ha-config:timeout=5").fails(2, "HA_CONFIG_INVALID");
+            cli.run("xe", "pool-ha-enable", "ha-config:timeout=soon").fails(2, "INVALID_VALUE");
+            cli.run("xe", "pool-ha-enable", "ha-config:timeout=20", "heartbeat-sr-uuids=none").ok();
+            assertThat(cli.run("ha", "show", "-o", "json").ok().json().path("timeoutSeconds").asInt()).isEqualTo(20);
+        } finally {
+            cli.run("ha", "disable");
+        }
+        assertThat(cli.run("ha", "show", "-o", "json").ok().json().path("enabled").asBoolean()).isFalse();
+    }
+
+    /**
      * {@code host maintenance enter} waits for its task and leaves the host disabled, in maintenance,
      * its VM moved to the other host; entering again is a conflict (exit 4); {@code exit} enables
      * it; {@code host evacuate} and xe's {@code host-evacuate uuid=} each move the VM away again.

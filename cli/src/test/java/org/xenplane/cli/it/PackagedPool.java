@@ -63,6 +63,8 @@ final class PackagedPool implements AutoCloseable {
                 "-Dxenplane.daemon.join-tokens=" + joinTokens, "-Dxenplane.daemon.state-dir=" + state,
                 "-Dxenplane.daemon.simulator.hosts=2",
                 "-Dxenplane.daemon.storage.allowed-file-roots=" + System.getProperty("java.io.tmpdir"), "-Dxenplane.daemon.heartbeat-interval=500ms",
+                // the ha commands turn HA on for a moment: a loaded machine's late pet must not kill the daemon every test uses
+                "-Dxenplane.daemon.ha.watchdog=none",
                 "-Dquarkus.http.port=" + FreePorts.next()), Map.of());
     }
 
