@@ -93,7 +93,7 @@ public enum SrOperation implements DeclaredOperation {
 
     public static List<String> allowedOn(State s) {
         return Arrays.stream(values())
-                .filter(op -> op.mutating() && op != CREATE && op != INTRODUCE && op.refusal(s).isEmpty())
+                .filter(op -> op.mutating() && op != CREATE && op != INTRODUCE && op != ADOPT && op.refusal(s).isEmpty())
                 .map(op -> op.id().substring(op.id().indexOf('.') + 1))
                 .toList();
     }
